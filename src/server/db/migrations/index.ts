@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely/migration';
+import * as m0001 from './2026-11-26T0001_catalog_and_quotes.ts';
+
+/** Every migration, in order. Listed explicitly so the same code runs under Node, Vitest and a bundler. */
+export const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-26T0001_catalog_and_quotes': m0001,
+};

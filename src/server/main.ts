@@ -1,0 +1,86 @@
+import { buildApp, LOG_REDACT } from './app.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { syncBuiltInCatalog } from './modules/catalog/index.ts';
+import { systemClock } from './platform/clock.ts';
+import { acquireDataDirLock, DataDirLockedError } from './platform/db/data-dir-lock.ts';
+import { openDatabase, type Database } from './platform/db/database.ts';
+import { seedDemoData } from './seed/demo.ts';
+
+/** Entry point: config → database → migrate → seed → HTTP (and, later, the worker) by role. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (!config.databaseUrl && config.role !== 'all') {
+    throw new ConfigError('--role api/worker needs DATABASE_URL: the embedded database belongs to one process');
+  }
+  const lock = config.databaseUrl ? undefined : acquireDataDirLock(config.dataDir);
+  let database: Database | undefined;
+  try {
+    database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+    const applied = await migrateToLatest(database.db);
+    if (applied.length) log(`applied ${applied.length} migration(s)`);
+    const clock = systemClock;
+    await database.db.transaction().execute(async (trx) => {
+      await syncBuiltInCatalog(trx);
+      if (config.mode === 'demo') {
+        const seeded = await seedDemoData(trx, clock.now());
+        if (seeded.seeded) log(`seeded demo data: ${seeded.entries} wishlist entries`);
+      }
+    });
+
+    const app = await buildApp(
+      { config, database, clock },
+      { logger: { level: config.logLevel, redact: LOG_REDACT } },
+    );
+    await app.listen({ port: config.port, host: config.host });
+    printBanner(config, database);
+
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      log(`${signal} received, shutting down`);
+      const force = setTimeout(() => process.exit(1), 10_000).unref();
+      try {
+        await app.close();
+        await database?.close();
+      } finally {
+        lock?.release();
+        clearTimeout(force);
+      }
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+  } catch (err) {
+    await database?.close().catch(() => undefined);
+    lock?.release();
+    throw err;
+  }
+}
+
+function printBanner(config: Config, database: Database): void {
+  const url = config.publicUrl ?? `http://localhost:${config.port}`;
+  const where = database.kind === 'pglite' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL server (DATABASE_URL)';
+  const lines = [
+    '',
+    `  Tradeloop is running at ${url}`,
+    `  mode: ${config.mode} · database: ${where}`,
+    `  API docs: ${url}/api/docs`,
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+function log(message: string): void {
+  process.stdout.write(`[tradeloop] ${message}\n`);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof DataDirLockedError) {
+    process.stderr.write(`[tradeloop] ${err.message}\n`);
+  } else {
+    process.stderr.write(`[tradeloop] failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,3 @@
+export { offersRoutes } from './offers.routes.ts';
+export { bestEntriesByGrade, type BestEntry } from './matching.repository.ts';
+export { createQuote, getQuoteByOffer, SHIP_WITHIN_DAYS } from './quote.service.ts';

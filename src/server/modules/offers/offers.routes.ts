@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { ZErrorBody } from '../../../shared/api/common.ts';
+import { ZCreateAssessment, ZQuote } from '../../../shared/api/quotes.ts';
+import { typed, type RoutesPlugin } from '../../platform/http.ts';
+import { createQuote, getQuoteByAssessment, getQuoteByOffer } from './quote.service.ts';
+
+export const offersRoutes: RoutesPlugin = async (fastify, { database, clock }) => {
+  const app = typed(fastify);
+  const db = database.db;
+
+  app.post(
+    '/api/assessments',
+    {
+      schema: {
+        tags: ['quote'],
+        summary: 'Grade a device and get the best offer with the ladder of every grade',
+        body: ZCreateAssessment,
+        response: { 201: ZQuote, 400: ZErrorBody, 404: ZErrorBody },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createQuote({ db, clock }, req.body)),
+  );
+
+  app.get(
+    '/api/assessments/:id',
+    { schema: { tags: ['quote'], params: z.object({ id: z.string().max(100) }), response: { 200: ZQuote, 404: ZErrorBody } } },
+    async (req) => getQuoteByAssessment(db, req.params.id),
+  );
+
+  app.get(
+    '/api/offers/:id',
+    { schema: { tags: ['quote'], params: z.object({ id: z.string().max(100) }), response: { 200: ZQuote, 404: ZErrorBody } } },
+    async (req) => getQuoteByOffer(db, req.params.id),
+  );
+};

@@ -1,0 +1,146 @@
+import type { TCreateAssessment, TQuote } from '../../../shared/api/quotes.ts';
+import type { CategoryId } from '../../../shared/catalog-types.ts';
+import { GRADES } from '../../../shared/grade.ts';
+import { gradeAnswers, validateAnswers } from '../../../shared/grading.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { findVariant } from '../catalog/index.ts';
+import { bestEntriesByGrade } from './matching.repository.ts';
+import { findQuoteByAssessment, findQuoteByOffer, type QuoteRow } from './offers.repository.ts';
+
+/** PRODUCT.md §4: the device must ship within 21 days of receiving the offer. */
+export const SHIP_WITHIN_DAYS = 21;
+const DAY_MS = 86_400_000;
+
+export interface QuoteDeps {
+  db: Db;
+  clock: Clock;
+}
+
+/**
+ * Grades the answers, finds the best price at every grade and stores the assessment with the
+ * offer it produced (price locked) in one transaction. No entry for the grade is an answer
+ * ("no offer today"), not an error.
+ */
+export async function createQuote({ db, clock }: QuoteDeps, input: TCreateAssessment): Promise<TQuote> {
+  const variant = await findVariant(db, input.variantId);
+  if (!variant) throw new AppError('not_found', `No device variant with id ${input.variantId}`);
+  const category = variant.categoryId as CategoryId;
+
+  const checked = validateAnswers(category, input.answers);
+  if (!checked.ok) throw new AppError('validation_failed', 'Some answers need fixing', { fields: checked.fields });
+  const { grade, reasons } = gradeAnswers(category, checked.answers);
+
+  const now = clock.now();
+  const best = await bestEntriesByGrade(db, variant.id, now);
+  const ladder = GRADES.map((g) => {
+    const e = best.find((b) => b.grade === g);
+    return { grade: g, priceMinor: e?.priceMinor ?? null, currency: e?.currency ?? 'USD' };
+  });
+  const match = best.find((b) => b.grade === grade);
+
+  const assessmentId = newId('assessment', now.getTime());
+  const offerId = match ? newId('offer', now.getTime()) : undefined;
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('assessments')
+      .values({
+        id: assessmentId,
+        variant_id: variant.id,
+        answers: JSON.stringify(checked.answers),
+        grade,
+        grade_reasons: JSON.stringify(reasons),
+        ladder: JSON.stringify(ladder),
+        created_at: now,
+      })
+      .execute();
+    if (match && offerId) {
+      await trx
+        .insertInto('offers')
+        .values({
+          id: offerId,
+          assessment_id: assessmentId,
+          wishlist_entry_id: match.entryId,
+          refurbisher_id: match.refurbisherId,
+          variant_id: variant.id,
+          grade,
+          price_minor: match.priceMinor,
+          currency: match.currency,
+          created_at: now,
+          ship_by: new Date(now.getTime() + SHIP_WITHIN_DAYS * DAY_MS),
+        })
+        .execute();
+    }
+  });
+
+  return present({
+    assessmentId,
+    grade,
+    gradeReasons: reasons,
+    ladder,
+    createdAt: now,
+    variantId: variant.id,
+    variantLabel: variant.label,
+    modelId: variant.modelId,
+    modelName: variant.modelName,
+    brand: variant.brand,
+    categoryId: variant.categoryId,
+    mandatoryAccessories: variant.mandatoryAccessories,
+    offer: match && offerId
+      ? {
+          id: offerId,
+          priceMinor: match.priceMinor,
+          currency: match.currency,
+          refurbisherId: match.refurbisherId,
+          refurbisherName: match.refurbisherName,
+          createdAt: now,
+          shipBy: new Date(now.getTime() + SHIP_WITHIN_DAYS * DAY_MS),
+        }
+      : null,
+  });
+}
+
+export async function getQuoteByOffer(db: Db, offerId: string): Promise<TQuote> {
+  const row = await findQuoteByOffer(db, offerId);
+  if (!row) throw notFound('Offer');
+  return present(row);
+}
+
+export async function getQuoteByAssessment(db: Db, assessmentId: string): Promise<TQuote> {
+  const row = await findQuoteByAssessment(db, assessmentId);
+  if (!row) throw notFound('Assessment');
+  return present(row);
+}
+
+function present(row: QuoteRow): TQuote {
+  return {
+    assessmentId: row.assessmentId,
+    grade: row.grade,
+    gradeReasons: row.gradeReasons,
+    device: {
+      variantId: row.variantId,
+      variantLabel: row.variantLabel,
+      modelId: row.modelId,
+      modelName: row.modelName,
+      brand: row.brand,
+      categoryId: row.categoryId,
+      mandatoryAccessories: row.mandatoryAccessories,
+    },
+    offer: row.offer
+      ? {
+          id: row.offer.id,
+          price: { amountMinor: row.offer.priceMinor, currency: row.offer.currency },
+          grade: row.grade,
+          refurbisher: { id: row.offer.refurbisherId, name: row.offer.refurbisherName },
+          createdAt: row.offer.createdAt.toISOString(),
+          shipBy: row.offer.shipBy.toISOString(),
+        }
+      : null,
+    ladder: row.ladder.map((r) => ({
+      grade: r.grade,
+      price: r.priceMinor === null ? null : { amountMinor: r.priceMinor, currency: r.currency },
+    })),
+  };
+}

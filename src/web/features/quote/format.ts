@@ -1,0 +1,31 @@
+import type { Grade } from '../../../shared/grade.ts';
+import { formatMoney, type Money } from '../../../shared/money.ts';
+
+// Deadlines are kept in the market's time zone (PRODUCT.md §7), whatever the browser's zone is.
+const MARKET_DATE = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'America/New_York',
+  weekday: 'long',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+});
+
+/** "Thursday, December 17, 2026" */
+export function formatMarketDate(iso: string): string {
+  return MARKET_DATE.format(new Date(iso));
+}
+
+/**
+ * How a rung of the ladder compares to the offer: "−$120.00 if it arrives as Fair". Null when there
+ * is nothing to compare (no offer, or this is the offer's own grade).
+ */
+export function ladderDifference(offer: Money | null, rung: { grade: Grade; price: Money | null }, better: boolean): string | null {
+  if (!offer) return null;
+  if (!rung.price) return better ? null : `No offer if it arrives as ${rung.grade}`;
+  if (rung.price.currency !== offer.currency) return null;
+  const delta = rung.price.amountMinor - offer.amountMinor;
+  if (delta === 0) return `Same price as ${rung.grade}`;
+  const amount = formatMoney({ amountMinor: Math.abs(delta), currency: offer.currency });
+  // U+2212 MINUS SIGN: a hyphen reads as a dash next to a price.
+  return delta < 0 ? `\u2212${amount} if it arrives as ${rung.grade}` : `+${amount} as ${rung.grade}`;
+}

@@ -1,0 +1,54 @@
+import { Badge, Box, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconShieldCheck } from '@tabler/icons-react';
+import { useEffect } from 'react';
+import { useLocation } from 'react-router';
+import { CategoryTiles } from '../features/catalog/CategoryTiles.tsx';
+import { HowItWorks } from '../features/catalog/HowItWorks.tsx';
+import { ModelSearch } from '../features/catalog/ModelSearch.tsx';
+import { usePageTitle } from '../usePageTitle.ts';
+import classes from './LandingPage.module.css';
+
+export function LandingPage() {
+  usePageTitle(undefined);
+  useScrollToHash();
+  return (
+    <Container>
+      <Stack gap={48}>
+        <Paper className={classes.hero} p={{ base: 'lg', sm: 40 }} radius="lg">
+          <Stack gap="lg" maw={640}>
+            <Badge variant="white" size="lg" leftSection={<IconShieldCheck size={16} aria-hidden />} className={classes.badge}>
+              Professional refurbishers compete for your device
+            </Badge>
+            <Title order={1} className={classes.title}>
+              Get a price for your device in 2 minutes
+            </Title>
+            <Text size="lg" className={classes.lead}>
+              Describe your phone, tablet, laptop, console or watch and see the highest offer from
+              professional refurbishers. Free shipping, paid straight to your bank.
+            </Text>
+            <Box className={classes.search}>
+              <ModelSearch />
+            </Box>
+          </Stack>
+        </Paper>
+
+        <Stack gap="md">
+          <Group justify="space-between" align="baseline">
+            <Title order={2}>What are you selling?</Title>
+          </Group>
+          <CategoryTiles />
+        </Stack>
+
+        <HowItWorks />
+      </Stack>
+    </Container>
+  );
+}
+
+/** The footer links to /#how-it-works; the router does not scroll to fragments on its own. */
+function useScrollToHash() {
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (hash) document.getElementById(hash.slice(1))?.scrollIntoView();
+  }, [hash]);
+}

@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openDatabase, type Database } from '../src/server/platform/db/database.ts';
+import { withDatabase } from './template-db.ts';
+
+/**
+ * A fresh database for one test file, cloned from the migrated template: PostgreSQL when
+ * TEST_DATABASE_URL is set (CI runs the suite both ways), the embedded PGlite otherwise.
+ */
+export async function createTestDatabase(opts: { poolSize?: number } = {}): Promise<Database> {
+  const server = inject('serverTemplate');
+  if (server) {
+    const name = `tradeloop_t_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: server.url });
+    await admin.connect();
+    try {
+      await admin.query(`create database "${name}" template "${server.name}"`);
+    } finally {
+      await admin.end();
+    }
+    const database = await openDatabase({ url: withDatabase(server.url, name), poolSize: opts.poolSize ?? 10 });
+    const close = database.close;
+    return Object.assign(database, {
+      async close() {
+        await close();
+        const a = new pg.Client({ connectionString: server.url });
+        await a.connect();
+        await a.query(`drop database if exists "${name}" with (force)`).finally(() => a.end());
+      },
+    });
+  }
+  const bytes = await fs.readFile(inject('pgliteTemplatePath'));
+  const pglite = await PGlite.create({ loadDataDir: new Blob([bytes]) });
+  return openDatabase({ pglite });
+}
