@@ -15,7 +15,7 @@ export async function loadWishlists(db: Db, target: number, refurbishers = 400):
       insert into refurbishers (id, name, score, receiving_address, created_at)
       select 'ref_bench' || lpad(g::text, 6, '0'), 'Bench Refurbisher ' || g, g % 100,
              '{"name":"Dock","line1":"1 Dock St","city":"Columbus","state":"OH","zip":"43207"}'::jsonb, now()
-      from generate_series(${existing + 1}, ${refurbishers}) g
+      from generate_series(${existing + 1}::int, ${refurbishers}::int) g
       on conflict do nothing`.execute(db);
   }
   const chunk = 100_000;
@@ -37,7 +37,7 @@ export async function loadWishlists(db: Db, target: number, refurbishers = 400):
              g % 20 <> 0,
              now() - interval '30 days',
              now() - make_interval(secs => g % 100000)
-      from generate_series(${start}, ${end}) g, v, r`.execute(db);
+      from generate_series(${start}::int, ${end}::int) g, v, r`.execute(db);
   }
   await sql`analyze wishlist_entries`.execute(db);
   return target;

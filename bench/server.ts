@@ -10,7 +10,7 @@ import pg from 'pg';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
-import { syncBuiltInCatalog } from '../src/server/modules/catalog/index.ts';
+import { syncBuiltInCatalog, VariantCache } from '../src/server/modules/catalog/index.ts';
 import { createQuote } from '../src/server/modules/offers/index.ts';
 import { systemClock } from '../src/server/platform/clock.ts';
 import { openDatabase } from '../src/server/platform/db/database.ts';
@@ -55,6 +55,7 @@ async function main() {
     await database.db.selectFrom('variants as v').innerJoin('models as m', 'm.id', 'v.model_id').select(['v.id', 'm.category_id as category']).execute()
   ) as { id: string; category: CategoryId }[];
 
+  const cache = new VariantCache(database.db);
   for (const size of steps) {
     const t0 = performance.now();
     await loadWishlists(database.db, size);
@@ -62,7 +63,7 @@ async function main() {
     const samples: number[] = [];
     for (let i = 0; i < 300; i++) {
       const s = performance.now();
-      await createQuote({ db: database.db, clock: systemClock }, randomQuoteInput(variants));
+      await createQuote({ db: database.db, clock: systemClock, variants: cache }, randomQuoteInput(variants));
       samples.push(performance.now() - s);
     }
     samples.sort((a, b) => a - b);

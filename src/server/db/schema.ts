@@ -1,10 +1,14 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Grade } from '../../shared/grade.ts';
+import type { AccountsTables } from '../modules/accounts/accounts.tables.ts';
+import type { ShippingTables } from '../modules/shipping/shipping.tables.ts';
+import type { TradeInsTables } from '../modules/trade-ins/trade-ins.tables.ts';
 
 /** Kysely's view of the tables. Kept in one file so a reader sees the whole data model at once. */
 
-type Json<T> = ColumnType<T, string, string>;
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
+export type Json<T> = ColumnType<T, string, string>;
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+export type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 export interface CategoriesTable {
   id: string;
@@ -92,7 +96,11 @@ export interface OffersTable {
   ship_by: Timestamp;
 }
 
-export interface DB {
+/**
+ * Every table. Each module declares its own tables in `<module>.tables.ts`; this interface
+ * joins them so Kysely sees one database.
+ */
+export interface DB extends AccountsTables, TradeInsTables, ShippingTables {
   categories: CategoriesTable;
   models: ModelsTable;
   variants: VariantsTable;

@@ -33,7 +33,7 @@ export function OfferPage() {
       ) : !q ? (
         <OfferSkeleton />
       ) : (
-        <Grid gutter="xl">
+        <Grid gap="xl">
           <Grid.Col span={{ base: 12, md: 7 }}>
             <Stack gap="lg">
               {q.offer ? <OfferCard quote={q} offer={q.offer} /> : <NoOfferCard quote={q} />}
@@ -163,7 +163,7 @@ function NoOfferCard({ quote }: { quote: TQuote }) {
 
 function OfferSkeleton() {
   return (
-    <Grid gutter="xl" aria-busy="true" aria-label="Loading your offer">
+    <Grid gap="xl" aria-busy="true" aria-label="Loading your offer">
       <Grid.Col span={{ base: 12, md: 7 }}>
         <Paper withBorder p="xl">
           <Stack gap="md">

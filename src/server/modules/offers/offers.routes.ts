@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { ZErrorBody } from '../../../shared/api/common.ts';
 import { ZCreateAssessment, ZQuote } from '../../../shared/api/quotes.ts';
 import { typed, type RoutesPlugin } from '../../platform/http.ts';
+import { VariantCache } from '../catalog/index.ts';
 import { createQuote, getQuoteByAssessment, getQuoteByOffer } from './quote.service.ts';
 
 export const offersRoutes: RoutesPlugin = async (fastify, { database, clock }) => {
   const app = typed(fastify);
   const db = database.db;
+  const variants = new VariantCache(db);
 
   app.post(
     '/api/assessments',
@@ -18,7 +20,7 @@ export const offersRoutes: RoutesPlugin = async (fastify, { database, clock }) =
         response: { 201: ZQuote, 400: ZErrorBody, 404: ZErrorBody },
       },
     },
-    async (req, reply) => reply.code(201).send(await createQuote({ db, clock }, req.body)),
+    async (req, reply) => reply.code(201).send(await createQuote({ db, clock, variants }, req.body)),
   );
 
   app.get(

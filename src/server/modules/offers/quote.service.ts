@@ -6,9 +6,9 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { findVariant } from '../catalog/index.ts';
+import type { VariantCache } from '../catalog/index.ts';
 import { bestEntriesByGrade } from './matching.repository.ts';
-import { findQuoteByAssessment, findQuoteByOffer, type QuoteRow } from './offers.repository.ts';
+import { findQuoteByAssessment, findQuoteByOffer, insertAssessmentWithOffer, type QuoteRow } from './offers.repository.ts';
 
 /** PRODUCT.md §4: the device must ship within 21 days of receiving the offer. */
 export const SHIP_WITHIN_DAYS = 21;
@@ -17,6 +17,7 @@ const DAY_MS = 86_400_000;
 export interface QuoteDeps {
   db: Db;
   clock: Clock;
+  variants: VariantCache;
 }
 
 /**
@@ -24,8 +25,8 @@ export interface QuoteDeps {
  * offer it produced (price locked) in one transaction. No entry for the grade is an answer
  * ("no offer today"), not an error.
  */
-export async function createQuote({ db, clock }: QuoteDeps, input: TCreateAssessment): Promise<TQuote> {
-  const variant = await findVariant(db, input.variantId);
+export async function createQuote({ db, clock, variants }: QuoteDeps, input: TCreateAssessment): Promise<TQuote> {
+  const variant = await variants.get(input.variantId);
   if (!variant) throw new AppError('not_found', `No device variant with id ${input.variantId}`);
   const category = variant.categoryId as CategoryId;
 
@@ -43,36 +44,34 @@ export async function createQuote({ db, clock }: QuoteDeps, input: TCreateAssess
 
   const assessmentId = newId('assessment', now.getTime());
   const offerId = match ? newId('offer', now.getTime()) : undefined;
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('assessments')
-      .values({
-        id: assessmentId,
-        variant_id: variant.id,
-        answers: JSON.stringify(checked.answers),
-        grade,
-        grade_reasons: JSON.stringify(reasons),
-        ladder: JSON.stringify(ladder),
-        created_at: now,
-      })
-      .execute();
-    if (match && offerId) {
-      await trx
-        .insertInto('offers')
-        .values({
-          id: offerId,
-          assessment_id: assessmentId,
-          wishlist_entry_id: match.entryId,
-          refurbisher_id: match.refurbisherId,
-          variant_id: variant.id,
-          grade,
-          price_minor: match.priceMinor,
-          currency: match.currency,
-          created_at: now,
-          ship_by: new Date(now.getTime() + SHIP_WITHIN_DAYS * DAY_MS),
-        })
-        .execute();
-    }
+  const shipBy = new Date(now.getTime() + SHIP_WITHIN_DAYS * DAY_MS);
+  // One statement, so one round trip and atomic without an explicit transaction: the offer row
+  // is inserted from the assessment row's CTE, or neither is.
+  await insertAssessmentWithOffer(db, {
+    assessment: {
+      id: assessmentId,
+      variant_id: variant.id,
+      answers: JSON.stringify(checked.answers),
+      grade,
+      grade_reasons: JSON.stringify(reasons),
+      ladder: JSON.stringify(ladder),
+      created_at: now,
+    },
+    offer:
+      match && offerId
+        ? {
+            id: offerId,
+            assessment_id: assessmentId,
+            wishlist_entry_id: match.entryId,
+            refurbisher_id: match.refurbisherId,
+            variant_id: variant.id,
+            grade,
+            price_minor: match.priceMinor,
+            currency: match.currency,
+            created_at: now,
+            ship_by: shipBy,
+          }
+        : undefined,
   });
 
   return present({
@@ -96,7 +95,7 @@ export async function createQuote({ db, clock }: QuoteDeps, input: TCreateAssess
           refurbisherId: match.refurbisherId,
           refurbisherName: match.refurbisherName,
           createdAt: now,
-          shipBy: new Date(now.getTime() + SHIP_WITHIN_DAYS * DAY_MS),
+          shipBy,
         }
       : null,
   });

@@ -1,0 +1,3 @@
+/** The accounts module's tables, as Kysely sees them (joined into DB in db/schema.ts). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface AccountsTables {}

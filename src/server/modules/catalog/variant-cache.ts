@@ -1,0 +1,60 @@
+import type { Db } from '../../platform/db/database.ts';
+import { findVariant } from './catalog.repository.ts';
+
+export type VariantInfo = NonNullable<Awaited<ReturnType<typeof findVariant>>>;
+
+/**
+ * The quote path reads a variant on every request; the catalogue changes a few times a year.
+ * Variants are kept in memory and re-read after `maxAgeMs` (so a change made by another
+ * process shows up), and a miss asks the database before saying "unknown variant".
+ */
+export class VariantCache {
+  #byId = new Map<string, VariantInfo>();
+  #loadedAt = -Infinity;
+  #loading: Promise<void> | undefined;
+  readonly #db: Db;
+  readonly #maxAgeMs: number;
+
+  constructor(db: Db, opts: { maxAgeMs?: number } = {}) {
+    this.#db = db;
+    this.#maxAgeMs = opts.maxAgeMs ?? 60_000;
+  }
+
+  async get(id: string): Promise<VariantInfo | undefined> {
+    if (performance.now() - this.#loadedAt > this.#maxAgeMs) await this.#reload();
+    const hit = this.#byId.get(id);
+    if (hit) return hit;
+    const row = await findVariant(this.#db, id);
+    if (row) this.#byId.set(id, row);
+    return row;
+  }
+
+  invalidate(): void {
+    this.#loadedAt = -Infinity;
+  }
+
+  #reload(): Promise<void> {
+    this.#loading ??= (async () => {
+      try {
+        const rows = await this.#db
+          .selectFrom('variants as v')
+          .innerJoin('models as m', 'm.id', 'v.model_id')
+          .select([
+            'v.id',
+            'v.label',
+            'v.model_id as modelId',
+            'm.name as modelName',
+            'm.brand',
+            'm.category_id as categoryId',
+            'm.mandatory_accessories as mandatoryAccessories',
+          ])
+          .execute();
+        this.#byId = new Map(rows.map((r) => [r.id, r]));
+        this.#loadedAt = performance.now();
+      } finally {
+        this.#loading = undefined;
+      }
+    })();
+    return this.#loading;
+  }
+}

@@ -1,0 +1,152 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, startServer, waitForHealth, type ServerProcess } from '../server-process.ts';
+
+/**
+ * The seller's journey in a real browser at phone width, against the real server process serving
+ * the built web app (`npm run test:e2e` builds it first): landing → category → model → condition →
+ * offer, in five screens, then back to the start.
+ */
+const PHONE = { width: 390, height: 844 };
+
+let server: ServerProcess | undefined;
+let dataDir: string | undefined;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tradeloop-e2e-'));
+  server = startServer({ PORT: String(await freePort()), DATA_DIR: dataDir });
+  await waitForHealth(server, 60_000);
+  const index = await fetch(`${server.url}/`);
+  if (!(await index.text()).includes('id="root"')) {
+    throw new Error('The server does not serve the web app: run `npm run build:web` (or `npm run test:e2e`) first');
+  }
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (server && server.child.exitCode === null) {
+    server.child.kill('SIGTERM');
+    await server.exited;
+  }
+  if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
+});
+
+async function expectNoHorizontalScroll(page: Page, screen: string) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width, `${screen} scrolls sideways at ${PHONE.width}px`).toBeLessThanOrEqual(PHONE.width);
+}
+
+describe('getting an offer at phone width', () => {
+  it('goes from the landing page to a Flawless offer in five screens, and starts over', async () => {
+    const context = await browser!.newContext({ viewport: PHONE, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+
+    // 1. Landing
+    await page.goto(`${server!.url}/`);
+    await expect.poll(() => page.title()).toMatch(/Tradeloop/);
+    await page.getByRole('heading', { name: 'Get a price for your device in 2 minutes' }).waitFor();
+    await expectNoHorizontalScroll(page, 'landing');
+    await page.getByRole('link', { name: /Smartphones/ }).click();
+
+    // 2. Category: filter to the model, then pick it
+    await page.waitForURL(/\/sell\/smartphones$/);
+    await page.getByRole('heading', { name: 'Which smartphone is it?' }).waitFor();
+    await page.getByLabel('Find your model').fill('iPhone 13');
+    const model = page.getByRole('link', { name: /^iPhone 13\s*2021$/ });
+    await model.waitFor();
+    await expectNoHorizontalScroll(page, 'category');
+    await model.click();
+
+    // 3. Model: pick the storage
+    await page.waitForURL(/\/models\/[^/]+$/);
+    await page.getByRole('heading', { name: 'iPhone 13', exact: true }).waitFor();
+    await expectNoHorizontalScroll(page, 'model');
+    await page.getByRole('link', { name: /128 GB/ }).click();
+
+    // 4. Condition: every question answered with its best option
+    await page.waitForURL(/\/assess$/);
+    await page.getByRole('heading', { name: 'What condition is it in?' }).waitFor();
+    const submit = page.getByRole('button', { name: 'See my offer' });
+    await expect.poll(() => submit.isDisabled()).toBe(true);
+    const groups = page.getByRole('radiogroup');
+    const count = await groups.count();
+    expect(count).toBeGreaterThanOrEqual(4);
+    // The first answer by keyboard (focus, Space), the rest by clicking their labels.
+    await groups.nth(0).getByRole('radio').first().focus();
+    await page.keyboard.press('Space');
+    expect(await groups.nth(0).getByRole('radio').first().isChecked()).toBe(true);
+    for (let i = 1; i < count; i++) {
+      const label = (await groups.nth(i).locator('label').first().innerText()).trim();
+      await groups.nth(i).getByLabel(label, { exact: true }).check();
+    }
+    await expectNoHorizontalScroll(page, 'condition');
+    await expect.poll(() => submit.isEnabled()).toBe(true);
+    await submit.click();
+
+    // 5. Offer
+    await page.waitForURL(/\/offers\/[^/]+$/);
+    const offerId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    const quote = (await (await fetch(`${server!.url}/api/offers/${encodeURIComponent(offerId)}`)).json()) as {
+      grade: string;
+      offer: { refurbisher: { name: string } };
+    };
+    expect(quote.grade).toBe('Flawless');
+
+    const price = page.getByTestId('offer-price');
+    await price.waitFor();
+    expect(await price.innerText()).toMatch(/^\$\d[\d,]*\.\d\d$/);
+    expect(await page.getByTestId('offer-grade').textContent()).toBe('Flawless');
+    expect(await page.getByTestId('refurbisher').innerText()).toBe(quote.offer.refurbisher.name);
+    expect(await page.getByTestId('ship-by').innerText()).toMatch(
+      /^Ship by (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), [A-Z][a-z]+ \d{1,2}, \d{4}$/,
+    );
+    const rungs = page.getByTestId('ladder').locator('li');
+    expect(await rungs.count()).toBe(4);
+    expect(await rungs.evaluateAll((els) => els.map((el) => el.getAttribute('data-grade')))).toEqual([
+      'Flawless',
+      'Good',
+      'Fair',
+      'Broken',
+    ]);
+    expect(await rungs.first().getAttribute('data-current')).not.toBeNull();
+    expect(await page.title()).toMatch(/^Your offer: \$/);
+    await expectNoHorizontalScroll(page, 'offer');
+
+    // The assessment page was replaced: a reload shows the same offer, Back goes to the model.
+    const shownPrice = await price.innerText();
+    await page.reload();
+    await page.getByTestId('offer-price').waitFor();
+    expect(await page.getByTestId('offer-price').innerText()).toBe(shownPrice);
+    await page.goBack();
+    await page.waitForURL(/\/models\/[^/]+$/);
+    await page.goForward();
+    await page.getByTestId('offer-price').waitFor();
+
+    // Start over
+    await page.getByRole('link', { name: 'Start over' }).click();
+    await page.waitForURL(`${server!.url}/`);
+    await page.getByRole('heading', { name: 'Get a price for your device in 2 minutes' }).waitFor();
+
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});
