@@ -11,6 +11,9 @@ export type ErrorCode =
   | 'offer_expired'
   | 'offer_already_accepted'
   | 'offer_changed'
+  | 'seller_underage'
+  | 'profile_incomplete'
+  | 'invalid_transition'
   | 'idempotency_key_reused'
   | 'idempotency_key_required'
   | 'rate_limited'
@@ -27,6 +30,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   offer_expired: 409,
   offer_already_accepted: 409,
   offer_changed: 409,
+  seller_underage: 403,
+  profile_incomplete: 409,
+  invalid_transition: 409,
   idempotency_key_reused: 422,
   idempotency_key_required: 400,
   rate_limited: 429,

@@ -57,7 +57,7 @@ export function CategoryPage() {
         ) : models.isError ? (
           <LoadError error={models.error} onRetry={() => void models.refetch()} what="the models" />
         ) : models.isPending ? (
-          <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm" aria-busy="true" aria-label="Loading models">
+          <SimpleGrid cols={{ base: 2, sm: 3, md: 4 }} spacing="sm" aria-busy="true" aria-label="Loading models">
             {Array.from({ length: 9 }, (_, i) => (
               <Skeleton key={i} height={66} radius="md" />
             ))}

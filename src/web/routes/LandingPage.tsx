@@ -1,4 +1,4 @@
-import { Badge, Box, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Box, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useLocation } from 'react-router';
@@ -14,11 +14,14 @@ export function LandingPage() {
   return (
     <Container>
       <Stack gap={48}>
-        <Paper className={classes.hero} p={{ base: 'lg', sm: 40 }} radius="lg">
+        <Paper className={classes.hero} p={{ base: 'md', xs: 'lg', sm: 40 }} radius="lg">
           <Stack gap="lg" maw={640}>
-            <Badge variant="white" size="lg" leftSection={<IconShieldCheck size={16} aria-hidden />} className={classes.badge}>
-              Professional refurbishers compete for your device
-            </Badge>
+            <Group gap={6} className={classes.badge} wrap="nowrap">
+              <IconShieldCheck size={16} aria-hidden style={{ flex: 'none' }} />
+              <Text span size="sm" fw={600}>
+                Refurbishers compete for your device
+              </Text>
+            </Group>
             <Title order={1} className={classes.title}>
               Get a price for your device in 2 minutes
             </Title>
@@ -33,9 +36,7 @@ export function LandingPage() {
         </Paper>
 
         <Stack gap="md">
-          <Group justify="space-between" align="baseline">
-            <Title order={2}>What are you selling?</Title>
-          </Group>
+          <Title order={2}>What are you selling?</Title>
           <CategoryTiles />
         </Stack>
 

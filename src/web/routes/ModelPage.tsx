@@ -1,6 +1,7 @@
 import { Card, Container, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconChevronRight } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
+import { isNotFound } from '../api.ts';
 import { Crumbs } from '../components/Crumbs.tsx';
 import { JourneySteps } from '../components/JourneySteps.tsx';
 import { LoadError } from '../components/LoadError.tsx';
@@ -13,7 +14,7 @@ export function ModelPage() {
   const model = useModel(modelId);
   const categories = useCategories();
   const category = categories.data?.find((c) => c.id === model.data?.categoryId);
-  usePageTitle(model.data ? `${model.data.brand} ${model.data.name}` : 'Choose your model');
+  usePageTitle(model.data ? `${model.data.brand} ${model.data.name}` : isNotFound(model.error) ? 'Model not found' : 'Choose your model');
 
   if (model.isError) {
     return (

@@ -2,8 +2,8 @@ import { Anchor, Badge, Button, Container, Divider, Grid, Group, Paper, Skeleton
 import { IconBuildingStore, IconCalendarEvent, IconMoodSad } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import type { TQuote } from '../../shared/api/quotes.ts';
-import { GRADE_MEANING } from '../../shared/grade.ts';
 import { formatMoney } from '../../shared/money.ts';
+import { isNotFound } from '../api.ts';
 import { JourneySteps } from '../components/JourneySteps.tsx';
 import { LoadError } from '../components/LoadError.tsx';
 import { Accessories } from '../features/quote/Accessories.tsx';
@@ -12,6 +12,7 @@ import { GradeExplanation } from '../features/quote/GradeExplanation.tsx';
 import { OfferLadder } from '../features/quote/OfferLadder.tsx';
 import { useQuote } from '../queries.ts';
 import { usePageTitle } from '../usePageTitle.ts';
+import classes from './OfferPage.module.css';
 
 /** Shows a quote: `/offers/:offerId` when a refurbisher bids, `/assessments/:assessmentId` when none does. */
 export function OfferPage() {
@@ -19,7 +20,13 @@ export function OfferPage() {
   const quote = useQuote({ offerId, assessmentId });
   const q = quote.data;
   usePageTitle(
-    q ? (q.offer ? `Your offer: ${formatMoney(q.offer.price)} for your ${q.device.modelName}` : `No offer today for your ${q.device.modelName}`) : 'Your offer',
+    q
+      ? q.offer
+        ? `Your offer: ${formatMoney(q.offer.price)} for your ${q.device.modelName}`
+        : `No offer today for your ${q.device.modelName}`
+      : isNotFound(quote.error)
+        ? 'Offer not found'
+        : 'Your offer',
   );
 
   return (
@@ -33,23 +40,17 @@ export function OfferPage() {
       ) : !q ? (
         <OfferSkeleton />
       ) : (
-        <Grid gap="xl">
-          <Grid.Col span={{ base: 12, md: 7 }}>
-            <Stack gap="lg">
-              {q.offer ? <OfferCard quote={q} offer={q.offer} /> : <NoOfferCard quote={q} />}
-              <Paper withBorder p={{ base: 'md', sm: 'lg' }}>
-                <Stack gap="lg">
-                  <GradeExplanation quote={q} />
-                  <Divider />
-                  <Accessories items={q.device.mandatoryAccessories} />
-                </Stack>
-              </Paper>
-            </Stack>
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 5 }}>
+        <div className={classes.layout}>
+          <div className={classes.offer}>
+            {q.offer ? <OfferCard quote={q} offer={q.offer} /> : <NoOfferCard quote={q} />}
+          </div>
+          <div className={classes.ladder}>
             <OfferLadder quote={q} />
-          </Grid.Col>
-        </Grid>
+          </div>
+          <Paper withBorder p={{ base: 'md', sm: 'lg' }} className={classes.why}>
+            <GradeExplanation quote={q} />
+          </Paper>
+        </div>
       )}
     </Container>
   );
@@ -83,9 +84,6 @@ function OfferCard({ quote, offer }: { quote: TQuote; offer: NonNullable<TQuote[
             {quote.grade}
           </Badge>
         </Group>
-        <Text size="sm" c="dimmed">
-          {GRADE_MEANING[quote.grade]}
-        </Text>
         <Stack gap="xs">
           <Group gap="xs" wrap="nowrap">
             <IconBuildingStore size={20} aria-hidden style={{ flex: 'none' }} />
@@ -100,6 +98,8 @@ function OfferCard({ quote, offer }: { quote: TQuote; offer: NonNullable<TQuote[
             </Text>
           </Group>
         </Stack>
+        <Divider />
+        <Accessories items={quote.device.mandatoryAccessories} />
         <Text size="sm" c="dimmed">
           Free shipping with a prepaid label. After it arrives, the refurbisher checks it within 2 business days, and the
           money reaches your bank 3–6 business days after approval.
@@ -108,14 +108,12 @@ function OfferCard({ quote, offer }: { quote: TQuote; offer: NonNullable<TQuote[
           <Button component={Link} to={`/offers/${offer.id}/accept`} size="lg" fullWidth>
             Accept offer
           </Button>
-          <Group grow gap="xs">
-            <Button component={Link} to="/" variant="default">
-              Start over
-            </Button>
-            <Button component={Link} to={assessLink(quote)} variant="subtle">
-              Change answers
-            </Button>
-          </Group>
+          <Button component={Link} to="/" variant="default" fullWidth>
+            Start over
+          </Button>
+          <Anchor component={Link} to={assessLink(quote)} size="sm" ta="center" mt={4}>
+            Change my answers
+          </Anchor>
         </Stack>
       </Stack>
     </Paper>
@@ -127,35 +125,31 @@ function NoOfferCard({ quote }: { quote: TQuote }) {
   return (
     <Paper withBorder p={{ base: 'md', sm: 'xl' }} shadow="xs">
       <Stack gap="md">
-        <Group gap="sm" wrap="nowrap" align="flex-start">
-          <ThemeIcon size={44} radius="md" variant="light" color="gray" aria-hidden style={{ flex: 'none' }}>
-            <IconMoodSad size={26} />
-          </ThemeIcon>
-          <div>
-            <Text c="dimmed" size="sm" fw={600}>
-              {deviceName(quote)}
-            </Text>
-            <Title order={1} size="h2">
-              No offer today for this device in {quote.grade} condition
-            </Title>
-          </div>
-        </Group>
+        <ThemeIcon size={44} radius="md" variant="light" color="gray" aria-hidden>
+          <IconMoodSad size={26} />
+        </ThemeIcon>
+        <div>
+          <Text c="dimmed" size="sm" fw={600}>
+            {deviceName(quote)}
+          </Text>
+          <Title order={1} size="h2">
+            No offer today for this device in {quote.grade} condition
+          </Title>
+        </div>
         <Text>
           {anyOffer
             ? `No refurbisher is buying it as ${quote.grade} right now. Refurbishers update what they buy often, so check again soon. The prices for other conditions are listed here.`
             : 'No refurbisher is buying this device right now, in any condition. Refurbishers update what they buy often, so check again soon.'}
         </Text>
-        <Group grow gap="xs">
-          <Button component={Link} to="/" size="md">
+        <Accessories items={quote.device.mandatoryAccessories} />
+        <Stack gap="xs">
+          <Button component={Link} to="/" fullWidth>
             Start over
           </Button>
-          <Button component={Link} to={assessLink(quote)} variant="default" size="md">
-            Change answers
+          <Button component={Link} to={assessLink(quote)} variant="default" fullWidth>
+            Change my answers
           </Button>
-        </Group>
-        <Anchor component={Link} to={`/models/${quote.device.modelId}`} size="sm">
-          Pick a different version of the {quote.device.modelName}
-        </Anchor>
+        </Stack>
       </Stack>
     </Paper>
   );

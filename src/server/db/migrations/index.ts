@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './2026-11-26T0001_catalog_and_quotes.ts';
+import * as m0003 from './2026-11-26T0003_trade_ins.ts';
 
 /** Every migration, in order. Listed explicitly so the same code runs under Node, Vitest and a bundler. */
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26T0001_catalog_and_quotes': m0001,
+  '2026-11-26T0003_trade_ins': m0003,
 };

@@ -1,3 +1,56 @@
-/** The trade-ins module's tables, as Kysely sees them (joined into DB in db/schema.ts). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface TradeInsTables {}
+import type { ColumnType } from 'kysely';
+import type { Grade } from '../../../shared/grade.ts';
+import type { Json, NullableTimestamp, Timestamp } from '../../db/schema.ts';
+import type { TradeInStatus } from './trade-in.machine.ts';
+
+export interface TradeInsTable {
+  id: string;
+  offer_id: string;
+  seller_id: string;
+  refurbisher_id: string;
+  wishlist_entry_id: string;
+  variant_id: string;
+  grade: Grade;
+  price_minor: number;
+  currency: string;
+  status: TradeInStatus;
+  ship_by: Timestamp;
+  accepted_at: Timestamp;
+  shipped_at: NullableTimestamp;
+  delivered_at: NullableTimestamp;
+  inspection_due_at: NullableTimestamp;
+  approved_at: NullableTimestamp;
+  paid_at: NullableTimestamp;
+  expired_at: NullableTimestamp;
+  cancelled_at: NullableTimestamp;
+  returned_at: NullableTimestamp;
+  unit_released_at: NullableTimestamp;
+  updated_at: Timestamp;
+}
+
+export interface TradeInEventsTable {
+  id: string;
+  seq: ColumnType<number, never, never>;
+  trade_in_id: string;
+  type: string;
+  from_status: TradeInStatus | null;
+  to_status: TradeInStatus | null;
+  data: ColumnType<Record<string, unknown>, string | undefined, string>;
+  occurred_at: Timestamp;
+  recorded_at: Timestamp;
+}
+
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  request_hash: string;
+  response_status: number;
+  response_body: Json<unknown>;
+  created_at: Timestamp;
+}
+
+export interface TradeInsTables {
+  trade_ins: TradeInsTable;
+  trade_in_events: TradeInEventsTable;
+  idempotency_keys: IdempotencyKeysTable;
+}

@@ -1,5 +1,4 @@
-import { Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconChevronRight } from '@tabler/icons-react';
+import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { TModelSummary } from '../../../shared/api/catalog.ts';
 import classes from './tiles.module.css';
@@ -26,26 +25,36 @@ export function matchesFilter(model: TModelSummary, filter: string): boolean {
     .every((word) => haystack.includes(word));
 }
 
+const brandAnchor = (brand: string) => `brand-${brand.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+
 export function ModelList({ models }: { models: TModelSummary[] }) {
+  const groups = groupByBrand(models);
   return (
     <Stack gap="xl">
-      {groupByBrand(models).map(([brand, list]) => (
-        <section key={brand} aria-labelledby={`brand-${brand}`}>
-          <Title order={2} size="h3" id={`brand-${brand}`} mb="sm">
+      {groups.length > 1 && (
+        // A long list on a phone: let the seller jump to their brand.
+        <Group gap={6} component="nav" aria-label="Brands">
+          {groups.map(([brand]) => (
+            <Button key={brand} component="a" href={`#${brandAnchor(brand)}`} variant="default" size="xs" radius="xl">
+              {brand}
+            </Button>
+          ))}
+        </Group>
+      )}
+      {groups.map(([brand, list]) => (
+        <section key={brand} aria-labelledby={brandAnchor(brand)}>
+          <Title order={2} size="h3" id={brandAnchor(brand)} mb="sm" className={classes.anchorTarget}>
             {brand}
           </Title>
-          <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
+          <SimpleGrid cols={{ base: 2, sm: 3, md: 4 }} spacing="sm">
             {list.map((m) => (
-              <Card key={m.id} component={Link} to={`/models/${m.id}`} withBorder padding="md" className={classes.tile}>
-                <Group justify="space-between" wrap="nowrap" gap="sm">
-                  <div style={{ minWidth: 0 }}>
-                    <Text fw={600}>{m.name}</Text>
-                    <Text size="sm" c="dimmed">
-                      {m.releaseYear}
-                    </Text>
-                  </div>
-                  <IconChevronRight size={18} aria-hidden style={{ flex: 'none' }} />
-                </Group>
+              <Card key={m.id} component={Link} to={`/models/${m.id}`} withBorder padding="sm" className={classes.tile}>
+                <Text fw={600} lh={1.3}>
+                  {m.name}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  {m.releaseYear}
+                </Text>
               </Card>
             ))}
           </SimpleGrid>

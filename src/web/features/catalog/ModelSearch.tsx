@@ -24,7 +24,7 @@ export function ModelSearch() {
       <TextInput
         type="search"
         label="Search for your device"
-        placeholder="e.g. iPhone 13, Galaxy S23, PlayStation 5"
+        placeholder="e.g. iPhone 13 or Galaxy S23"
         value={text}
         onChange={(e) => setText(e.currentTarget.value)}
         leftSection={<IconSearch size={18} aria-hidden />}
@@ -51,7 +51,7 @@ export function ModelSearch() {
                 <Card component={Link} to={`/models/${m.id}`} withBorder padding="sm" className={classes.tile}>
                   <Group justify="space-between" wrap="nowrap" gap="sm">
                     <Box miw={0}>
-                      <Text fw={600} truncate>
+                      <Text fw={600}>
                         {m.brand} {m.name}
                       </Text>
                       <Text size="sm" c="dimmed">

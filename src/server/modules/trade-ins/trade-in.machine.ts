@@ -1,0 +1,91 @@
+/**
+ * The whole life of a trade-in (PRODUCT.md §3–6) as a pure transition table. Services ask
+ * `nextStatus(from, event)` and then compare-and-set the row; nothing else decides a status.
+ */
+export const TRADE_IN_STATUSES = [
+  'awaiting_shipment', // accepted; label issued; waiting for the first carrier scan (21 days)
+  'in_transit', // first scan seen
+  'delivered', // at the refurbisher; inspection due in 2 business days
+  'counteroffered', // different condition: waiting for the seller's answer
+  'account_locked', // still linked to iCloud/Google/Samsung: seller asked to remove it
+  'approved', // matches (or counteroffer accepted, or inspection deadline lapsed): payout starts
+  'payout_on_hold', // the ACH credit came back; waiting for corrected details
+  'paid', // money sent
+  'return_pending', // counteroffer rejected/expired, lock unresolved, or refused: free return due
+  'returning', // return shipped
+  'returned', // back with the seller (or back at origin before delivery)
+  'expired', // not shipped within 21 days
+  'cancelled', // cancelled by the seller before the first scan
+] as const;
+export type TradeInStatus = (typeof TRADE_IN_STATUSES)[number];
+
+export const TRADE_IN_EVENTS = [
+  'ship',
+  'deliver',
+  'return_to_sender',
+  'expire',
+  'cancel',
+  'approve',
+  'counteroffer',
+  'accept_counteroffer',
+  'reject_counteroffer',
+  'expire_counteroffer',
+  'lock_hold',
+  'lock_cleared',
+  'lock_unresolved',
+  'refuse',
+  'lapse_inspection',
+  'pay',
+  'hold_payout',
+  'ship_return',
+  'deliver_return',
+] as const;
+export type TradeInEvent = (typeof TRADE_IN_EVENTS)[number];
+
+const TABLE: Record<TradeInStatus, Partial<Record<TradeInEvent, TradeInStatus>>> = {
+  awaiting_shipment: { ship: 'in_transit', expire: 'expired', cancel: 'cancelled' },
+  in_transit: { deliver: 'delivered', return_to_sender: 'returned' },
+  delivered: {
+    approve: 'approved',
+    counteroffer: 'counteroffered',
+    lock_hold: 'account_locked',
+    refuse: 'return_pending',
+    lapse_inspection: 'approved',
+  },
+  counteroffered: { accept_counteroffer: 'approved', reject_counteroffer: 'return_pending', expire_counteroffer: 'return_pending' },
+  account_locked: { lock_cleared: 'delivered', lock_unresolved: 'return_pending' },
+  approved: { pay: 'paid', hold_payout: 'payout_on_hold' },
+  payout_on_hold: { pay: 'paid' },
+  paid: {},
+  return_pending: { ship_return: 'returning' },
+  returning: { deliver_return: 'returned' },
+  returned: {},
+  expired: {},
+  cancelled: {},
+};
+
+export function nextStatus(from: TradeInStatus, event: TradeInEvent): TradeInStatus | undefined {
+  return TABLE[from][event];
+}
+
+export function allowedEvents(from: TradeInStatus): TradeInEvent[] {
+  return Object.keys(TABLE[from]) as TradeInEvent[];
+}
+
+/** Statuses in which the refurbisher's wishlist unit is no longer reserved (the unit went back). */
+export const RELEASES_UNIT: ReadonlySet<TradeInStatus> = new Set(['expired', 'cancelled', 'returned']);
+
+export const TERMINAL: ReadonlySet<TradeInStatus> = new Set(
+  TRADE_IN_STATUSES.filter((s) => Object.keys(TABLE[s]).length === 0),
+);
+
+/** The timestamp column each status stamps when entered (one `*_at` per milestone). */
+export const MILESTONE_COLUMN: Partial<Record<TradeInStatus, string>> = {
+  in_transit: 'shipped_at',
+  delivered: 'delivered_at',
+  approved: 'approved_at',
+  paid: 'paid_at',
+  expired: 'expired_at',
+  cancelled: 'cancelled_at',
+  returned: 'returned_at',
+};

@@ -1,0 +1,91 @@
+import type { TTradeIn, TTradeInStatus, TTradeInSummary } from '../../../shared/api/trade-ins.ts';
+import type { TradeInDetailRow } from './trade-ins.repository.ts';
+import type { TradeInEventsTable } from './trade-ins.tables.ts';
+import type { Selectable } from 'kysely';
+
+export const STATUS_LABEL: Record<TTradeInStatus, string> = {
+  awaiting_shipment: 'Waiting for you to ship',
+  in_transit: 'On its way',
+  delivered: 'Delivered — being inspected',
+  counteroffered: 'Counteroffer: your answer needed',
+  account_locked: 'Action needed: remove your account from the device',
+  approved: 'Approved — payment on its way',
+  payout_on_hold: 'Payment on hold: check your bank details',
+  paid: 'Paid',
+  return_pending: 'Being returned to you',
+  returning: 'Return shipped',
+  returned: 'Returned',
+  expired: 'Expired: not shipped in time',
+  cancelled: 'Cancelled',
+};
+
+const EVENT_TITLE: Record<string, string> = {
+  accepted: 'Offer accepted',
+  label_created: 'Shipping label created',
+  ship: 'Picked up by the carrier',
+  in_transit: 'In transit',
+  out_for_delivery: 'Out for delivery',
+  deliver: 'Delivered to the refurbisher',
+  exception: 'Carrier exception',
+  return_to_sender: 'Returned to sender by the carrier',
+  expire: 'Expired: not shipped within 21 days',
+  cancel: 'Cancelled',
+  reminder: 'Shipping reminder sent',
+  approve: 'Approved',
+  counteroffer: 'Counteroffer received',
+  accept_counteroffer: 'Counteroffer accepted',
+  reject_counteroffer: 'Counteroffer rejected',
+  expire_counteroffer: 'Counteroffer expired',
+  pay: 'Payment sent',
+};
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function presentSummary(t: TradeInDetailRow): TTradeInSummary {
+  return {
+    id: t.id,
+    status: t.status,
+    statusLabel: STATUS_LABEL[t.status],
+    device: { modelName: t.modelName, variantLabel: t.variantLabel, brand: t.brand, categoryId: t.categoryId },
+    grade: t.grade,
+    price: { amountMinor: t.price_minor, currency: t.currency.trim() },
+    acceptedAt: t.accepted_at.toISOString(),
+    shipBy: t.ship_by.toISOString(),
+  };
+}
+
+export function presentTradeIn(
+  t: TradeInDetailRow,
+  events: Selectable<TradeInEventsTable>[],
+  extra: { payoutMethodComplete: boolean },
+): TTradeIn {
+  return {
+    ...presentSummary(t),
+    offerId: t.offer_id,
+    refurbisher: { id: t.refurbisher_id, name: t.refurbisherName },
+    mandatoryAccessories: t.mandatoryAccessories,
+    deadlines: {
+      shipBy: t.status === 'awaiting_shipment' ? t.ship_by.toISOString() : null,
+      inspectionDueAt: iso(t.inspection_due_at),
+    },
+    milestones: {
+      shippedAt: iso(t.shipped_at),
+      deliveredAt: iso(t.delivered_at),
+      approvedAt: iso(t.approved_at),
+      paidAt: iso(t.paid_at),
+      expiredAt: iso(t.expired_at),
+      cancelledAt: iso(t.cancelled_at),
+      returnedAt: iso(t.returned_at),
+    },
+    payoutMethodComplete: extra.payoutMethodComplete,
+    canCancel: t.status === 'awaiting_shipment',
+    timeline: events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      title: EVENT_TITLE[e.type] ?? e.type.replaceAll('_', ' '),
+      status: e.to_status,
+      occurredAt: e.occurred_at.toISOString(),
+      data: e.data,
+    })),
+  };
+}

@@ -1,0 +1,48 @@
+import type { TTradeIn, TTradeInSummary } from '../../../shared/api/trade-ins.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db, Trx } from '../../platform/db/database.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import type { SellerReadiness } from './accept-offer.service.ts';
+import { presentSummary, presentTradeIn } from './trade-in.presenter.ts';
+import { transition } from './trade-in.transitions.ts';
+import { findTradeIn, findTradeInDetail, listEvents, listTradeInsForSeller } from './trade-ins.repository.ts';
+
+export interface TradeInReadDeps {
+  db: Db;
+  sellerReadiness: (db: Db | Trx, sellerId: string, now: Date) => Promise<SellerReadiness>;
+  clock: Clock;
+}
+
+export async function listSellerTradeIns(db: Db, sellerId: string): Promise<TTradeInSummary[]> {
+  return (await listTradeInsForSeller(db, sellerId)).map(presentSummary);
+}
+
+/** A trade-in that is not the seller's is "not found": its existence is not theirs to learn. */
+export async function getSellerTradeIn(deps: TradeInReadDeps, sellerId: string, id: string): Promise<TTradeIn> {
+  const row = await findTradeInDetail(deps.db, id);
+  if (!row || row.seller_id !== sellerId) throw notFound('Trade-in');
+  const readiness = await deps.sellerReadiness(deps.db, sellerId, deps.clock.now());
+  return presentTradeIn(row, await listEvents(deps.db, id), { payoutMethodComplete: readiness.payoutComplete });
+}
+
+export interface CancelDeps extends TradeInReadDeps {
+  /** Voids the label and anything else issued for shipping, inside the transaction. */
+  onCancelled?: (trx: Trx, tradeInId: string, now: Date) => Promise<void>;
+}
+
+/** PRODUCT.md §4 via issue 4: the seller may cancel until the first carrier scan, not after. */
+export async function cancelTradeIn(deps: CancelDeps, sellerId: string, id: string): Promise<TTradeIn> {
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const current = await findTradeIn(trx, id);
+    if (!current || current.seller_id !== sellerId) throw notFound('Trade-in');
+    if (current.status !== 'awaiting_shipment') {
+      throw new AppError('invalid_transition', 'This trade-in can no longer be cancelled: the carrier has already scanned it', {
+        details: { status: current.status },
+      });
+    }
+    await transition(trx, id, { event: 'cancel', now, data: { by: 'seller' } });
+    await deps.onCancelled?.(trx, id, now);
+  });
+  return getSellerTradeIn(deps, sellerId, id);
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { ZGrade, ZMoney } from './common.ts';
+
+export const ZTradeInStatus = z.enum([
+  'awaiting_shipment',
+  'in_transit',
+  'delivered',
+  'counteroffered',
+  'account_locked',
+  'approved',
+  'payout_on_hold',
+  'paid',
+  'return_pending',
+  'returning',
+  'returned',
+  'expired',
+  'cancelled',
+]);
+export type TTradeInStatus = z.infer<typeof ZTradeInStatus>;
+
+export const ZTimelineEvent = z.object({
+  id: z.string(),
+  type: z.string(),
+  title: z.string(),
+  status: ZTradeInStatus.nullable(),
+  occurredAt: z.string(),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const ZTradeInSummary = z.object({
+  id: z.string(),
+  status: ZTradeInStatus,
+  statusLabel: z.string(),
+  device: z.object({ modelName: z.string(), variantLabel: z.string(), brand: z.string(), categoryId: z.string() }),
+  grade: ZGrade,
+  price: ZMoney,
+  acceptedAt: z.string(),
+  shipBy: z.string(),
+});
+export type TTradeInSummary = z.infer<typeof ZTradeInSummary>;
+
+export const ZTradeIn = ZTradeInSummary.extend({
+  offerId: z.string(),
+  refurbisher: z.object({ id: z.string(), name: z.string() }),
+  mandatoryAccessories: z.array(z.string()),
+  deadlines: z.object({
+    shipBy: z.string().nullable(),
+    inspectionDueAt: z.string().nullable(),
+  }),
+  milestones: z.object({
+    shippedAt: z.string().nullable(),
+    deliveredAt: z.string().nullable(),
+    approvedAt: z.string().nullable(),
+    paidAt: z.string().nullable(),
+    expiredAt: z.string().nullable(),
+    cancelledAt: z.string().nullable(),
+    returnedAt: z.string().nullable(),
+  }),
+  /** False until the payout method is complete: PRODUCT.md §3, no payment is sent before. */
+  payoutMethodComplete: z.boolean(),
+  canCancel: z.boolean(),
+  timeline: z.array(ZTimelineEvent),
+});
+export type TTradeIn = z.infer<typeof ZTradeIn>;
+
+export const ZAcceptOffer = z.object({}).strict().optional();
