@@ -3,13 +3,15 @@
  * event loop: builds the database, loads wishlists in steps, measures single-quote latency at
  * each size, then serves the real app plus a bare endpoint (the ceiling) and reports peak RSS.
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
-import { migrateToLatest } from '../src/server/db/migrate.ts';
+import { createRuntime } from '../src/server/runtime.ts';
+import { migrateAll } from '../src/server/db/migrate.ts';
 import { syncBuiltInCatalog, VariantCache } from '../src/server/modules/catalog/index.ts';
 import { createQuote } from '../src/server/modules/offers/index.ts';
 import { systemClock } from '../src/server/platform/clock.ts';
@@ -49,7 +51,7 @@ export function randomQuoteInput(variants: { id: string; category: CategoryId }[
 
 async function main() {
   const { database, cleanup } = await openBenchDatabase();
-  await migrateToLatest(database.db);
+  await migrateAll(database);
   await syncBuiltInCatalog(database.db);
   const variants = (
     await database.db.selectFrom('variants as v').innerJoin('models as m', 'm.id', 'v.model_id').select(['v.id', 'm.category_id as category']).execute()
@@ -70,8 +72,19 @@ async function main() {
     emit({ kind: 'single', entries: size, loadMs: Math.round(loadMs), p50: samples[150], p99: samples[296] });
   }
 
-  const config = loadConfig({ TRADELOOP_MODE: 'production', DATA_DIR: os.tmpdir() }, []);
-  const app = await buildApp({ config, database, clock: systemClock }, { webRoot: '/nonexistent' });
+  const config = loadConfig(
+    {
+      TRADELOOP_MODE: 'production',
+      DATA_DIR: os.tmpdir(),
+      BETTER_AUTH_SECRET: randomBytes(32).toString('base64url'),
+      TRADELOOP_MASTER_KEY: randomBytes(32).toString('base64'),
+      CARRIER_WEBHOOK_SECRET: randomBytes(32).toString('base64url'),
+    },
+    [],
+  );
+  const secrets = { authSecret: config.authSecret!, keyring: config.keyring! };
+  const runtime = createRuntime({ config, database, clock: systemClock, workers: false });
+  const app = await buildApp({ config, database, clock: systemClock, secrets, runtime }, { webRoot: '/nonexistent' });
   app.get('/bench/bare', async () => ({ ok: true }));
   app.get('/bench/stats', async () => ({ maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
   await app.listen({ port: 0, host: '127.0.0.1' });

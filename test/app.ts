@@ -1,18 +1,61 @@
-import type { FastifyInstance } from 'fastify';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
+import type { AccountSecrets } from '../src/server/modules/accounts/index.ts';
 import { AdjustableClock } from '../src/server/platform/clock.ts';
+import { createKeyring, generateMasterKey, parseMasterKey, type Keyring } from '../src/server/platform/crypto.ts';
 import type { Database } from '../src/server/platform/db/database.ts';
+import type { Mailer } from '../src/server/platform/mail/index.ts';
+import { createRuntime, type Runtime } from '../src/server/runtime.ts';
 
 export interface TestApp {
   app: FastifyInstance;
   clock: AdjustableClock;
+  secrets: AccountSecrets;
+  runtime: Runtime;
 }
 
-export async function buildTestApp(database: Database, opts: { now?: Date } = {}): Promise<TestApp> {
+// Demo mode on PORT 3000: http://localhost:3000 is a trusted origin (accounts.test-helpers.ts TEST_ORIGIN).
+export const TEST_AUTH_SECRET = 'test-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
+
+export function testKeyring(id = 'test1'): Keyring {
+  return createKeyring({ id, key: parseMasterKey(generateMasterKey()) });
+}
+
+export async function buildTestApp(
+  database: Database,
+  opts: {
+    now?: Date;
+    mode?: 'demo' | 'production';
+    keyring?: Keyring;
+    logger?: FastifyServerOptions['logger'];
+    mailer?: Mailer;
+  } = {},
+): Promise<TestApp> {
   const clock = new AdjustableClock({ frozenAt: opts.now ?? new Date('2026-11-26T15:00:00Z') });
-  const config = loadConfig({ TRADELOOP_MODE: 'demo', DATA_DIR: '/nonexistent' }, []);
-  const app = await buildApp({ config, database, clock }, { webRoot: '/nonexistent' });
+  const mode = opts.mode ?? 'demo';
+  const config = loadConfig(
+    {
+      TRADELOOP_MODE: mode,
+      // Its own folder, for the mail outbox.
+      DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'tradeloop-app-')),
+      // Production needs both; passed in the environment shape it reads them from.
+      ...(mode === 'production'
+        ? { BETTER_AUTH_SECRET: TEST_AUTH_SECRET, TRADELOOP_MASTER_KEY: generateMasterKey(), CARRIER_WEBHOOK_SECRET: 'test-carrier-webhook-secret' }
+        : {}),
+    },
+    [],
+  );
+  const secrets: AccountSecrets = { authSecret: TEST_AUTH_SECRET, keyring: opts.keyring ?? testKeyring() };
+  const runtime = createRuntime({ config, database, clock, workers: false, ...(opts.mailer ? { mailer: opts.mailer } : {}) });
+  await runtime.jobs.start();
+  const app = await buildApp({ config, database, clock, secrets, runtime }, { webRoot: '/nonexistent', logger: opts.logger });
+  app.addHook('onClose', async () => {
+    await runtime.jobs.stop();
+  });
   await app.ready();
-  return { app, clock };
+  return { app, clock, secrets, runtime };
 }

@@ -24,7 +24,7 @@ async function firstQuoteInput(url: string) {
 }
 
 describe('npm start on the embedded database', () => {
-  it('refuses a second process on the same DATA_DIR, keeps acknowledged writes across kill -9, stops cleanly', async () => {
+  it('refuses a second process on the same DATA_DIR, keeps acknowledged writes across kill -9, stops cleanly', { timeout: 180_000 }, async () => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tradeloop-life-'));
     dirs.push(dataDir);
 

@@ -1,12 +1,12 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { migrateToLatest } from '../src/server/db/migrate.ts';
+import { migrateAll } from '../src/server/db/migrate.ts';
 import { syncBuiltInCatalog } from '../src/server/modules/catalog/index.ts';
 import { openDatabase } from '../src/server/platform/db/database.ts';
 
 /** Builds what every test database starts from: the schema migrated and the built-in catalogue loaded. */
 export async function prepareSchema(database: Awaited<ReturnType<typeof openDatabase>>): Promise<void> {
-  await migrateToLatest(database.db);
+  await migrateAll(database);
   await syncBuiltInCatalog(database.db);
 }
 

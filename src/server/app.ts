@@ -6,6 +6,11 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
+import { devRoutes } from './modules/dev/dev.routes.ts';
+import { shippingRoutes } from './modules/shipping/shipping.routes.ts';
+import { tradeInsRoutes } from './modules/trade-ins/trade-ins.routes.ts';
+import type { Runtime } from './runtime.ts';
+import { accountsRoutes, authPlugin, type AccountSecrets } from './modules/accounts/index.ts';
 import { catalogRoutes } from './modules/catalog/index.ts';
 import { offersRoutes } from './modules/offers/index.ts';
 import type { Clock } from './platform/clock.ts';
@@ -16,6 +21,10 @@ export interface AppDeps {
   config: Config;
   database: Database;
   clock: Clock;
+  /** Session-signing secret and the keyring of the protected seller fields (accounts/secrets.ts). */
+  secrets: AccountSecrets;
+  /** Jobs, mail, carrier and the flows joining modules (runtime.ts). */
+  runtime: Runtime;
 }
 
 export interface BuildOptions {
@@ -26,11 +35,23 @@ export interface BuildOptions {
 
 export const WEB_ROOT = path.resolve(import.meta.dirname, '../../dist/web');
 
-// Never log what a seller typed into a protected field or a session cookie.
+// Never log what a seller typed into a protected field or a session cookie. Fastify does not
+// log bodies; these paths catch any body (of /api/me/*, /api/auth/*) a log line might carry.
 export const LOG_REDACT = [
   'req.headers.authorization',
   'req.headers.cookie',
   'res.headers["set-cookie"]',
+  'req.body',
+  'body',
+  '*.password',
+  '*.newPassword',
+  '*.currentPassword',
+  '*.routingNumber',
+  '*.accountNumber',
+  '*.accountNumberConfirmation',
+  '*.dateOfBirth',
+  '*.last4',
+  '*.number',
 ];
 
 /** Builds the HTTP app: third-party plugins, then the error handler, then each module's routes. */
@@ -53,6 +74,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   registerErrorHandler(app);
+  // Before any route: /api/auth/*, request.user and the cross-site check apply to all of them.
+  await app.register(authPlugin, deps);
 
   app.get('/api/health', { schema: { hide: true } }, async () => {
     await deps.database.db.selectNoFrom((eb) => eb.lit(1).as('ok')).execute();
@@ -62,6 +85,10 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
 
   await app.register(catalogRoutes, deps);
   await app.register(offersRoutes, deps);
+  await app.register(accountsRoutes, deps);
+  await app.register(tradeInsRoutes, deps);
+  await app.register(shippingRoutes, deps);
+  if (deps.config.mode === 'demo') await app.register(devRoutes, deps);
 
   const webRoot = opts.webRoot ?? WEB_ROOT;
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));

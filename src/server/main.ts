@@ -1,13 +1,15 @@
 import { buildApp, LOG_REDACT } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { migrateToLatest } from './db/migrate.ts';
+import { migrateAll } from './db/migrate.ts';
+import { DEMO_LOGINS, DEMO_PASSWORD, resolveSecrets, seedDemoAccounts } from './modules/accounts/index.ts';
 import { syncBuiltInCatalog } from './modules/catalog/index.ts';
-import { systemClock } from './platform/clock.ts';
+import { AdjustableClock, systemClock, type Clock } from './platform/clock.ts';
 import { acquireDataDirLock, DataDirLockedError } from './platform/db/data-dir-lock.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
+import { createRuntime } from './runtime.ts';
 import { seedDemoData } from './seed/demo.ts';
 
-/** Entry point: config → database → migrate → seed → HTTP (and, later, the worker) by role. */
+/** Entry point: config → database → migrate → seed → HTTP and/or the job worker, by role. */
 async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.databaseUrl && config.role !== 'all') {
@@ -17,23 +19,32 @@ async function main(): Promise<void> {
   let database: Database | undefined;
   try {
     database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-    const applied = await migrateToLatest(database.db);
+    const secrets = resolveSecrets(config, (m) => log(`warning: ${m}`));
+    const applied = await migrateAll(database);
     if (applied.length) log(`applied ${applied.length} migration(s)`);
-    const clock = systemClock;
+    // Demo mode runs on a clock that POST /api/dev/clock can move forward; production on the system clock.
+    const clock: Clock = config.mode === 'demo' ? new AdjustableClock() : systemClock;
     await database.db.transaction().execute(async (trx) => {
       await syncBuiltInCatalog(trx);
       if (config.mode === 'demo') {
         const seeded = await seedDemoData(trx, clock.now());
         if (seeded.seeded) log(`seeded demo data: ${seeded.entries} wishlist entries`);
+        const accounts = await seedDemoAccounts(trx, { keyring: secrets.keyring, now: clock.now() });
+        if (accounts.seeded) log(`seeded demo accounts: ${DEMO_LOGINS.map((l) => l.email).join(', ')}`);
       }
     });
 
-    const app = await buildApp(
-      { config, database, clock },
-      { logger: { level: config.logLevel, redact: LOG_REDACT } },
-    );
-    await app.listen({ port: config.port, host: config.host });
-    printBanner(config, database);
+    const runtime = createRuntime({ config, database, clock });
+    // Registers the queues; polls them unless this process is an API-only one (--role api).
+    await runtime.jobs.start();
+    const app = await buildApp({ config, database, clock, secrets, runtime }, { logger: { level: config.logLevel, redact: LOG_REDACT } });
+    if (config.role !== 'worker') {
+      await app.listen({ port: config.port, host: config.host });
+      printBanner(config, database);
+    } else {
+      await app.ready();
+      log('worker started: running jobs and deadlines');
+    }
 
     let stopping = false;
     const stop = async (signal: string) => {
@@ -43,6 +54,7 @@ async function main(): Promise<void> {
       const force = setTimeout(() => process.exit(1), 10_000).unref();
       try {
         await app.close();
+        await runtime.jobs.stop();
         await database?.close();
       } finally {
         lock?.release();
@@ -69,6 +81,11 @@ function printBanner(config: Config, database: Database): void {
     `  API docs: ${url}/api/docs`,
     '',
   ];
+  if (config.mode === 'demo') {
+    lines.push(`  Demo logins (password: ${DEMO_PASSWORD})`);
+    for (const l of DEMO_LOGINS) lines.push(`    ${l.email.padEnd(26)} ${l.what}`);
+    lines.push('');
+  }
   process.stdout.write(lines.join('\n') + '\n');
 }
 

@@ -1,45 +1,146 @@
 import type { TCategory, TModelDetail, TModelSummary } from '../shared/api/catalog.ts';
-import type { TErrorBody } from '../shared/api/common.ts';
 import type { TQuote } from '../shared/api/quotes.ts';
+import type { TTradeIn, TTradeInSummary } from '../shared/api/trade-ins.ts';
+// Type-only: erased from the bundle. (The /api/me contract lives beside its route for now.)
+import type { TMe } from '../server/modules/accounts/accounts.schemas.ts';
 
-/** An API failure with the server's error code and, for a 400, the message for each bad field. */
+export type { TMe };
+
+/**
+ * An API failure with the server's error code, the message for each bad field (a 400, or a 403
+ * naming `currentPassword`), and any extra details the error carries (e.g. `newQuote`).
+ */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: Record<string, string>;
+  readonly details: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}) {
+  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}, details: Record<string, unknown> = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.details = details;
   }
 }
 
-function isErrorBody(value: unknown): value is TErrorBody {
-  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
-  const error = (value as { error: unknown }).error;
-  return typeof error === 'object' && error !== null && 'code' in error && 'message' in error;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function stringRecord(v: unknown): Record<string, string> {
+  if (!isObject(v)) return {};
+  return Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
 
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
+/**
+ * Our endpoints answer `{error: {code, message, fields?, …details}}`; better-auth's own answer
+ * `{code, message}` (the server adds our envelope beside it, but a proxy or an older server may
+ * not). Either becomes an ApiError; anything else becomes a generic one for the status.
+ */
+export function toApiError(status: number, body: unknown): ApiError {
+  if (isObject(body) && isObject(body.error) && typeof body.error.code === 'string' && typeof body.error.message === 'string') {
+    const { code, message, fields, ...details } = body.error;
+    return new ApiError(status, code, message, stringRecord(fields), details);
+  }
+  if (isObject(body) && typeof body.code === 'string' && typeof body.message === 'string') {
+    return new ApiError(status, body.code.toLowerCase(), body.message);
+  }
+  if (status === 429) return new ApiError(status, 'rate_limited', 'Too many attempts. Please wait a minute and try again.');
+  return new ApiError(status, 'http_error', `Something went wrong on our side (HTTP ${status}). Please try again.`);
+}
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT';
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
+  if (opts.body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {
-    res = await fetch(path, { ...init, headers: { accept: 'application/json', ...init?.headers } });
+    res = await fetch(path, {
+      method: opts.method ?? 'GET',
+      headers,
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      // Session cookies go with every call; the browser adds Origin to state changes, which the
+      // server checks against cross-site requests.
+      credentials: 'same-origin',
+    });
   } catch {
     // fetch only rejects when no response arrived at all.
     throw new ApiError(0, 'network', 'We could not reach Tradeloop. Check your connection and try again.');
   }
   const body: unknown = await res.json().catch(() => undefined);
-  if (!res.ok) {
-    if (isErrorBody(body)) throw new ApiError(res.status, body.error.code, body.error.message, body.error.fields);
-    throw new ApiError(res.status, 'http_error', `Something went wrong on our side (HTTP ${res.status}). Please try again.`);
-  }
+  if (!res.ok) throw toApiError(res.status, body);
   return body as T;
 }
 
+/** A fresh Idempotency-Key. randomUUID needs a secure context; a LAN demo over http is not one. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function' && window.isSecureContext) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+export interface SessionInfo {
+  user: { id: string; name: string; email: string; role?: string };
+}
+
+export interface Health {
+  status: string;
+  mode: 'demo' | 'production' | string;
+}
+
+export interface ProfileBody {
+  legalName: { first: string; last: string };
+  dateOfBirth: string;
+  address: { line1: string; line2?: string; city: string; state: string; zip: string };
+  phone: string;
+}
+export type IdentityBody = { kind: 'drivers_license'; number: string; state: string } | { kind: 'ssn_last4'; last4: string };
+export interface PayoutBody {
+  routingNumber: string;
+  accountNumber: string;
+  accountNumberConfirmation: string;
+  accountType: 'checking' | 'savings';
+  holderNames: string[];
+  currentPassword: string;
+}
+
+export const CARRIER_EVENT_TYPES = [
+  'label_created',
+  'picked_up',
+  'in_transit',
+  'out_for_delivery',
+  'delivered',
+  'exception',
+  'returned_to_sender',
+] as const;
+export type CarrierEventType = (typeof CARRIER_EVENT_TYPES)[number];
+
+export interface MailSummary {
+  id: string;
+  to: string;
+  subject: string;
+  date: string;
+}
+export interface MailMessage extends MailSummary {
+  text: string;
+  html: string;
+  attachments: { filename: string | null; contentType: string; size: number }[];
+}
+
+const enc = encodeURIComponent;
+
 export const api = {
+  health: () => request<Health>('/api/health'),
+
   categories: () => request<TCategory[]>('/api/catalog/categories'),
   models: (filter: { category?: string; q?: string }) => {
     const params = new URLSearchParams();
@@ -47,17 +148,45 @@ export const api = {
     if (filter.q) params.set('q', filter.q);
     return request<TModelSummary[]>(`/api/catalog/models?${params.toString()}`);
   },
-  model: (id: string) => request<TModelDetail>(`/api/catalog/models/${encodeURIComponent(id)}`),
+  model: (id: string) => request<TModelDetail>(`/api/catalog/models/${enc(id)}`),
   createAssessment: (input: { variantId: string; answers: Record<string, string> }) =>
-    request<TQuote>('/api/assessments', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(input),
-    }),
-  offer: (id: string) => request<TQuote>(`/api/offers/${encodeURIComponent(id)}`),
-  assessment: (id: string) => request<TQuote>(`/api/assessments/${encodeURIComponent(id)}`),
+    request<TQuote>('/api/assessments', { method: 'POST', body: input }),
+  offer: (id: string) => request<TQuote>(`/api/offers/${enc(id)}`),
+  assessment: (id: string) => request<TQuote>(`/api/assessments/${enc(id)}`),
+
+  // better-auth
+  session: () => request<SessionInfo | null>('/api/auth/get-session'),
+  signUp: (input: { name: string; email: string; password: string }) =>
+    request<unknown>('/api/auth/sign-up/email', { method: 'POST', body: input }),
+  signIn: (input: { email: string; password: string }) => request<unknown>('/api/auth/sign-in/email', { method: 'POST', body: input }),
+  signOut: () => request<unknown>('/api/auth/sign-out', { method: 'POST', body: {} }),
+
+  // the seller's own details
+  me: () => request<TMe>('/api/me'),
+  saveProfile: (body: ProfileBody) => request<TMe>('/api/me/profile', { method: 'PUT', body }),
+  saveIdentity: (body: IdentityBody) => request<TMe>('/api/me/identity', { method: 'PUT', body }),
+  savePayoutMethod: (body: PayoutBody) => request<TMe>('/api/me/payout-method', { method: 'PUT', body }),
+
+  // trade-ins
+  acceptOffer: (offerId: string, idempotencyKey: string) =>
+    request<TTradeIn>(`/api/offers/${enc(offerId)}/accept`, { method: 'POST', body: {}, headers: { 'idempotency-key': idempotencyKey } }),
+  tradeIns: () => request<TTradeInSummary[]>('/api/trade-ins'),
+  tradeIn: (id: string) => request<TTradeIn>(`/api/trade-ins/${enc(id)}`),
+  cancelTradeIn: (id: string, idempotencyKey: string) =>
+    request<TTradeIn>(`/api/trade-ins/${enc(id)}/cancel`, { method: 'POST', body: {}, headers: { 'idempotency-key': idempotencyKey } }),
+
+  // demo mode only (404 in production)
+  advanceClock: (advance: string) => request<{ now: string }>('/api/dev/clock', { method: 'POST', body: { advance } }),
+  sendCarrierEvent: (tradeInId: string, type: CarrierEventType) =>
+    request<{ outcome: string; trackingNumber: string }>('/api/dev/carrier-events', { method: 'POST', body: { tradeInId, type } }),
+  mailbox: () => request<MailSummary[]>('/api/dev/mailbox'),
+  mail: (id: string) => request<MailMessage>(`/api/dev/mailbox/${enc(id)}`),
 };
 
 export function isNotFound(error: unknown): boolean {
   return error instanceof ApiError && error.status === 404;
+}
+
+export function isUnauthenticated(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401;
 }

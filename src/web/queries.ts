@@ -14,11 +14,19 @@ export const queryClient = new QueryClient({
 });
 
 export const keys = {
+  health: ['health'] as const,
   categories: ['categories'] as const,
   models: (category: string | undefined, q: string | undefined) => ['models', category ?? '', q ?? ''] as const,
   model: (id: string) => ['model', id] as const,
   offer: (id: string) => ['offer', id] as const,
   assessment: (id: string) => ['assessment', id] as const,
+  // Everything below belongs to the signed-in user and is dropped when they sign out.
+  session: ['account', 'session'] as const,
+  me: ['account', 'me'] as const,
+  tradeIns: ['account', 'trade-ins'] as const,
+  tradeIn: (id: string) => ['account', 'trade-ins', id] as const,
+  mailbox: ['dev', 'mailbox'] as const,
+  mail: (id: string) => ['dev', 'mailbox', id] as const,
 };
 
 export const useCategories = () => useQuery({ queryKey: keys.categories, queryFn: api.categories });
@@ -40,3 +48,34 @@ export const useQuote = (by: { offerId?: string | undefined; assessmentId?: stri
     queryKey: by.offerId ? keys.offer(by.offerId) : keys.assessment(by.assessmentId ?? ''),
     queryFn: () => (by.offerId ? api.offer(by.offerId) : api.assessment(by.assessmentId ?? '')),
   });
+
+/** Demo or production: decides whether the demo tools are shown. Asked once per page load. */
+export const useHealth = () => useQuery({ queryKey: keys.health, queryFn: api.health, staleTime: Infinity, retry: 1 });
+export const useIsDemo = () => useHealth().data?.mode === 'demo';
+
+/** Who is signed in (null: nobody). Re-checked when the tab comes back, as a session may have ended. */
+export const useSession = () =>
+  useQuery({ queryKey: keys.session, queryFn: api.session, staleTime: 60_000, refetchOnWindowFocus: true });
+
+export const useMe = (enabled = true) => useQuery({ queryKey: keys.me, queryFn: api.me, enabled, staleTime: 30_000 });
+
+export const useTradeIns = (enabled = true) =>
+  useQuery({ queryKey: keys.tradeIns, queryFn: api.tradeIns, enabled, staleTime: 10_000, refetchOnWindowFocus: true });
+
+/** A trade-in moves on its own (carrier scans, deadlines): refreshed every 5 s while its page is open. */
+export const useTradeIn = (id: string, enabled = true) =>
+  useQuery({
+    queryKey: keys.tradeIn(id),
+    queryFn: () => api.tradeIn(id),
+    enabled,
+    staleTime: 0,
+    refetchInterval: 5_000,
+    refetchOnWindowFocus: true,
+  });
+
+/** After signing in, up or out: forget everything that belonged to the previous user. */
+export async function resetAccountData(): Promise<void> {
+  // Reset (not just invalidate): the previous user's data must not flash on screen while the
+  // next answer loads. Queries on screen load again at once.
+  await queryClient.resetQueries({ queryKey: ['account'] });
+}

@@ -1,6 +1,5 @@
 import { createBrowserRouter } from 'react-router';
 import { Layout } from './components/Layout.tsx';
-import { AcceptPage } from './routes/AcceptPage.tsx';
 import { AssessPage } from './routes/AssessPage.tsx';
 import { CategoryPage } from './routes/CategoryPage.tsx';
 import { CrashPage } from './routes/CrashPage.tsx';
@@ -9,7 +8,9 @@ import { ModelPage } from './routes/ModelPage.tsx';
 import { NotFoundPage } from './routes/NotFoundPage.tsx';
 import { OfferPage } from './routes/OfferPage.tsx';
 
-// Landing → category → model → condition → offer: five screens (PRODUCT.md §1).
+// Landing → category → model → condition → offer: five screens (PRODUCT.md §1), in the main bundle.
+// Everything after the offer (accounts, forms with their validators, trade-ins, demo tools) loads
+// when first needed, so the way to an offer stays light.
 export const router = createBrowserRouter([
   {
     element: <Layout />,
@@ -21,7 +22,14 @@ export const router = createBrowserRouter([
       { path: '/models/:modelId/:variantId/assess', element: <AssessPage /> },
       { path: '/offers/:offerId', element: <OfferPage /> },
       { path: '/assessments/:assessmentId', element: <OfferPage /> },
-      { path: '/offers/:offerId/accept', element: <AcceptPage /> },
+      { path: '/offers/:offerId/accept', lazy: async () => ({ Component: (await import('./routes/AcceptPage.tsx')).AcceptPage }) },
+      { path: '/sign-in', lazy: async () => ({ Component: (await import('./routes/SignInPage.tsx')).SignInPage }) },
+      { path: '/trade-ins', lazy: async () => ({ Component: (await import('./routes/TradeInsPage.tsx')).TradeInsPage }) },
+      { path: '/trade-ins/:tradeInId', lazy: async () => ({ Component: (await import('./routes/TradeInPage.tsx')).TradeInPage }) },
+      { path: '/trade-ins/:tradeInId/accepted', lazy: async () => ({ Component: (await import('./routes/AcceptedPage.tsx')).AcceptedPage }) },
+      { path: '/settings', lazy: async () => ({ Component: (await import('./routes/SettingsPage.tsx')).SettingsPage }) },
+      { path: '/dev/mailbox', lazy: async () => ({ Component: (await import('./routes/MailboxPage.tsx')).MailboxPage }) },
+      { path: '/dev/mailbox/:messageId', lazy: async () => ({ Component: (await import('./routes/MailboxPage.tsx')).MailboxPage }) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -13,14 +13,21 @@ import { freePort, startServer, waitForHealth, type ServerProcess } from '../ser
 const PHONE = { width: 390, height: 844 };
 
 let server: ServerProcess | undefined;
+let baseUrl = '';
 let dataDir: string | undefined;
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tradeloop-e2e-'));
-  server = startServer({ PORT: String(await freePort()), DATA_DIR: dataDir });
-  await waitForHealth(server, 60_000);
-  const index = await fetch(`${server.url}/`);
+  // TRADELOOP_E2E_URL points the test at a server you already run (e.g. while working on the UI).
+  if (process.env.TRADELOOP_E2E_URL) {
+    baseUrl = process.env.TRADELOOP_E2E_URL.replace(/\/$/, '');
+  } else {
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tradeloop-e2e-'));
+    server = startServer({ PORT: String(await freePort()), DATA_DIR: dataDir });
+    await waitForHealth(server, 60_000);
+    baseUrl = server.url;
+  }
+  const index = await fetch(`${baseUrl}/`);
   if (!(await index.text()).includes('id="root"')) {
     throw new Error('The server does not serve the web app: run `npm run build:web` (or `npm run test:e2e`) first');
   }
@@ -61,7 +68,7 @@ describe('getting an offer at phone width', () => {
     page.on('pageerror', (err) => pageErrors.push(err.message));
 
     // 1. Landing
-    await page.goto(`${server!.url}/`);
+    await page.goto(`${baseUrl}/`);
     await expect.poll(() => page.title()).toMatch(/Tradeloop/);
     await page.getByRole('heading', { name: 'Get a price for your device in 2 minutes' }).waitFor();
     await expectNoHorizontalScroll(page, 'landing');
@@ -105,7 +112,7 @@ describe('getting an offer at phone width', () => {
     // 5. Offer
     await page.waitForURL(/\/offers\/[^/]+$/);
     const offerId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
-    const quote = (await (await fetch(`${server!.url}/api/offers/${encodeURIComponent(offerId)}`)).json()) as {
+    const quote = (await (await fetch(`${baseUrl}/api/offers/${encodeURIComponent(offerId)}`)).json()) as {
       grade: string;
       offer: { refurbisher: { name: string } };
     };
@@ -143,10 +150,79 @@ describe('getting an offer at phone width', () => {
 
     // Start over
     await page.getByRole('link', { name: 'Start over' }).click();
-    await page.waitForURL(`${server!.url}/`);
+    await page.waitForURL(`${baseUrl}/`);
     await page.getByRole('heading', { name: 'Get a price for your device in 2 minutes' }).waitFor();
 
     expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows field errors from a 400, "no offer today" with the ladder, and recovers from a failed load', async () => {
+    const context = await browser!.newContext({ viewport: PHONE, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    const url = baseUrl;
+
+    // A failed load says so and offers to try again (the client itself retries twice first).
+    let failures = 3;
+    await context.route('**/api/catalog/categories', (route) =>
+      failures-- > 0
+        ? route.fulfill({ status: 503, json: { error: { code: 'unavailable', message: 'Down for a moment' } } })
+        : route.continue(),
+    );
+    await page.goto(`${url}/`);
+    const retry = page.getByRole('button', { name: 'Try again' });
+    await retry.waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('alert').innerText()).toContain('Down for a moment');
+    await retry.click();
+    await page.getByRole('link', { name: /Smartphones/ }).waitFor();
+
+    // A 400 names the question it is about, next to that question.
+    const model = (await (await fetch(`${url}/api/catalog/models?q=${encodeURIComponent('iPhone 13')}`)).json()) as { id: string }[];
+    const detail = (await (await fetch(`${url}/api/catalog/models/${model[0]!.id}`)).json()) as {
+      id: string;
+      variants: { id: string }[];
+      questionnaire: { id: string; text: string; options: { id: string }[] }[];
+    };
+    const target = detail.questionnaire[1]!;
+    await context.route('**/api/assessments', (route) =>
+      route.fulfill({
+        status: 400,
+        json: { error: { code: 'validation_failed', message: 'Some answers need fixing', fields: { [`answers.${target.id}`]: 'Pick the option that fits best' } } },
+      }),
+    );
+    await page.goto(`${url}/models/${detail.id}/${detail.variants[0]!.id}/assess`);
+    const groups = page.getByRole('radiogroup');
+    await groups.first().waitFor();
+    for (let i = 0; i < (await groups.count()); i++) await groups.nth(i).getByRole('radio').first().check();
+    await page.getByRole('button', { name: 'See my offer' }).click();
+    const group = page.getByRole('radiogroup', { name: new RegExp(target.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
+    await expect.poll(() => group.getAttribute('aria-describedby')).toBeTruthy();
+    const describedBy = (await group.getAttribute('aria-describedby'))!.split(/\s+/).filter(Boolean);
+    const descriptions = await Promise.all(describedBy.map((id) => page.locator(`[id="${id}"]`).innerText()));
+    expect(descriptions.join(' ')).toContain('Pick the option that fits best');
+    expect(await page.getByRole('alert').innerText()).toContain('Some answers need fixing');
+
+    // No offer: a plain statement, the ladder still shown, and a way to start over.
+    const real = (await (
+      await fetch(`${url}/api/assessments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          variantId: detail.variants[0]!.id,
+          answers: Object.fromEntries(detail.questionnaire.map((q) => [q.id, q.options[0]!.id])),
+        }),
+      })
+    ).json()) as Record<string, unknown> & { ladder: { grade: string; price: unknown }[] };
+    const noOffer = { ...real, assessmentId: 'asm_e2e_none', grade: 'Fair', offer: null, ladder: real.ladder.map((r) => (r.grade === 'Fair' ? { ...r, price: null } : r)) };
+    await context.route('**/api/assessments/asm_e2e_none', (route) => route.fulfill({ json: noOffer }));
+    await page.goto(`${url}/assessments/asm_e2e_none`);
+    await page.getByRole('heading', { name: 'No offer today for this device in Fair condition' }).waitFor();
+    expect(await page.getByTestId('ladder').locator('li').count()).toBe(4);
+    expect(await page.getByTestId('ladder').locator('li[data-grade="Fair"]').innerText()).toContain('No offer');
+    await expectNoHorizontalScroll(page, 'no offer');
+    await page.getByRole('link', { name: 'Start over' }).click();
+    await page.waitForURL(`${url}/`);
+
     await context.close();
   });
 });

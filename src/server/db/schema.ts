@@ -50,6 +50,8 @@ export interface RefurbishersTable {
   score: ColumnType<number, number | undefined, number>;
   receiving_address: Json<ReceivingAddress>;
   created_at: Timestamp;
+  /** The better-auth organisation whose members act for this refurbisher (accounts migration). */
+  organization_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface WishlistEntriesTable {

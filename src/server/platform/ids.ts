@@ -12,6 +12,7 @@ export const ID_PREFIXES = {
   tradeIn: 'tin',
   event: 'evt',
   payout: 'pay',
+  label: 'lbl',
   user: 'usr',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;

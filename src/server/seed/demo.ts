@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../platform/db/database.ts';
 import { newId } from '../platform/ids.ts';
 import { DEMO_REFURBISHERS, generateWishlists } from './wishlist-generator.ts';
@@ -43,8 +44,15 @@ export async function seedDemoData(db: Executor, now: Date): Promise<{ seeded: b
       created_at: createdAt,
     };
   });
-  for (let i = 0; i < rows.length; i += 1000) {
-    await db.insertInto('wishlist_entries').values(rows.slice(i, i + 1000)).execute();
-  }
+  // One statement with one JSON parameter: ~20k rows in well under a second, even on PGlite.
+  await sql`
+    insert into wishlist_entries (id, refurbisher_id, variant_id, grade, price_minor, currency, quantity_wanted,
+                                  quantity_remaining, active, active_from, active_until, created_at)
+    select id, refurbisher_id, variant_id, grade, price_minor, currency, quantity_wanted,
+           quantity_remaining, active, active_from, active_until, created_at
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
+        id text, refurbisher_id text, variant_id text, grade text, price_minor bigint, currency text,
+        quantity_wanted int, quantity_remaining int, active boolean, active_from timestamptz,
+        active_until timestamptz, created_at timestamptz)`.execute(db);
   return { seeded: true, entries: rows.length };
 }

@@ -59,6 +59,16 @@ export const ZTradeIn = ZTradeInSummary.extend({
   /** False until the payout method is complete: PRODUCT.md §3, no payment is sent before. */
   payoutMethodComplete: z.boolean(),
   canCancel: z.boolean(),
+  /** The live prepaid label, while the device still has to be shipped. */
+  shipping: z
+    .object({
+      carrier: z.string(),
+      service: z.string(),
+      trackingNumber: z.string(),
+      labelUrl: z.string(),
+      qrUrl: z.string(),
+    })
+    .nullable(),
   timeline: z.array(ZTimelineEvent),
 });
 export type TTradeIn = z.infer<typeof ZTradeIn>;

@@ -1,9 +1,12 @@
 import { Anchor, Box, Container, Group, Text } from '@mantine/core';
 import { Link, Outlet, ScrollRestoration } from 'react-router';
+import { AccountMenu } from '../features/account/AccountMenu.tsx';
+import { useIsDemo } from '../queries.ts';
 import { Wordmark } from './Wordmark.tsx';
 import classes from './Layout.module.css';
 
 export function Layout() {
+  const demo = useIsDemo();
   return (
     <Box className={classes.shell}>
       <a href="#main" className={classes.skip}>
@@ -11,13 +14,18 @@ export function Layout() {
       </a>
       <Box component="header" className={classes.header}>
         <Container>
-          <Group justify="space-between" h={64} wrap="nowrap">
-            <Anchor component={Link} to="/" underline="never" aria-label="Tradeloop home">
+          <Group justify="space-between" h={64} wrap="nowrap" gap="xs">
+            <Anchor component={Link} to="/" underline="never" aria-label="Tradeloop home" style={{ flex: 'none' }}>
               <Wordmark />
             </Anchor>
-            <Text size="sm" c="dimmed" visibleFrom="sm">
-              Free shipping · Paid in 3–6 business days
-            </Text>
+            <Group gap="lg" wrap="nowrap">
+              <Text size="sm" c="dimmed" visibleFrom="md">
+                Free shipping · Paid in 3–6 business days
+              </Text>
+              <Box component="nav" aria-label="Your account">
+                <AccountMenu />
+              </Box>
+            </Group>
           </Group>
         </Container>
       </Box>
@@ -37,6 +45,11 @@ export function Layout() {
               <Anchor href="/api/docs" size="sm" c="dimmed">
                 API
               </Anchor>
+              {demo && (
+                <Anchor component={Link} to="/dev/mailbox" size="sm" c="dimmed">
+                  Demo mailbox
+                </Anchor>
+              )}
             </Group>
           </Group>
         </Container>

@@ -35,7 +35,11 @@ export function AssessPage() {
       void navigate(quote.offer ? `/offers/${quote.offer.id}` : `/assessments/${quote.assessmentId}`, { replace: true });
     },
     onError: (error) => {
-      if (error instanceof ApiError) setFieldErrors(error.fields);
+      if (!(error instanceof ApiError)) return;
+      setFieldErrors(error.fields);
+      // Bring the first question that needs fixing into view; on a phone it may be screens away.
+      const first = m?.questionnaire.find((q) => error.fields[`answers.${q.id}`]);
+      if (first) requestAnimationFrame(() => document.querySelector(`[data-question="${first.id}"]`)?.scrollIntoView({ block: 'center' }));
     },
   });
 

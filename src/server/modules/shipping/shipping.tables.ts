@@ -1,3 +1,32 @@
-/** The shipping module's tables, as Kysely sees them (joined into DB in db/schema.ts). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ShippingTables {}
+import type { Json, NullableTimestamp, Timestamp } from '../../db/schema.ts';
+import type { LabelAddress } from '../../platform/pdf/label.ts';
+
+export interface ShippingLabelsTable {
+  id: string;
+  trade_in_id: string;
+  direction: 'inbound' | 'return';
+  carrier: string;
+  service: string;
+  weight_class: string;
+  tracking_number: string;
+  from_address: Json<LabelAddress>;
+  to_address: Json<LabelAddress>;
+  status: 'issued' | 'voided';
+  created_at: Timestamp;
+  voided_at: NullableTimestamp;
+}
+
+export interface CarrierEventsTable {
+  event_id: string;
+  tracking_number: string;
+  type: string;
+  occurred_at: Timestamp;
+  received_at: Timestamp;
+  trade_in_id: string | null;
+  outcome: string;
+}
+
+export interface ShippingTables {
+  shipping_labels: ShippingLabelsTable;
+  carrier_events: CarrierEventsTable;
+}

@@ -200,12 +200,12 @@ describe('accepting an offer', () => {
     const s = await scenario({ quantity: 2 });
     const res = await acceptOffer(deps, { offerId: s.offers[0]!, sellerId: 'usr_g', idempotencyKey: 'cancel-key-1', body: {} });
     expect(await remaining(s.entry.id)).toBe(1);
-    const cancelled = await cancelTradeIn(deps, 'usr_g', res.body.id);
+    const cancelled = (await cancelTradeIn(deps, 'usr_g', res.body.id, 'cancel-key-1')).body;
     expect(cancelled.status).toBe('cancelled');
     expect(cancelled.timeline.map((e) => e.type)).toEqual(['accepted', 'cancel']);
     expect(await remaining(s.entry.id)).toBe(2);
-    expect(await codeOf(cancelTradeIn(deps, 'usr_g', res.body.id))).toBe('invalid_transition');
+    expect(await codeOf(cancelTradeIn(deps, 'usr_g', res.body.id, 'cancel-key-2'))).toBe('invalid_transition');
     expect(await remaining(s.entry.id)).toBe(2);
-    expect(await codeOf(cancelTradeIn(deps, 'usr_other', res.body.id))).toBe('not_found');
+    expect(await codeOf(cancelTradeIn(deps, 'usr_other', res.body.id, 'cancel-key-3'))).toBe('not_found');
   });
 });

@@ -7,7 +7,7 @@ import { requestHash, withIdempotency } from '../../platform/idempotency.ts';
 import { createQuote, reserveBestAtLeast, reserveUnit, type ReservedUnit } from '../offers/index.ts';
 import type { VariantCache } from '../catalog/index.ts';
 import { presentTradeIn } from './trade-in.presenter.ts';
-import { findTradeInByOffer, findTradeInDetail, insertEvent, insertTradeIn, listEvents } from './trade-ins.repository.ts';
+import { findLiveInboundLabel, findTradeInByOffer, findTradeInDetail, insertEvent, insertTradeIn, listEvents } from './trade-ins.repository.ts';
 
 export interface SellerReadiness {
   profileComplete: boolean;
@@ -120,7 +120,7 @@ async function acceptInTransaction(deps: AcceptDeps, trx: Trx, input: AcceptInpu
   await deps.onAccepted?.(trx, tradeInId, now);
 
   const detail = await findTradeInDetail(trx, tradeInId);
-  return presentTradeIn(detail!, await listEvents(trx, tradeInId), { payoutMethodComplete: readiness.payoutComplete });
+  return presentTradeIn(detail!, await listEvents(trx, tradeInId), { payoutMethodComplete: readiness.payoutComplete, label: await findLiveInboundLabel(trx, tradeInId) });
 }
 
 /** The 409 for a changed wishlist carries a fresh quote for the same device and answers. */

@@ -23,6 +23,7 @@ const EVENT_TITLE: Record<string, string> = {
   accepted: 'Offer accepted',
   label_created: 'Shipping label created',
   ship: 'Picked up by the carrier',
+  picked_up: 'Picked up by the carrier',
   in_transit: 'In transit',
   out_for_delivery: 'Out for delivery',
   deliver: 'Delivered to the refurbisher',
@@ -57,7 +58,7 @@ export function presentSummary(t: TradeInDetailRow): TTradeInSummary {
 export function presentTradeIn(
   t: TradeInDetailRow,
   events: Selectable<TradeInEventsTable>[],
-  extra: { payoutMethodComplete: boolean },
+  extra: { payoutMethodComplete: boolean; label: { carrier: string; service: string; tracking_number: string } | undefined },
 ): TTradeIn {
   return {
     ...presentSummary(t),
@@ -79,6 +80,16 @@ export function presentTradeIn(
     },
     payoutMethodComplete: extra.payoutMethodComplete,
     canCancel: t.status === 'awaiting_shipment',
+    shipping:
+      extra.label && t.status === 'awaiting_shipment'
+        ? {
+            carrier: extra.label.carrier,
+            service: extra.label.service,
+            trackingNumber: extra.label.tracking_number,
+            labelUrl: `/api/trade-ins/${t.id}/label.pdf`,
+            qrUrl: `/api/trade-ins/${t.id}/qr.png`,
+          }
+        : null,
     timeline: events.map((e) => ({
       id: e.id,
       type: e.type,

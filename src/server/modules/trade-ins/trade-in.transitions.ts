@@ -8,6 +8,8 @@ import type { Updateable } from 'kysely';
 
 export interface TransitionInput {
   event: TradeInEvent;
+  /** The timeline entry's type when it differs from the event (e.g. the carrier's 'picked_up'). */
+  timelineType?: string;
   now: Date;
   /** When it happened in the world (a carrier scan's time); defaults to now. */
   occurredAt?: Date;
@@ -41,7 +43,7 @@ export async function transition(trx: Trx, tradeInId: string, input: TransitionI
 
   await insertEvent(trx, {
     tradeInId,
-    type: input.event,
+    type: input.timelineType ?? input.event,
     from: current.status,
     to,
     data: input.data,

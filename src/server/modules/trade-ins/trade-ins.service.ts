@@ -2,10 +2,11 @@ import type { TTradeIn, TTradeInSummary } from '../../../shared/api/trade-ins.ts
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, Trx } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
+import { requestHash, withIdempotency } from '../../platform/idempotency.ts';
 import type { SellerReadiness } from './accept-offer.service.ts';
 import { presentSummary, presentTradeIn } from './trade-in.presenter.ts';
 import { transition } from './trade-in.transitions.ts';
-import { findTradeIn, findTradeInDetail, listEvents, listTradeInsForSeller } from './trade-ins.repository.ts';
+import { findLiveInboundLabel, findTradeIn, findTradeInDetail, listEvents, listTradeInsForSeller } from './trade-ins.repository.ts';
 
 export interface TradeInReadDeps {
   db: Db;
@@ -22,7 +23,7 @@ export async function getSellerTradeIn(deps: TradeInReadDeps, sellerId: string, 
   const row = await findTradeInDetail(deps.db, id);
   if (!row || row.seller_id !== sellerId) throw notFound('Trade-in');
   const readiness = await deps.sellerReadiness(deps.db, sellerId, deps.clock.now());
-  return presentTradeIn(row, await listEvents(deps.db, id), { payoutMethodComplete: readiness.payoutComplete });
+  return presentTradeIn(row, await listEvents(deps.db, id), { payoutMethodComplete: readiness.payoutComplete, label: await findLiveInboundLabel(deps.db, id) });
 }
 
 export interface CancelDeps extends TradeInReadDeps {
@@ -31,18 +32,27 @@ export interface CancelDeps extends TradeInReadDeps {
 }
 
 /** PRODUCT.md §4 via issue 4: the seller may cancel until the first carrier scan, not after. */
-export async function cancelTradeIn(deps: CancelDeps, sellerId: string, id: string): Promise<TTradeIn> {
+export async function cancelTradeIn(
+  deps: CancelDeps,
+  sellerId: string,
+  id: string,
+  idempotencyKey: string,
+): Promise<{ status: number; body: TTradeIn; replayed: boolean }> {
   const now = deps.clock.now();
-  await deps.db.transaction().execute(async (trx) => {
-    const current = await findTradeIn(trx, id);
-    if (!current || current.seller_id !== sellerId) throw notFound('Trade-in');
-    if (current.status !== 'awaiting_shipment') {
-      throw new AppError('invalid_transition', 'This trade-in can no longer be cancelled: the carrier has already scanned it', {
-        details: { status: current.status },
-      });
-    }
-    await transition(trx, id, { event: 'cancel', now, data: { by: 'seller' } });
-    await deps.onCancelled?.(trx, id, now);
-  });
-  return getSellerTradeIn(deps, sellerId, id);
+  const hash = requestHash({ method: 'POST', path: `/api/trade-ins/${id}/cancel`, body: null });
+  const result = await deps.db.transaction().execute((trx) =>
+    withIdempotency(trx, { scope: `cancel:${sellerId}`, key: idempotencyKey, hash, now }, async () => {
+      const current = await findTradeIn(trx, id);
+      if (!current || current.seller_id !== sellerId) throw notFound('Trade-in');
+      if (current.status !== 'awaiting_shipment') {
+        throw new AppError('invalid_transition', 'This trade-in can no longer be cancelled: the carrier has already scanned it', {
+          details: { status: current.status },
+        });
+      }
+      await transition(trx, id, { event: 'cancel', now, data: { by: 'seller' } });
+      await deps.onCancelled?.(trx, id, now);
+      return { status: 200, body: null };
+    }),
+  );
+  return { status: result.status, body: await getSellerTradeIn(deps, sellerId, id), replayed: result.replayed };
 }

@@ -24,7 +24,7 @@ export function ModelSearch() {
       <TextInput
         type="search"
         label="Search for your device"
-        placeholder="e.g. iPhone 13 or Galaxy S23"
+        placeholder="e.g. iPhone 13"
         value={text}
         onChange={(e) => setText(e.currentTarget.value)}
         leftSection={<IconSearch size={18} aria-hidden />}

@@ -29,3 +29,31 @@ export function ladderDifference(offer: Money | null, rung: { grade: Grade; pric
   // U+2212 MINUS SIGN: a hyphen reads as a dash next to a price.
   return delta < 0 ? `\u2212${amount} if it arrives as ${rung.grade}` : `+${amount} as ${rung.grade}`;
 }
+
+const MARKET_DATE_TIME = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'America/New_York',
+  month: 'short',
+  day: 'numeric',
+  year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZoneName: 'short',
+});
+
+/** "Nov 26, 2026, 3:49 PM EST": when something happened, on the market's clock. */
+export function formatMarketDateTime(iso: string): string {
+  return MARKET_DATE_TIME.format(new Date(iso));
+}
+
+const MARKET_SHORT_DATE = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'America/New_York',
+  weekday: 'short',
+  month: 'short',
+  day: 'numeric',
+  year: 'numeric',
+});
+
+/** "Thu, Dec 17, 2026": a deadline in a list, where the long form does not fit. */
+export function formatMarketShortDate(iso: string): string {
+  return MARKET_SHORT_DATE.format(new Date(iso));
+}

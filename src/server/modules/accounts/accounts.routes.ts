@@ -1,0 +1,167 @@
+import type { FastifySchemaCompiler } from 'fastify';
+import { z } from 'zod';
+import { ZErrorBody } from '../../../shared/api/common.ts';
+import { ZIdentityInput, ZPayoutMethodInput, ZProfileInput } from '../../../shared/seller-details.ts';
+import { listAudit } from '../../platform/audit.ts';
+import { typed, type RoutesPlugin } from '../../platform/http.ts';
+import {
+  authorize,
+  canEditOwnSellerDetails,
+  canReadAuditLog,
+  canReadReviewFlags,
+  canRevealSellerField,
+  requireUser,
+} from './accounts.policy.ts';
+import { listReviewFlags } from './accounts.repository.ts';
+import { ZAuditPage, ZMe, ZRevealed, ZRevealInput, ZReviewFlags } from './accounts.schemas.ts';
+import { getMe, revealSellerField, saveIdentity, savePayoutMethod, saveProfile, type SellerDetailsDeps } from './seller-details.service.ts';
+
+// The seller-detail bodies are parsed by the service (the age rule needs the Clock's "today",
+// and every field must be reported at once); the schema stays on the route for the OpenAPI document.
+const documentedOnly: FastifySchemaCompiler<unknown> = () => (data) => ({ value: data });
+
+const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 429: ZErrorBody };
+
+/** GET/PUT /api/me…: the signed-in user's own account and seller details. */
+const meRoutes: RoutesPlugin = async (fastify, deps) => {
+  const app = typed(fastify);
+  const svc: SellerDetailsDeps = { db: deps.database.db, clock: deps.clock, keyring: deps.secrets.keyring };
+  // Personal data, even masked, is not for shared caches or the back button.
+  fastify.addHook('onSend', async (_req, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
+  const sellerOnly = async (req: Parameters<typeof requireUser>[0]) => {
+    authorize(req, canEditOwnSellerDetails, 'keep seller details');
+  };
+
+  app.get(
+    '/api/me',
+    { schema: { tags: ['accounts'], summary: 'The signed-in user, role and seller details (masked)', response: { 200: ZMe, 401: ZErrorBody } } },
+    async (req) => getMe(svc, requireUser(req)),
+  );
+
+  app.put(
+    '/api/me/profile',
+    {
+      schema: { tags: ['accounts'], summary: 'Legal name, date of birth (18+), address, phone', body: ZProfileInput, response: { 200: ZMe, ...errors } },
+      preValidation: sellerOnly,
+      validatorCompiler: documentedOnly,
+    },
+    async (req) => {
+      const user = requireUser(req);
+      await saveProfile(svc, user.id, req.body as unknown);
+      return getMe(svc, user);
+    },
+  );
+
+  app.put(
+    '/api/me/identity',
+    {
+      schema: { tags: ['accounts'], summary: "Driver's licence (with state) or the last 4 digits of the SSN", body: ZIdentityInput, response: { 200: ZMe, ...errors } },
+      preValidation: sellerOnly,
+      validatorCompiler: documentedOnly,
+    },
+    async (req) => {
+      const user = requireUser(req);
+      await saveIdentity(svc, user.id, req.body as unknown);
+      return getMe(svc, user);
+    },
+  );
+
+  app.put(
+    '/api/me/payout-method',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Bank account for payouts; needs the current password (403 forbidden, field currentPassword, when wrong)',
+        body: ZPayoutMethodInput,
+        response: { 200: ZMe, ...errors },
+      },
+      preValidation: sellerOnly,
+      validatorCompiler: documentedOnly,
+    },
+    async (req) => {
+      const user = requireUser(req);
+      await savePayoutMethod(svc, user, req.body as unknown, req.ip);
+      return getMe(svc, user);
+    },
+  );
+};
+
+/** /api/admin/…: operators only (403 for any other role, before the body is even read). */
+const adminRoutes: RoutesPlugin = async (fastify, deps) => {
+  const app = typed(fastify);
+  const db = deps.database.db;
+  const svc: SellerDetailsDeps = { db, clock: deps.clock, keyring: deps.secrets.keyring };
+
+  app.post(
+    '/api/admin/sellers/:userId/reveal',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Reveal one protected seller field in full; the reason is written to the audit log first',
+        params: z.object({ userId: z.string().min(1).max(100) }),
+        body: ZRevealInput,
+        response: { 200: ZRevealed, 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody },
+      },
+      preValidation: async (req) => {
+        authorize(req, canRevealSellerField, 'reveal seller details');
+      },
+    },
+    async (req, reply) => {
+      const actor = requireUser(req);
+      const revealed = await revealSellerField(svc, { actor, sellerId: req.params.userId, field: req.body.field, reason: req.body.reason, ip: req.ip });
+      return reply.header('cache-control', 'no-store').send(revealed);
+    },
+  );
+
+  app.get(
+    '/api/admin/audit-log',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Audit log, newest first',
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          before: z.coerce.number().int().positive().optional(),
+          subject: z.string().max(100).optional(),
+        }),
+        response: { 200: ZAuditPage, 401: ZErrorBody, 403: ZErrorBody },
+      },
+      preValidation: async (req) => {
+        authorize(req, canReadAuditLog, 'read the audit log');
+      },
+    },
+    async (req) => {
+      const entries = await listAudit(db, { limit: req.query.limit, beforeId: req.query.before, subject: req.query.subject });
+      return {
+        entries: entries.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
+        nextBefore: entries.length === req.query.limit ? entries[entries.length - 1]!.id : null,
+      };
+    },
+  );
+
+  app.get(
+    '/api/admin/review-flags',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Accounts flagged for review (e.g. one bank account used by 3 or more sellers)',
+        querystring: z.object({ status: z.enum(['open', 'cleared']).optional() }),
+        response: { 200: ZReviewFlags, 401: ZErrorBody, 403: ZErrorBody },
+      },
+      preValidation: async (req) => {
+        authorize(req, canReadReviewFlags, 'read review flags');
+      },
+    },
+    async (req) => {
+      const flags = await listReviewFlags(db, { status: req.query.status, limit: 200 });
+      return { flags: flags.map((f) => ({ ...f, createdAt: f.createdAt.toISOString(), updatedAt: f.updatedAt.toISOString() })) };
+    },
+  );
+};
+
+export const accountsRoutes: RoutesPlugin = async (app, deps) => {
+  await app.register(meRoutes, deps);
+  await app.register(adminRoutes, deps);
+};

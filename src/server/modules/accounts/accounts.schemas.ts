@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { ACCOUNT_TYPES } from '../../../shared/seller-details.ts';
+import { USER_ROLES } from './auth.ts';
+import { PROTECTED_FIELDS } from './protected-fields.ts';
+
+/**
+ * Response contracts of the accounts routes. Masked values are checked on the way out: a
+ * protected field can only leave as a string that starts with the mask, so a plaintext that
+ * slipped into a presenter fails the response schema (500) instead of reaching the client.
+ */
+const ZMasked = z.string().regex(/^••••/, 'must be masked');
+
+export const ZSessionUser = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(USER_ROLES),
+  refurbisherId: z.string().nullable(),
+});
+
+export const ZReadiness = z.object({
+  profileComplete: z.boolean(),
+  isAdult: z.boolean(),
+  identityComplete: z.boolean(),
+  payoutComplete: z.boolean(),
+});
+export type TReadiness = z.infer<typeof ZReadiness>;
+
+export const ZMe = z.object({
+  user: ZSessionUser,
+  profile: z
+    .object({
+      legalName: z.object({ first: z.string(), last: z.string() }),
+      dateOfBirth: ZMasked,
+      address: z.object({ line1: z.string(), line2: z.string().nullable(), city: z.string(), state: z.string(), zip: z.string() }),
+      phone: z.string(),
+    })
+    .nullable(),
+  identity: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('drivers_license'), number: ZMasked, state: z.string() }),
+      z.object({ kind: z.literal('ssn_last4'), last4: ZMasked }),
+    ])
+    .nullable(),
+  payoutMethod: z
+    .object({
+      routingNumber: ZMasked,
+      accountNumber: ZMasked,
+      accountType: z.enum(ACCOUNT_TYPES),
+      holderNames: z.array(z.string()),
+    })
+    .nullable(),
+  readiness: ZReadiness,
+});
+export type TMe = z.infer<typeof ZMe>;
+
+export const ZProtectedField = z.enum(PROTECTED_FIELDS, {
+  error: `Field must be one of ${PROTECTED_FIELDS.join(', ')}`,
+});
+
+export const ZRevealInput = z.object({
+  field: ZProtectedField,
+  reason: z
+    .string({ error: 'A reason is required' })
+    .trim()
+    .min(10, 'Give a reason of at least 10 characters (it is kept in the audit log)')
+    .max(500, 'Keep the reason under 500 characters'),
+});
+
+export const ZRevealed = z.object({ field: ZProtectedField, value: z.string() });
+
+export const ZAuditEntry = z.object({
+  id: z.number(),
+  actorId: z.string(),
+  action: z.string(),
+  subject: z.string(),
+  field: z.string().nullable(),
+  reason: z.string().nullable(),
+  ip: z.string().nullable(),
+  createdAt: z.string(),
+});
+export const ZAuditPage = z.object({ entries: z.array(ZAuditEntry), nextBefore: z.number().nullable() });
+
+export const ZReviewFlag = z.object({
+  id: z.number(),
+  kind: z.literal('shared_bank_account'),
+  userIds: z.array(z.string()),
+  status: z.enum(['open', 'cleared']),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export const ZReviewFlags = z.object({ flags: z.array(ZReviewFlag) });

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { ZErrorBody } from '../../../shared/api/common.ts';
+import { AdjustableClock, systemClock } from '../../platform/clock.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { typed, type RoutesPlugin } from '../../platform/http.ts';
+import { InvalidDurationError, parseIsoDuration } from '../../platform/jobs/index.ts';
+import { requireUser } from '../accounts/index.ts';
+import { CARRIER_EVENT_TYPES } from '../shipping/carrier-events.service.ts';
+import { signPayload } from '../shipping/webhook-signature.ts';
+import { findTradeIn } from '../trade-ins/index.ts';
+
+/**
+ * Demo-mode tools, so the whole journey can be walked by hand: move the clock (deadlines fire),
+ * play carrier scans through the real signed webhook, read the e-mails that were "sent".
+ * Registered only when TRADELOOP_MODE=demo; absent (404) in production.
+ */
+export const devRoutes: RoutesPlugin = async (fastify, deps) => {
+  const app = typed(fastify);
+  const { clock, runtime, config, database } = deps;
+
+  app.post(
+    '/api/dev/clock',
+    {
+      schema: {
+        tags: ['demo'],
+        summary: 'Demo only: move the application clock forward and run what fell due',
+        body: z.object({ advance: z.string().max(40) }),
+        response: { 200: z.object({ now: z.string(), completed: z.number(), failed: z.number() }), 400: ZErrorBody },
+      },
+    },
+    async (req) => {
+      if (!(clock instanceof AdjustableClock)) throw new AppError('conflict', 'This process runs on the system clock');
+      let ms: number;
+      try {
+        ms = parseIsoDuration(req.body.advance);
+      } catch (err) {
+        if (err instanceof InvalidDurationError) throw new AppError('validation_failed', err.message, { fields: { advance: err.message } });
+        throw err;
+      }
+      const now = clock.advance(ms);
+      const ran = await runtime.jobs.runDue();
+      return { now: now.toISOString(), completed: ran.completed, failed: ran.failed };
+    },
+  );
+
+  app.post(
+    '/api/dev/carrier-events',
+    {
+      schema: {
+        tags: ['demo'],
+        summary: 'Demo only: send a signed carrier event for a trade-in through the real webhook',
+        body: z.object({ tradeInId: z.string().max(100), type: z.enum(CARRIER_EVENT_TYPES) }),
+        response: { 200: z.object({ outcome: z.string(), trackingNumber: z.string() }), 401: ZErrorBody, 404: ZErrorBody },
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      const t = await findTradeIn(database.db, req.body.tradeInId);
+      if (!t || (t.seller_id !== user.id && user.role !== 'operator')) throw notFound('Trade-in');
+      const label = await database.db
+        .selectFrom('shipping_labels')
+        .select('tracking_number')
+        .where('trade_in_id', '=', t.id)
+        .orderBy('created_at', 'desc')
+        .executeTakeFirst();
+      if (!label) throw notFound('Shipping label');
+      const body = JSON.stringify({
+        eventId: `demo_${randomUUID()}`,
+        trackingNumber: label.tracking_number,
+        type: req.body.type,
+        occurredAt: clock.now().toISOString(),
+      });
+      const res = await fastify.inject({
+        method: 'POST',
+        url: '/api/webhooks/carrier',
+        headers: {
+          'content-type': 'application/json',
+          'tradeloop-signature': signPayload(config.carrierWebhookSecret, body, Math.floor(systemClock.now().getTime() / 1000)),
+        },
+        payload: body,
+      });
+      if (res.statusCode !== 200) throw new AppError('internal', `the webhook answered ${res.statusCode}`);
+      await runtime.jobs.runDue();
+      return { outcome: (res.json() as { outcome: string }).outcome, trackingNumber: label.tracking_number };
+    },
+  );
+
+  const ZMailSummary = z.object({ id: z.string(), to: z.string(), subject: z.string(), date: z.string() });
+  app.get(
+    '/api/dev/mailbox',
+    { schema: { tags: ['demo'], summary: 'Demo only: e-mails written to the outbox', response: { 200: z.array(ZMailSummary) } } },
+    async () => (await runtime.mailer.listOutbox()).map((m) => ({ id: m.id, to: m.to, subject: m.subject, date: m.date })),
+  );
+
+  app.get(
+    '/api/dev/mailbox/:id',
+    {
+      schema: {
+        tags: ['demo'],
+        params: z.object({ id: z.string().regex(/^[0-9a-f]{32}$/) }),
+        response: {
+          200: ZMailSummary.extend({
+            text: z.string(),
+            html: z.string(),
+            attachments: z.array(z.object({ filename: z.string().nullable(), contentType: z.string(), size: z.number() })),
+          }),
+          404: ZErrorBody,
+        },
+      },
+    },
+    async (req) => {
+      const m = await runtime.mailer.readOutboxMessage(req.params.id);
+      if (!m) throw notFound('Message');
+      return {
+        id: m.id,
+        to: m.to,
+        subject: m.subject,
+        date: m.date,
+        text: m.text,
+        html: m.html,
+        attachments: m.attachments.map((a) => ({ filename: a.filename ?? null, contentType: a.contentType, size: a.size })),
+      };
+    },
+  );
+};

@@ -1,0 +1,37 @@
+import type { Executor } from '../../platform/db/database.ts';
+import type { LabelAddress } from '../../platform/pdf/label.ts';
+
+export interface SellerContact {
+  email: string;
+  firstName: string;
+  address: LabelAddress | null;
+}
+
+/**
+ * What a message or a label needs to reach a seller: e-mail, first name, postal address.
+ * Never a protected field — those stay sealed in the accounts module.
+ */
+export async function findSellerContact(db: Executor, userId: string): Promise<SellerContact | undefined> {
+  const row = await db
+    .selectFrom('user as u')
+    .leftJoin('seller_profiles as p', 'p.user_id', 'u.id')
+    .select(['u.email', 'u.name', 'p.first_name', 'p.last_name', 'p.address_line1', 'p.address_line2', 'p.city', 'p.state', 'p.zip'])
+    .where('u.id', '=', userId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    email: row.email,
+    firstName: row.first_name ?? row.name.split(' ')[0] ?? row.name,
+    address:
+      row.first_name && row.address_line1 && row.city && row.state && row.zip
+        ? {
+            name: `${row.first_name} ${row.last_name ?? ''}`.trim(),
+            line1: row.address_line1,
+            ...(row.address_line2 ? { line2: row.address_line2 } : {}),
+            city: row.city,
+            state: row.state,
+            zip: row.zip,
+          }
+        : null,
+  };
+}

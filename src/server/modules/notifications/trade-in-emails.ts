@@ -1,0 +1,90 @@
+import { formatMoney, type Money } from '../../../shared/money.ts';
+import { PREP_CHECKLIST, QR_DROP_OFF_RULE } from '../../../shared/shipping-copy.ts';
+
+export const TRADE_IN_EMAIL_TEMPLATES = ['accepted', 'shipping_reminder', 'expired', 'delivered'] as const;
+export type TradeInEmailTemplate = (typeof TRADE_IN_EMAIL_TEMPLATES)[number];
+
+export interface TradeInEmailContext {
+  tradeInId: string;
+  firstName: string;
+  deviceName: string;
+  price: Money;
+  shipBy: Date;
+  trackingNumber: string | null;
+  mandatoryAccessories: string[];
+  inspectionDueAt: Date | null;
+  daysBefore?: number;
+  tradeInUrl: string;
+}
+
+export interface EmailContent {
+  subject: string;
+  title: string;
+  paragraphs: string[];
+  list?: string[];
+  cta: { label: string; url: string };
+}
+
+const DATE = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' });
+export const formatDate = (d: Date) => DATE.format(d);
+
+/**
+ * What each e-mail says (PRODUCT.md §8). Pure: the same context always gives the same words,
+ * and no protected field (bank, identity, date of birth) is ever part of the context.
+ */
+export function tradeInEmail(template: TradeInEmailTemplate, c: TradeInEmailContext): EmailContent {
+  const cta = { label: 'View your trade-in', url: c.tradeInUrl };
+  const accessories = c.mandatoryAccessories.length
+    ? `Include in the box: ${c.mandatoryAccessories.join(', ')}.`
+    : 'No accessories are required for this model.';
+  switch (template) {
+    case 'accepted':
+      return {
+        subject: `Your ${c.deviceName} trade-in: ship by ${formatDate(c.shipBy)}`,
+        title: 'Offer accepted — here is your prepaid label',
+        paragraphs: [
+          `Hi ${c.firstName}, you accepted ${formatMoney(c.price)} for your ${c.deviceName}.`,
+          `Ship it by ${formatDate(c.shipBy)} (21 days from your offer). Your prepaid label is attached${c.trackingNumber ? ` (tracking ${c.trackingNumber})` : ''}, and the QR code below lets you drop it off without printing.`,
+          QR_DROP_OFF_RULE,
+          accessories,
+          'Before you ship:',
+        ],
+        list: PREP_CHECKLIST.map((p) => `${p.title}: ${p.detail}`),
+        cta,
+      };
+    case 'shipping_reminder':
+      return {
+        subject: `Reminder: ship your ${c.deviceName} by ${formatDate(c.shipBy)}`,
+        title: `${c.daysBefore ?? ''} days left to ship`.trim(),
+        paragraphs: [
+          `Hi ${c.firstName}, your ${formatMoney(c.price)} offer for your ${c.deviceName} needs the device to ship by ${formatDate(c.shipBy)}.`,
+          'After that date the trade-in expires and the offer is released.',
+          QR_DROP_OFF_RULE,
+        ],
+        cta,
+      };
+    case 'expired':
+      return {
+        subject: `Your ${c.deviceName} trade-in has expired`,
+        title: 'Trade-in expired',
+        paragraphs: [
+          `Hi ${c.firstName}, we did not see a carrier scan for your ${c.deviceName} by ${formatDate(c.shipBy)}, so this trade-in has expired and its label no longer works.`,
+          'You can run the assessment again at any time for a new offer.',
+        ],
+        cta,
+      };
+    case 'delivered':
+      return {
+        subject: `Your ${c.deviceName} has arrived`,
+        title: 'Delivered to the refurbisher',
+        paragraphs: [
+          `Hi ${c.firstName}, your ${c.deviceName} was delivered.`,
+          c.inspectionDueAt
+            ? `The refurbisher will check it by ${formatDate(c.inspectionDueAt)} (2 business days). If it matches your assessment, payment of ${formatMoney(c.price)} starts right away and reaches your bank in 3–6 business days.`
+            : `The refurbisher has 2 business days to check it. If it matches your assessment, payment of ${formatMoney(c.price)} starts right away.`,
+          'If the condition differs, you will get a counteroffer you can accept or reject — rejecting means a free return.',
+        ],
+        cta,
+      };
+  }
+}

@@ -1,0 +1,84 @@
+import type { Config } from '../../config.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { effectDone, onceKey } from '../../platform/jobs/index.ts';
+import { layoutEmail, type EmailBlock, type MailAttachment, type Mailer } from '../../platform/mail/index.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { labelPdfFor, qrPngFor } from '../shipping/labels.service.ts';
+import { findTradeInDetail } from '../trade-ins/index.ts';
+import { findSellerContact } from './seller-contact.repository.ts';
+import { TRADE_IN_EMAIL_TEMPLATES, tradeInEmail, type TradeInEmailTemplate } from './trade-in-emails.ts';
+
+export const JOB_TRADE_IN_MAIL = 'mail.trade-in';
+
+export interface TradeInMailJob {
+  template: TradeInEmailTemplate;
+  tradeInId: string;
+  daysBefore?: number;
+}
+
+export interface MailJobDeps {
+  db: Db;
+  clock: Clock;
+  mailer: Mailer;
+  config: Pick<Config, 'publicUrl' | 'port'>;
+}
+
+/**
+ * Sends one trade-in e-mail, once. pg-boss hands a job to one worker at a time and the enqueue
+ * carries a singleton key, so only a re-run (crash, expiry) can repeat it: a re-run finds the
+ * effect recorded and stops. No transaction is held open across the send (on the embedded
+ * database that would stall every other query); a crash between send and record re-sends
+ * with the same Message-ID (and the outbox keeps one file per key).
+ */
+export async function runTradeInMail(deps: MailJobDeps, job: TradeInMailJob): Promise<'sent' | 'already_sent' | 'skipped'> {
+  if (!TRADE_IN_EMAIL_TEMPLATES.includes(job.template)) throw new Error(`unknown e-mail template ${job.template}`);
+  const key = `mail:${job.tradeInId}:${job.template}${job.daysBefore ? `:${job.daysBefore}` : ''}`;
+  const db = deps.db;
+  if (await effectDone(db, key)) return 'already_sent';
+  const t = await findTradeInDetail(db, job.tradeInId);
+  if (!t) return 'skipped';
+  const seller = await findSellerContact(db, t.seller_id);
+  if (!seller) return 'skipped';
+  const label = await db
+    .selectFrom('shipping_labels')
+    .select('tracking_number')
+    .where('trade_in_id', '=', t.id)
+    .where('direction', '=', 'inbound')
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+
+  const base = deps.config.publicUrl ?? `http://localhost:${deps.config.port}`;
+  const content = tradeInEmail(job.template, {
+    tradeInId: t.id,
+    firstName: seller.firstName,
+    deviceName: `${t.modelName} (${t.variantLabel})`,
+    price: { amountMinor: t.price_minor, currency: t.currency.trim() },
+    shipBy: t.ship_by,
+    trackingNumber: label?.tracking_number ?? null,
+    mandatoryAccessories: t.mandatoryAccessories,
+    inspectionDueAt: t.inspection_due_at,
+    ...(job.daysBefore ? { daysBefore: job.daysBefore } : {}),
+    tradeInUrl: `${base}/trade-ins/${t.id}`,
+  });
+
+  const blocks: EmailBlock[] = [...content.paragraphs];
+  const attachments: MailAttachment[] = [];
+  if (job.template === 'accepted' && t.status === 'awaiting_shipment' && label) {
+    const { pdf } = await labelPdfFor(db, t.id);
+    attachments.push({ filename: `tradeloop-label-${label.tracking_number}.pdf`, content: pdf, contentType: 'application/pdf' });
+    attachments.push({ filename: 'drop-off-qr.png', content: await qrPngFor(db, t.id), contentType: 'image/png', cid: 'dropoff-qr' });
+    blocks.splice(2, 0, { image: { cid: 'dropoff-qr', alt: `Drop-off QR code for ${label.tracking_number}`, width: 180 } });
+  }
+  if (content.list) blocks.push({ list: content.list });
+  const body = layoutEmail({ title: content.title, paragraphs: blocks, cta: content.cta, preheader: content.subject });
+  await deps.mailer.send({
+    to: seller.email,
+    subject: content.subject,
+    text: body.text,
+    html: body.html,
+    attachments,
+    idempotencyKey: key,
+  });
+  await onceKey(deps.db, key, deps.clock.now());
+  return 'sent';
+}

@@ -1,0 +1,86 @@
+import type { Executor } from '../../platform/db/database.ts';
+import { newId } from '../../platform/ids.ts';
+import type { LabelAddress } from '../../platform/pdf/label.ts';
+
+export async function insertLabel(
+  db: Executor,
+  l: {
+    tradeInId: string;
+    direction: 'inbound' | 'return';
+    carrier: string;
+    service: string;
+    weightClass: string;
+    trackingNumber: string;
+    from: LabelAddress;
+    to: LabelAddress;
+    now: Date;
+  },
+) {
+  const id = newId('label', l.now.getTime());
+  await db
+    .insertInto('shipping_labels')
+    .values({
+      id,
+      trade_in_id: l.tradeInId,
+      direction: l.direction,
+      carrier: l.carrier,
+      service: l.service,
+      weight_class: l.weightClass,
+      tracking_number: l.trackingNumber,
+      from_address: JSON.stringify(l.from),
+      to_address: JSON.stringify(l.to),
+      status: 'issued',
+      created_at: l.now,
+    })
+    .execute();
+  return id;
+}
+
+export async function findLiveLabel(db: Executor, tradeInId: string, direction: 'inbound' | 'return' = 'inbound') {
+  return db
+    .selectFrom('shipping_labels')
+    .selectAll()
+    .where('trade_in_id', '=', tradeInId)
+    .where('direction', '=', direction)
+    .where('status', '=', 'issued')
+    .executeTakeFirst();
+}
+
+export async function findLabelByTracking(db: Executor, trackingNumber: string) {
+  return db.selectFrom('shipping_labels').selectAll().where('tracking_number', '=', trackingNumber).executeTakeFirst();
+}
+
+export async function voidLiveLabels(db: Executor, tradeInId: string, now: Date) {
+  return db
+    .updateTable('shipping_labels')
+    .set({ status: 'voided', voided_at: now })
+    .where('trade_in_id', '=', tradeInId)
+    .where('status', '=', 'issued')
+    .returning(['tracking_number', 'carrier'])
+    .execute();
+}
+
+export async function insertCarrierEvent(
+  db: Executor,
+  e: { eventId: string; trackingNumber: string; type: string; occurredAt: Date; receivedAt: Date; tradeInId: string | null; outcome: string },
+): Promise<boolean> {
+  const row = await db
+    .insertInto('carrier_events')
+    .values({
+      event_id: e.eventId,
+      tracking_number: e.trackingNumber,
+      type: e.type,
+      occurred_at: e.occurredAt,
+      received_at: e.receivedAt,
+      trade_in_id: e.tradeInId,
+      outcome: e.outcome,
+    })
+    .onConflict((oc) => oc.column('event_id').doNothing())
+    .returning('event_id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function setCarrierEventOutcome(db: Executor, eventId: string, outcome: string) {
+  await db.updateTable('carrier_events').set({ outcome }).where('event_id', '=', eventId).execute();
+}

@@ -1,0 +1,70 @@
+import type { Clock } from '../../platform/clock.ts';
+import type { Db, Executor, Trx } from '../../platform/db/database.ts';
+import { insertEvent, transition, findTradeIn } from '../trade-ins/index.ts';
+import type { Carrier } from './carrier.ts';
+import { voidLabels } from './labels.service.ts';
+
+/** Reminders before the 21-day ship-by (PRODUCT.md §4): a week ahead and two days ahead. */
+export const REMINDER_DAYS_BEFORE = [7, 2] as const;
+const DAY_MS = 86_400_000;
+
+export const JOB_SHIPPING_REMINDER = 'shipping.reminder';
+export const JOB_SHIPPING_EXPIRY = 'shipping.expiry';
+
+export interface EnqueueFn {
+  (executor: Executor, name: string, data: Record<string, unknown>, opts?: { runAt?: Date; singletonKey?: string }): Promise<void>;
+}
+
+/** Schedules the shipping window's deadlines; called inside the accept transaction. */
+export async function scheduleShippingWindow(enqueue: EnqueueFn, trx: Trx, tradeInId: string, shipBy: Date, now: Date): Promise<void> {
+  for (const days of REMINDER_DAYS_BEFORE) {
+    const runAt = new Date(shipBy.getTime() - days * DAY_MS);
+    if (runAt > now) {
+      await enqueue(trx, JOB_SHIPPING_REMINDER, { tradeInId, daysBefore: days }, { runAt, singletonKey: `${tradeInId}:reminder:${days}` });
+    }
+  }
+  await enqueue(trx, JOB_SHIPPING_EXPIRY, { tradeInId }, { runAt: shipBy, singletonKey: `${tradeInId}:expiry` });
+}
+
+export interface ShippingWindowDeps {
+  db: Db;
+  clock: Clock;
+  carrier: Carrier;
+  enqueue: EnqueueFn;
+  /** Claims a one-time effect inside the transaction; false if it was already done. */
+  once: (trx: Trx, key: string) => Promise<boolean>;
+}
+
+export const MAIL_JOB = 'mail.trade-in';
+
+/** A reminder is sent only while the device has not shipped, and only once per reminder. */
+export async function runShippingReminder(deps: ShippingWindowDeps, data: { tradeInId: string; daysBefore: number }): Promise<string> {
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const t = await findTradeIn(trx, data.tradeInId);
+    if (!t || t.status !== 'awaiting_shipment') return 'skipped';
+    if (!(await deps.once(trx, `${t.id}:reminder:${data.daysBefore}`))) return 'already_done';
+    await insertEvent(trx, { tradeInId: t.id, type: 'reminder', from: null, to: null, data: { daysBefore: data.daysBefore }, occurredAt: now, recordedAt: now });
+    await deps.enqueue(trx, MAIL_JOB, { template: 'shipping_reminder', tradeInId: t.id, daysBefore: data.daysBefore }, {
+      singletonKey: `${t.id}:mail:reminder:${data.daysBefore}`,
+    });
+    return 'sent';
+  });
+}
+
+/**
+ * At ship-by with no first scan the trade-in expires, the unit goes back to the wishlist, the
+ * label is voided and the seller is told. Before ship-by (even by a second) nothing happens.
+ */
+export async function runShippingExpiry(deps: ShippingWindowDeps, data: { tradeInId: string }): Promise<string> {
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const t = await findTradeIn(trx, data.tradeInId);
+    if (!t || t.status !== 'awaiting_shipment') return 'skipped';
+    if (now.getTime() < t.ship_by.getTime()) return 'not_due';
+    await transition(trx, t.id, { event: 'expire', now, data: { shipBy: t.ship_by.toISOString() } });
+    await voidLabels(trx, deps.carrier, t.id, now);
+    await deps.enqueue(trx, MAIL_JOB, { template: 'expired', tradeInId: t.id }, { singletonKey: `${t.id}:mail:expired` });
+    return 'expired';
+  });
+}

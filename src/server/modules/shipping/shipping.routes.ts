@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { ZErrorBody } from '../../../shared/api/common.ts';
+import { systemClock } from '../../platform/clock.ts';
+import { AppError } from '../../platform/errors.ts';
+import { typed, type RoutesPlugin } from '../../platform/http.ts';
+import { requireRole } from '../accounts/index.ts';
+import { findTradeIn } from '../trade-ins/index.ts';
+import { applyCarrierEvent, ZCarrierEvent } from './carrier-events.service.ts';
+import { labelPdfFor, qrPngFor } from './labels.service.ts';
+import { verifySignature } from './webhook-signature.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    rawBody?: string;
+  }
+}
+
+const ZId = z.object({ id: z.string().max(100) });
+
+export const shippingRoutes: RoutesPlugin = async (fastify, deps) => {
+  const app = typed(fastify);
+  const { database, clock, config, runtime } = deps;
+  const db = database.db;
+
+  // The webhook signature covers the exact bytes sent, so JSON routes of this plugin keep them.
+  fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 64 * 1024 }, (req, body, done) => {
+    req.rawBody = body as string;
+    if ((body as string).length === 0) return done(Object.assign(new Error('empty body'), { statusCode: 400, code: 'FST_ERR_CTP_EMPTY_JSON_BODY' }), undefined);
+    try {
+      done(null, JSON.parse(body as string));
+    } catch {
+      done(Object.assign(new Error('invalid JSON'), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }), undefined);
+    }
+  });
+
+  /** Only the trade-in's seller sees its label; anyone else is told it does not exist. */
+  async function ownTradeIn(sellerId: string, id: string) {
+    const t = await findTradeIn(db, id);
+    if (!t || t.seller_id !== sellerId) throw new AppError('not_found', 'Trade-in not found');
+    return t;
+  }
+
+  app.get(
+    '/api/trade-ins/:id/label.pdf',
+    { schema: { tags: ['shipping'], summary: 'The prepaid 4×6 label (PDF); 404 unless it is your trade-in', params: ZId } },
+    async (req, reply) => {
+      const seller = requireRole(req, 'seller');
+      await ownTradeIn(seller.id, req.params.id);
+      const { pdf, trackingNumber } = await labelPdfFor(db, req.params.id);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="tradeloop-label-${trackingNumber}.pdf"`)
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
+    },
+  );
+
+  app.get(
+    '/api/trade-ins/:id/qr.png',
+    { schema: { tags: ['shipping'], summary: 'The drop-off QR code (PNG); 404 unless it is your trade-in', params: ZId } },
+    async (req, reply) => {
+      const seller = requireRole(req, 'seller');
+      await ownTradeIn(seller.id, req.params.id);
+      return reply.type('image/png').header('cache-control', 'private, no-store').send(await qrPngFor(db, req.params.id));
+    },
+  );
+
+  app.post(
+    '/api/webhooks/carrier',
+    {
+      schema: {
+        tags: ['carrier'],
+        summary: 'Carrier tracking events, signed: Tradeloop-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.body">',
+        response: { 200: z.object({ outcome: z.string() }), 400: ZErrorBody, 401: ZErrorBody },
+      },
+    },
+    async (req, reply) => {
+      // Transport freshness is judged by the real clock, not the (possibly advanced) demo clock.
+      const nowSeconds = Math.floor(systemClock.now().getTime() / 1000);
+      const header = req.headers['tradeloop-signature'];
+      const check = verifySignature(config.carrierWebhookSecret, typeof header === 'string' ? header : undefined, req.rawBody ?? '', nowSeconds);
+      if (!check.ok) {
+        req.log.warn({ reason: check.reason }, 'carrier webhook refused');
+        return reply.code(401).send({ error: { code: 'unauthenticated', message: `Invalid signature: ${check.reason}` } });
+      }
+      const parsed = ZCarrierEvent.safeParse(req.body);
+      if (!parsed.success) {
+        const fields = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.') || 'body', i.message]));
+        throw new AppError('validation_failed', 'The carrier event has invalid fields', { fields });
+      }
+      const outcome = await applyCarrierEvent({ db, clock, onDelivered: runtime.hooks.onDelivered }, parsed.data);
+      return { outcome };
+    },
+  );
+};

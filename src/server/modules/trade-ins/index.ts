@@ -1,0 +1,5 @@
+export { acceptOffer, type AcceptDeps, type SellerReadiness } from './accept-offer.service.ts';
+export { cancelTradeIn, getSellerTradeIn, listSellerTradeIns } from './trade-ins.service.ts';
+export { transition } from './trade-in.transitions.ts';
+export { findTradeIn, findTradeInDetail, insertEvent, type TradeInRow } from './trade-ins.repository.ts';
+export { nextStatus, type TradeInStatus } from './trade-in.machine.ts';

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { ZErrorBody } from '../../../shared/api/common.ts';
+import { ZTradeIn, ZTradeInSummary } from '../../../shared/api/trade-ins.ts';
+import { requireIdempotencyKey } from '../../platform/idempotency.ts';
+import { typed, type RoutesPlugin } from '../../platform/http.ts';
+import { getSellerReadiness, requireRole } from '../accounts/index.ts';
+import { acceptOffer } from './accept-offer.service.ts';
+import { cancelTradeIn, getSellerTradeIn, listSellerTradeIns } from './trade-ins.service.ts';
+
+const ZId = z.object({ id: z.string().max(100) });
+
+export const tradeInsRoutes: RoutesPlugin = async (fastify, deps) => {
+  const app = typed(fastify);
+  const { database, clock, runtime } = deps;
+  const db = database.db;
+  const base = { db, clock, sellerReadiness: getSellerReadiness };
+
+  app.post(
+    '/api/offers/:id/accept',
+    {
+      schema: {
+        tags: ['trade-ins'],
+        summary: 'Accept an offer: creates the trade-in and reserves one wishlist unit',
+        params: ZId,
+        headers: z.object({ 'idempotency-key': z.string().optional() }).passthrough(),
+        response: { 200: ZTradeIn, 201: ZTradeIn, 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody, 422: ZErrorBody },
+      },
+    },
+    async (req, reply) => {
+      const seller = requireRole(req, 'seller');
+      const key = requireIdempotencyKey(req.headers['idempotency-key']);
+      const result = await acceptOffer(
+        { ...base, variants: runtime.variants, onAccepted: runtime.hooks.onAccepted },
+        { offerId: req.params.id, sellerId: seller.id, idempotencyKey: key, body: req.body ?? null },
+      );
+      if (result.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.code(result.status as 200 | 201).send(result.body);
+    },
+  );
+
+  app.get(
+    '/api/trade-ins',
+    { schema: { tags: ['trade-ins'], summary: 'My trade-ins', response: { 200: z.array(ZTradeInSummary), 401: ZErrorBody } } },
+    async (req) => listSellerTradeIns(db, requireRole(req, 'seller').id),
+  );
+
+  app.get(
+    '/api/trade-ins/:id',
+    { schema: { tags: ['trade-ins'], params: ZId, response: { 200: ZTradeIn, 401: ZErrorBody, 404: ZErrorBody } } },
+    async (req) => getSellerTradeIn(base, requireRole(req, 'seller').id, req.params.id),
+  );
+
+  app.post(
+    '/api/trade-ins/:id/cancel',
+    {
+      schema: {
+        tags: ['trade-ins'],
+        summary: 'Cancel before the first carrier scan: the label is voided and the unit released',
+        params: ZId,
+        response: { 200: ZTradeIn, 401: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody },
+      },
+    },
+    async (req, reply) => {
+      const seller = requireRole(req, 'seller');
+      const key = requireIdempotencyKey(req.headers['idempotency-key']);
+      const result = await cancelTradeIn({ ...base, onCancelled: runtime.hooks.onCancelled }, seller.id, req.params.id, key);
+      if (result.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.code(200).send(result.body);
+    },
+  );
+};

@@ -1,0 +1,62 @@
+import type { Executor } from './db/database.ts';
+
+/**
+ * The audit log: who did what to whom, and why. Append-only (a trigger refuses UPDATE and
+ * DELETE). Callers that must not act unless the record exists (revealing a protected field)
+ * write it with `recordAudit` on the database itself, outside any transaction, so the row is
+ * committed before the act; if the write fails, the act must not happen.
+ */
+export interface AuditEntry {
+  actorId: string;
+  /** Dotted verb, e.g. 'seller_field.revealed', 'payout_method.changed'. */
+  action: string;
+  /** What was acted on, e.g. the seller's user id. */
+  subject: string;
+  field?: string | null;
+  reason?: string | null;
+  ip?: string | null;
+  at: Date;
+}
+
+export interface AuditRecord {
+  id: number;
+  actorId: string;
+  action: string;
+  subject: string;
+  field: string | null;
+  reason: string | null;
+  ip: string | null;
+  createdAt: Date;
+}
+
+export async function recordAudit(db: Executor, e: AuditEntry): Promise<number> {
+  const row = await db
+    .insertInto('audit_log')
+    .values({
+      actor_id: e.actorId,
+      action: e.action,
+      subject: e.subject,
+      field: e.field ?? null,
+      reason: e.reason ?? null,
+      ip: e.ip ?? null,
+      created_at: e.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Newest first; `beforeId` pages backwards. */
+export async function listAudit(
+  db: Executor,
+  opts: { limit: number; beforeId?: number | undefined; subject?: string | undefined },
+): Promise<AuditRecord[]> {
+  let q = db
+    .selectFrom('audit_log')
+    .select(['id', 'actor_id as actorId', 'action', 'subject', 'field', 'reason', 'ip', 'created_at as createdAt'])
+    .orderBy('id', 'desc')
+    .limit(opts.limit);
+  if (opts.beforeId !== undefined) q = q.where('id', '<', opts.beforeId);
+  if (opts.subject !== undefined) q = q.where('subject', '=', opts.subject);
+  return q.execute();
+}

@@ -1,0 +1,16 @@
+export { effectDone, onceKey } from './effects.ts';
+export { InvalidDurationError, parseIsoDuration } from './iso-duration.ts';
+export {
+  createJobs,
+  installJobsSchema,
+  JOBS_SCHEMA,
+  type EnqueueOptions,
+  type JobContext,
+  type JobHandler,
+  type Jobs,
+  type JobsLogger,
+  type JobsOptions,
+  type QueueSettings,
+  type RunDueResult,
+} from './jobs.ts';
+export type { JobEffectsTable, JobsTables } from './jobs.tables.ts';

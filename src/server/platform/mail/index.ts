@@ -1,0 +1,15 @@
+export { layoutEmail, type EmailBlock, type EmailBody, type EmailLayout } from './layout.ts';
+export {
+  createMailer,
+  type MailAttachment,
+  type Mailer,
+  type MailerOptions,
+  type OutboxAttachment,
+  type OutboxMessage,
+  type OutboxSummary,
+  type OutgoingMail,
+  type SentMail,
+} from './mailer.ts';
+export { headerText, leafParts, parseMime, textPart, type MimePart } from './mime-reader.ts';
+export { sendMailOnce } from './send-once.ts';
+export { assertNoProtectedData, escapeHtml, ProtectedDataError, type MessageText } from './protected.ts';

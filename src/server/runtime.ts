@@ -1,0 +1,101 @@
+import path from 'node:path';
+import type { Config } from './config.ts';
+import { VariantCache } from './modules/catalog/index.ts';
+import { findSellerContact } from './modules/notifications/seller-contact.repository.ts';
+import { JOB_TRADE_IN_MAIL, runTradeInMail, type TradeInMailJob } from './modules/notifications/trade-in-mail.job.ts';
+import { BuiltInCarrier, type Carrier } from './modules/shipping/carrier.ts';
+import { issueInboundLabel, voidLabels } from './modules/shipping/labels.service.ts';
+import {
+  JOB_SHIPPING_EXPIRY,
+  JOB_SHIPPING_REMINDER,
+  runShippingExpiry,
+  runShippingReminder,
+  scheduleShippingWindow,
+  type EnqueueFn,
+} from './modules/shipping/shipping-window.jobs.ts';
+import type { Clock } from './platform/clock.ts';
+import type { Database, Trx } from './platform/db/database.ts';
+import { AppError } from './platform/errors.ts';
+import { createJobs, onceKey, type Jobs, type JobsLogger } from './platform/jobs/index.ts';
+import { createMailer, type Mailer } from './platform/mail/index.ts';
+
+/** What happens around a trade-in's transitions that belongs to other modules (labels, deadlines, mail). */
+export interface TradeInHooks {
+  onAccepted(trx: Trx, tradeInId: string, now: Date): Promise<void>;
+  onCancelled(trx: Trx, tradeInId: string, now: Date): Promise<void>;
+  onDelivered(trx: Trx, tradeInId: string, now: Date): Promise<void>;
+}
+
+/** The long-lived collaborators of a process: job queue, mail, carrier, caches, and the flows that join modules. */
+export interface Runtime {
+  jobs: Jobs;
+  mailer: Mailer;
+  carrier: Carrier;
+  variants: VariantCache;
+  hooks: TradeInHooks;
+}
+
+export interface RuntimeInput {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  logger?: JobsLogger;
+  /** Tests drive jobs with runDue() instead of background polling. */
+  workers?: boolean;
+  mailer?: Mailer;
+  carrier?: Carrier;
+}
+
+export function createRuntime(input: RuntimeInput): Runtime {
+  const { config, database, clock } = input;
+  const db = database.db;
+  const jobs = createJobs(database, {
+    clock,
+    role: config.role,
+    ...(input.logger ? { logger: input.logger } : {}),
+    ...(input.workers !== undefined ? { workers: input.workers } : {}),
+  });
+  const mailer =
+    input.mailer ??
+    createMailer({
+      ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),
+      outboxDir: path.join(config.dataDir, 'outbox'),
+      from: config.mailFrom,
+      clock,
+    });
+  const carrier = input.carrier ?? new BuiltInCarrier();
+  const variants = new VariantCache(db);
+  const enqueue: EnqueueFn = async (executor, name, data, opts) => {
+    await jobs.enqueue(executor, name, data, opts);
+  };
+  const windowDeps = { db, clock, carrier, enqueue, once: (trx: Trx, key: string) => onceKey(trx, key, clock.now()) };
+
+  jobs.register<{ tradeInId: string; daysBefore: number }>(JOB_SHIPPING_REMINDER, async (data) => {
+    await runShippingReminder(windowDeps, data);
+  });
+  jobs.register<{ tradeInId: string }>(JOB_SHIPPING_EXPIRY, async (data) => {
+    await runShippingExpiry(windowDeps, data);
+  });
+  jobs.register<TradeInMailJob>(JOB_TRADE_IN_MAIL, async (data) => {
+    await runTradeInMail({ db, clock, mailer, config }, data);
+  });
+
+  const hooks: TradeInHooks = {
+    async onAccepted(trx, tradeInId, now) {
+      const t = await trx.selectFrom('trade_ins').select(['seller_id', 'ship_by']).where('id', '=', tradeInId).executeTakeFirstOrThrow();
+      const seller = await findSellerContact(trx, t.seller_id);
+      if (!seller?.address) throw new AppError('profile_incomplete', 'Add your address before accepting: the label is issued from it');
+      await issueInboundLabel(trx, carrier, tradeInId, seller.address, now);
+      await scheduleShippingWindow(enqueue, trx, tradeInId, t.ship_by, now);
+      await enqueue(trx, JOB_TRADE_IN_MAIL, { template: 'accepted', tradeInId }, { singletonKey: `${tradeInId}:mail:accepted` });
+    },
+    async onCancelled(trx, tradeInId, now) {
+      await voidLabels(trx, carrier, tradeInId, now);
+    },
+    async onDelivered(trx, tradeInId) {
+      await enqueue(trx, JOB_TRADE_IN_MAIL, { template: 'delivered', tradeInId }, { singletonKey: `${tradeInId}:mail:delivered` });
+    },
+  };
+
+  return { jobs, mailer, carrier, variants, hooks };
+}

@@ -1,0 +1,106 @@
+import { Button, Group, NativeSelect, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { ZIdentityInput } from '../../../shared/seller-details.ts';
+import { api, type IdentityBody, type TMe } from '../../api.ts';
+import { RadioOption } from '../../components/RadioOption.tsx';
+import { keys, queryClient } from '../../queries.ts';
+import { FormProblem } from './FormProblem.tsx';
+import { STATE_OPTIONS } from './states.ts';
+import { useFieldForm, zodFieldErrors } from './useFieldForm.ts';
+
+const FIELDS = ['kind', 'number', 'state', 'last4'] as const;
+type Values = Record<(typeof FIELDS)[number], string>;
+
+function toBody(v: Values): IdentityBody {
+  return v.kind === 'ssn_last4' ? { kind: 'ssn_last4', last4: v.last4 } : { kind: 'drivers_license', number: v.number, state: v.state };
+}
+
+/** A driver's licence number with its issuing state, or the last 4 digits of the SSN. */
+export function IdentityForm({
+  identity,
+  submitLabel,
+  onSaved,
+  secondary,
+}: {
+  identity: TMe['identity'];
+  submitLabel: string;
+  onSaved: (me: TMe) => void;
+  secondary?: ReactNode;
+}) {
+  // The numbers are protected and never come back; only the kind (and a licence's state) do.
+  const form = useFieldForm<Values>(
+    {
+      kind: identity?.kind ?? 'drivers_license',
+      number: '',
+      state: identity?.kind === 'drivers_license' ? identity.state : '',
+      last4: '',
+    },
+    (v) => zodFieldErrors(ZIdentityInput, toBody(v)),
+  );
+  const [other, setOther] = useState<Record<string, string>>({});
+  const save = useMutation({
+    mutationFn: api.saveIdentity,
+    onSuccess: (me) => {
+      queryClient.setQueryData(keys.me, me);
+      onSaved(me);
+    },
+    onError: (error) => setOther(form.applyServerError(error, FIELDS)),
+  });
+  const licence = form.values.kind !== 'ssn_last4';
+
+  return (
+    <form ref={form.formRef} noValidate onSubmit={form.onSubmit(() => save.mutate(toBody(form.values)))}>
+      <Stack gap="md">
+        <Radio.Group
+          name="kind"
+          label="Which one will you give?"
+          value={form.values.kind}
+          onChange={(v) => form.setValue('kind', v)}
+          error={form.errorOf('kind')}
+        >
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs" mt={6}>
+            <RadioOption value="drivers_license" label="Driver’s licence" description="The full number and the state that issued it" />
+            <RadioOption value="ssn_last4" label="Social Security number" description="Only the last 4 digits" />
+          </SimpleGrid>
+        </Radio.Group>
+        {licence ? (
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md" verticalSpacing="md">
+            <TextInput
+              label="Driver’s licence number"
+              description="As printed on the card; spaces and dashes are fine."
+              autoComplete="off"
+              spellCheck={false}
+              autoCapitalize="characters"
+              required
+              {...form.field('number')}
+            />
+            <NativeSelect label="Issuing state" required data={STATE_OPTIONS} size="md" {...form.field('state')} />
+          </SimpleGrid>
+        ) : (
+          <TextInput
+            label="Last 4 digits of your SSN"
+            description="Never the full number."
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={4}
+            required
+            maw={200}
+            {...form.field('last4')}
+          />
+        )}
+        {save.isError && <FormProblem error={save.error} other={other} title="We could not save your identity details" />}
+        <Group gap="sm">
+          <Button type="submit" loading={save.isPending}>
+            {submitLabel}
+          </Button>
+          {secondary}
+        </Group>
+        <Text size="xs" c="dimmed">
+          We use it to confirm who is selling the device. It is stored encrypted, only its last 4 characters are ever shown
+          again, and refurbishers never see it.
+        </Text>
+      </Stack>
+    </form>
+  );
+}

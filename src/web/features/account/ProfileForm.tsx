@@ -1,0 +1,156 @@
+import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { IconHandStop } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { ADULT_AGE, ageOn, checkDateOfBirthFormat, zProfileInputAt } from '../../../shared/seller-details.ts';
+import { api, type ProfileBody, type TMe } from '../../api.ts';
+import { keys, queryClient } from '../../queries.ts';
+import { FormProblem } from './FormProblem.tsx';
+import { STATE_OPTIONS } from './states.ts';
+import { useFieldForm, zodFieldErrors } from './useFieldForm.ts';
+
+const FIELDS = [
+  'legalName.first',
+  'legalName.last',
+  'dateOfBirth',
+  'address.line1',
+  'address.line2',
+  'address.city',
+  'address.state',
+  'address.zip',
+  'phone',
+] as const;
+type Values = Record<(typeof FIELDS)[number], string>;
+
+function toBody(v: Values): ProfileBody {
+  return {
+    legalName: { first: v['legalName.first'], last: v['legalName.last'] },
+    dateOfBirth: v.dateOfBirth,
+    address: {
+      line1: v['address.line1'],
+      ...(v['address.line2'].trim() ? { line2: v['address.line2'] } : {}),
+      city: v['address.city'],
+      state: v['address.state'],
+      zip: v['address.zip'],
+    },
+    phone: v.phone,
+  };
+}
+
+/** The saved profile, without the date of birth: it is protected and never comes back in full. */
+function initialValues(profile: TMe['profile']): Values {
+  const phone = profile?.phone ? (parsePhoneNumberFromString(profile.phone)?.formatNational() ?? profile.phone) : '';
+  return {
+    'legalName.first': profile?.legalName.first ?? '',
+    'legalName.last': profile?.legalName.last ?? '',
+    dateOfBirth: '',
+    'address.line1': profile?.address.line1 ?? '',
+    'address.line2': profile?.address.line2 ?? '',
+    'address.city': profile?.address.city ?? '',
+    'address.state': profile?.address.state ?? '',
+    'address.zip': profile?.address.zip ?? '',
+    phone,
+  };
+}
+
+/** True when the date of birth is a real, past date of someone under 18 today (New York). */
+function isUnderage(dob: string): boolean {
+  if (!checkDateOfBirthFormat(dob).ok) return false;
+  const age = ageOn(dob, new Date());
+  return age >= 0 && age < ADULT_AGE;
+}
+
+/**
+ * Legal name, date of birth (18+), US address and phone (PRODUCT.md §3). Checked as typed with the
+ * server's own validators; whatever the server still refuses shows on the same inputs.
+ */
+export function ProfileForm({
+  profile,
+  submitLabel,
+  onSaved,
+  secondary,
+}: {
+  profile: TMe['profile'];
+  submitLabel: string;
+  onSaved: (me: TMe) => void;
+  secondary?: ReactNode;
+}) {
+  const form = useFieldForm<Values>(initialValues(profile), (v) => zodFieldErrors(zProfileInputAt(new Date()), toBody(v)));
+  const [other, setOther] = useState<Record<string, string>>({});
+  const save = useMutation({
+    mutationFn: api.saveProfile,
+    onSuccess: (me) => {
+      queryClient.setQueryData(keys.me, me);
+      onSaved(me);
+    },
+    onError: (error) => setOther(form.applyServerError(error, FIELDS)),
+  });
+  const underage = isUnderage(form.values.dateOfBirth);
+  const today = new Date().toISOString().slice(0, 10);
+
+  return (
+    <form ref={form.formRef} noValidate onSubmit={form.onSubmit(() => save.mutate(toBody(form.values)))}>
+      <Stack gap="md">
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md" verticalSpacing="md">
+          <TextInput label="Legal first name" autoComplete="given-name" required {...form.field('legalName.first')} />
+          <TextInput label="Legal last name" autoComplete="family-name" required {...form.field('legalName.last')} />
+        </SimpleGrid>
+        <TextInput
+          type="date"
+          label="Date of birth"
+          description={
+            profile
+              ? 'For your protection we never show it again; enter it once more to save changes.'
+              : `You must be ${ADULT_AGE} or older to sell.`
+          }
+          autoComplete="bday"
+          max={today}
+          min="1900-01-01"
+          required
+          maw={260}
+          {...form.field('dateOfBirth')}
+        />
+        {underage && (
+          <Alert color="red" variant="light" icon={<IconHandStop aria-hidden />} title={`You must be ${ADULT_AGE} or older to sell`} role="alert">
+            Tradeloop can only buy devices from adults. If the date is a typo, correct it; otherwise please ask a parent or
+            guardian to sell the device from their own account.
+          </Alert>
+        )}
+        <TextInput label="Street address" autoComplete="address-line1" required {...form.field('address.line1')} />
+        <TextInput label="Apartment, suite, unit (optional)" autoComplete="address-line2" {...form.field('address.line2')} />
+        <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="md" verticalSpacing="md">
+          <TextInput label="City" autoComplete="address-level2" required {...form.field('address.city')} />
+          <NativeSelect
+            label="State"
+            autoComplete="address-level1"
+            required
+            data={STATE_OPTIONS}
+            size="md"
+            {...form.field('address.state')}
+          />
+          <TextInput label="ZIP code" autoComplete="postal-code" inputMode="numeric" required {...form.field('address.zip')} />
+        </SimpleGrid>
+        <TextInput
+          type="tel"
+          label="Phone"
+          description="A US number. We only call or text about this trade-in."
+          autoComplete="tel-national"
+          required
+          maw={320}
+          {...form.field('phone')}
+        />
+        {save.isError && <FormProblem error={save.error} other={other} title="We could not save your details" />}
+        <Group gap="sm">
+          <Button type="submit" loading={save.isPending} disabled={underage}>
+            {submitLabel}
+          </Button>
+          {secondary}
+        </Group>
+        <Text size="xs" c="dimmed">
+          Your date of birth is stored encrypted and is never shown to refurbishers.
+        </Text>
+      </Stack>
+    </form>
+  );
+}

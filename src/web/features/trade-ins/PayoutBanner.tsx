@@ -1,0 +1,25 @@
+import { Alert, Button, Text } from '@mantine/core';
+import { IconBuildingBank } from '@tabler/icons-react';
+import { Link } from 'react-router';
+
+/** PRODUCT.md §3: bank details may come later, but no payment is sent until they do. */
+export function PayoutBanner() {
+  return (
+    <Alert
+      color="orange"
+      variant="light"
+      icon={<IconBuildingBank aria-hidden />}
+      title="Your payment will wait for your bank details"
+      styles={{ title: { color: 'var(--mantine-color-orange-9)' } }}
+      data-testid="payout-banner"
+    >
+      <Text size="sm" mb="xs">
+        We can’t send the money until we know where to send it. Add your bank account any time before the refurbisher
+        approves your device.
+      </Text>
+      <Button component={Link} to="/settings?edit=payout" size="sm" variant="white" color="orange.9">
+        Add bank details
+      </Button>
+    </Alert>
+  );
+}

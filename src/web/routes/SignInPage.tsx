@@ -1,0 +1,37 @@
+import { Container, Paper, Text, Title } from '@mantine/core';
+import { useEffect } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { AuthPanel } from '../features/account/AuthPanel.tsx';
+import { useSession } from '../queries.ts';
+import { usePageTitle } from '../usePageTitle.ts';
+
+/** Only paths inside the app: `?next=https://evil.example` must not turn sign-in into a redirector. */
+function safeNext(raw: string | null): string {
+  return raw && raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/\\') ? raw : '/trade-ins';
+}
+
+export function SignInPage() {
+  usePageTitle('Sign in');
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const navigate = useNavigate();
+  const session = useSession();
+  const signedIn = !!session.data;
+  useEffect(() => {
+    if (signedIn) void navigate(next, { replace: true });
+  }, [signedIn, next, navigate]);
+
+  return (
+    <Container size="xs">
+      <Paper withBorder p={{ base: 'md', sm: 'xl' }}>
+        <Title order={1} size="h2">
+          Welcome to Tradeloop
+        </Title>
+        <Text c="dimmed" mt={4} mb="lg">
+          Sign in to follow your trade-ins, or create an account to accept an offer.
+        </Text>
+        <AuthPanel defaultTab="sign-in" />
+      </Paper>
+    </Container>
+  );
+}

@@ -1,0 +1,116 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { freePort, startServer, waitForHealth, type ServerProcess } from '../server-process.ts';
+
+/**
+ * A real server process in demo mode on a fresh DATA_DIR, serving the built web app, and Debian's
+ * Chromium. TRADELOOP_E2E_URL points the tests at a server you already run instead.
+ */
+export interface E2E {
+  baseUrl: string;
+  browser: Browser;
+  server: ServerProcess | undefined;
+  close: () => Promise<void>;
+}
+
+export async function startE2E(): Promise<E2E> {
+  let server: ServerProcess | undefined;
+  let dataDir: string | undefined;
+  let baseUrl: string;
+  if (process.env.TRADELOOP_E2E_URL) {
+    baseUrl = process.env.TRADELOOP_E2E_URL.replace(/\/$/, '');
+  } else {
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tradeloop-e2e-'));
+    server = startServer({ PORT: String(await freePort()), DATA_DIR: dataDir });
+    await waitForHealth(server, 90_000);
+    baseUrl = server.url;
+  }
+  const index = await fetch(`${baseUrl}/`);
+  if (!(await index.text()).includes('id="root"')) {
+    throw new Error('The server does not serve the web app: run `npm run build:web` (or `npm run test:e2e`) first');
+  }
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    baseUrl,
+    browser,
+    server,
+    close: async () => {
+      await browser.close();
+      if (server && server.child.exitCode === null) {
+        server.child.kill('SIGTERM');
+        await server.exited;
+      }
+      if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 900 };
+
+export async function expectNoHorizontalScroll(page: Page, screen: string) {
+  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+  expect(scroll, `${screen} scrolls sideways at ${width}px`).toBeLessThanOrEqual(width);
+}
+
+/** A fresh Flawless offer for an iPhone 13 (first variant), made through the public API. */
+export async function makeOffer(baseUrl: string): Promise<{ offerId: string; price: string; refurbisher: string; modelName: string }> {
+  const models = (await (await fetch(`${baseUrl}/api/catalog/models?q=${encodeURIComponent('iPhone 13')}`)).json()) as { id: string; name: string }[];
+  const model = models.find((m) => m.name === 'iPhone 13') ?? models[0]!;
+  const detail = (await (await fetch(`${baseUrl}/api/catalog/models/${model.id}`)).json()) as {
+    name: string;
+    variants: { id: string }[];
+    questionnaire: { id: string; options: { id: string }[] }[];
+  };
+  const res = await fetch(`${baseUrl}/api/assessments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      variantId: detail.variants[0]!.id,
+      answers: Object.fromEntries(detail.questionnaire.map((q) => [q.id, q.options[0]!.id])),
+    }),
+  });
+  const quote = (await res.json()) as { offer: { id: string; price: { amountMinor: number }; refurbisher: { name: string } } | null };
+  if (!quote.offer) throw new Error('the demo data has no offer for an iPhone 13 in Flawless condition');
+  const price = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(quote.offer.price.amountMinor / 100);
+  return { offerId: quote.offer.id, price, refurbisher: quote.offer.refurbisher.name, modelName: detail.name };
+}
+
+/**
+ * The input with exactly this label. A required field's label ends in an asterisk that screen
+ * readers skip (aria-hidden) but that is part of the label's text, which getByLabel matches.
+ */
+export function input(page: Page, label: string) {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return page.getByLabel(new RegExp(`^${escaped}\\s*\\*?$`));
+}
+
+/** The texts an input is described by (its hint and its error), joined: how a screen reader hears them. */
+export async function descriptionOf(page: Page, label: string): Promise<string> {
+  const field = input(page, label);
+  const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
+  const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).innerText()));
+  return texts.join(' ');
+}
+
+export async function shot(page: Page, name: string) {
+  const dir = process.env.TRADELOOP_SHOTS;
+  if (!dir) return;
+  await fs.mkdir(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,59 @@
+import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
+import { as, GOOD_PASSWORD, makeUser, signUp, VALID_PROFILE, VALID_SSN, validPayout, type TestUser } from '../src/server/modules/accounts/accounts.test-helpers.ts';
+import type { CategoryId } from '../src/shared/catalog-types.ts';
+import { GRADING_RULES, QUESTIONNAIRES } from '../src/shared/questionnaires.ts';
+import type { Executor } from '../src/server/platform/db/database.ts';
+import { buildRefurbisher, buildWishlistEntry } from './factories.ts';
+
+export { as, makeUser };
+
+/** A seller who signed up and gave profile, identity and payout details through the API. */
+export async function readySeller(app: FastifyInstance, opts: { payout?: boolean } = {}): Promise<TestUser> {
+  const user = await signUp(app);
+  const put = async (url: string, payload: Record<string, unknown>) => {
+    const res = await app.inject({ method: 'PUT', url, headers: as(user), payload });
+    expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+  };
+  await put('/api/me/profile', VALID_PROFILE);
+  await put('/api/me/identity', VALID_SSN);
+  if (opts.payout !== false) await put('/api/me/payout-method', validPayout(GOOD_PASSWORD));
+  return user;
+}
+
+export function flawlessAnswers(category: CategoryId): Record<string, string> {
+  const rules = GRADING_RULES[category];
+  return Object.fromEntries(QUESTIONNAIRES[category].questions.map((q) => [q.id, q.options.find((o) => rules[q.id]![o.id]!.cap === 'Flawless')!.id]));
+}
+
+let variantCursor = 0;
+/** An offer on a smartphone variant nobody else in the file uses, from a fresh refurbisher entry. */
+export async function freshOffer(app: FastifyInstance, db: Executor, opts: { quantity?: number; priceMinor?: number } = {}) {
+  const variants = await db
+    .selectFrom('variants as v')
+    .innerJoin('models as m', 'm.id', 'v.model_id')
+    .select('v.id')
+    .where('m.category_id', '=', 'smartphones')
+    .orderBy('v.id', 'desc')
+    .execute();
+  const variantId = variants[variantCursor++ % variants.length]!.id;
+  const refurbisher = await buildRefurbisher(db, { score: 99 });
+  const entry = await buildWishlistEntry(db, {
+    refurbisherId: refurbisher.id,
+    variantId,
+    grade: 'Flawless',
+    priceMinor: opts.priceMinor ?? 1_000_000, // above any seeded price, so this entry wins
+    quantityWanted: opts.quantity ?? 5,
+    quantityRemaining: opts.quantity ?? 5,
+  });
+  const res = await app.inject({ method: 'POST', url: '/api/assessments', payload: { variantId, answers: flawlessAnswers('smartphones') } });
+  expect(res.statusCode, res.body).toBe(201);
+  return { offerId: res.json().offer.id as string, entry, refurbisher, variantId };
+}
+
+let keySeq = 0;
+export const newKey = () => `test-key-${Date.now()}-${keySeq++}`;
+
+export async function accept(app: FastifyInstance, user: TestUser, offerId: string, key = newKey()) {
+  return app.inject({ method: 'POST', url: `/api/offers/${offerId}/accept`, headers: { ...as(user), 'idempotency-key': key }, payload: {} });
+}
