@@ -6,6 +6,15 @@ import { inject } from 'vitest';
 import { openDatabase, type Database } from '../src/server/platform/db/database.ts';
 import { withDatabase } from './template-db.ts';
 
+const serverUrls = new WeakMap<Database, string>();
+
+/** A second, independent pool to the same server database: another process's view of it. */
+export async function connectAgain(database: Database): Promise<Database> {
+  const url = serverUrls.get(database);
+  if (!url) throw new Error('connectAgain needs a PostgreSQL server database (TEST_DATABASE_URL)');
+  return openDatabase({ url, poolSize: 5 });
+}
+
 /**
  * A fresh database for one test file, cloned from the migrated template: PostgreSQL when
  * TEST_DATABASE_URL is set (CI runs the suite both ways), the embedded PGlite otherwise.
@@ -13,7 +22,7 @@ import { withDatabase } from './template-db.ts';
 export async function createTestDatabase(opts: { poolSize?: number } = {}): Promise<Database> {
   const server = inject('serverTemplate');
   if (server) {
-    const name = `tradeloop_t_${randomBytes(6).toString('hex')}`;
+    const name = `tradeloop_t_${server.runId}_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: server.url });
     await admin.connect();
     try {
@@ -21,7 +30,9 @@ export async function createTestDatabase(opts: { poolSize?: number } = {}): Prom
     } finally {
       await admin.end();
     }
-    const database = await openDatabase({ url: withDatabase(server.url, name), poolSize: opts.poolSize ?? 10 });
+    const url = withDatabase(server.url, name);
+    const database = await openDatabase({ url, poolSize: opts.poolSize ?? 10 });
+    serverUrls.set(database, url);
     const close = database.close;
     return Object.assign(database, {
       async close() {

@@ -8,7 +8,7 @@ import { buildPgliteTemplate, buildServerTemplate } from './template-db.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplatePath: string;
-    serverTemplate: { url: string; name: string } | null;
+    serverTemplate: { url: string; name: string; runId: number } | null;
   }
 }
 
@@ -26,7 +26,7 @@ export default async function setup(project: TestProject) {
   const name = `tradeloop_tpl_${process.pid}`;
   if (url) {
     await buildServerTemplate(url, name);
-    project.provide('serverTemplate', { url, name });
+    project.provide('serverTemplate', { url, name, runId: process.pid });
   } else {
     project.provide('serverTemplate', null);
   }
@@ -38,8 +38,9 @@ export default async function setup(project: TestProject) {
       await admin.connect();
       try {
         const { rows } = await admin.query<{ datname: string }>(
-          `select datname from pg_database where datname like 'tradeloop_t\\_%' or datname = $1`,
-          [name],
+          // Only this run's copies: another run (a colleague's, another terminal) may be using its own.
+          `select datname from pg_database where datname like $1 or datname = $2`,
+          [`tradeloop_t_${process.pid}_%`, name],
         );
         for (const r of rows) await admin.query(`drop database if exists "${r.datname}" with (force)`);
       } finally {

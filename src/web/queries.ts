@@ -73,8 +73,12 @@ export const useTradeIn = (id: string, enabled = true) =>
     refetchOnWindowFocus: true,
   });
 
+/** Choices kept for the browser session that belong to the signed-in user. */
+export const SESSION_KEYS = { payoutLater: 'tradeloop.payout-later' } as const;
+
 /** After signing in, up or out: forget everything that belonged to the previous user. */
 export async function resetAccountData(): Promise<void> {
+  for (const key of Object.values(SESSION_KEYS)) sessionStorage.removeItem(key);
   // Reset (not just invalidate): the previous user's data must not flash on screen while the
   // next answer loads. Queries on screen load again at once.
   await queryClient.resetQueries({ queryKey: ['account'] });

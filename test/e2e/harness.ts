@@ -69,7 +69,17 @@ export async function expectNoHorizontalScroll(page: Page, screen: string) {
 }
 
 /** A fresh Flawless offer for an iPhone 13 (first variant), made through the public API. */
-export async function makeOffer(baseUrl: string): Promise<{ offerId: string; price: string; refurbisher: string; modelName: string }> {
+export interface MadeOffer {
+  offerId: string;
+  /** The price as the page shows it: "$213.00". */
+  price: string;
+  refurbisher: string;
+  modelName: string;
+  /** The whole quote, as GET /api/offers/:id returns it. */
+  quote: Record<string, unknown>;
+}
+
+export async function makeOffer(baseUrl: string): Promise<MadeOffer> {
   const models = (await (await fetch(`${baseUrl}/api/catalog/models?q=${encodeURIComponent('iPhone 13')}`)).json()) as { id: string; name: string }[];
   const model = models.find((m) => m.name === 'iPhone 13') ?? models[0]!;
   const detail = (await (await fetch(`${baseUrl}/api/catalog/models/${model.id}`)).json()) as {
@@ -85,10 +95,12 @@ export async function makeOffer(baseUrl: string): Promise<{ offerId: string; pri
       answers: Object.fromEntries(detail.questionnaire.map((q) => [q.id, q.options[0]!.id])),
     }),
   });
-  const quote = (await res.json()) as { offer: { id: string; price: { amountMinor: number }; refurbisher: { name: string } } | null };
+  const quote = (await res.json()) as Record<string, unknown> & {
+    offer: { id: string; price: { amountMinor: number }; refurbisher: { name: string } } | null;
+  };
   if (!quote.offer) throw new Error('the demo data has no offer for an iPhone 13 in Flawless condition');
   const price = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(quote.offer.price.amountMinor / 100);
-  return { offerId: quote.offer.id, price, refurbisher: quote.offer.refurbisher.name, modelName: detail.name };
+  return { offerId: quote.offer.id, price, refurbisher: quote.offer.refurbisher.name, modelName: detail.name, quote };
 }
 
 /**
@@ -112,5 +124,7 @@ export async function shot(page: Page, name: string) {
   const dir = process.env.TRADELOOP_SHOTS;
   if (!dir) return;
   await fs.mkdir(dir, { recursive: true });
+  // From the top, or the sticky header lands in the middle of a full-page picture.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }

@@ -127,7 +127,7 @@ describe('accepting an offer as a new seller at phone width (issue 3)', () => {
     expect(acceptRequests).toHaveLength(1);
     expect(acceptRequests[0]!.headers()['idempotency-key']).toMatch(UUID);
     const tradeInId = new URL(page.url()).pathname.split('/')[2]!;
-    await page.getByTestId('qr-code').waitFor();
+    await expect.poll(() => page.getByTestId('qr-code').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     await page.getByRole('link', { name: 'Download label (PDF)' }).waitFor();
     await expectNoHorizontalScroll(page, 'confirmation');
     await shot(page, 'accepted-390');
@@ -191,6 +191,7 @@ describe('shipping and tracking at desktop width (issue 4)', () => {
     await page.getByRole('button', { name: `Accept offer for ${offer.price}` }).click();
     await page.waitForURL(/\/trade-ins\/[^/]+\/accepted$/);
     await page.getByRole('heading', { name: 'What happens next' }).waitFor();
+    await expect.poll(() => page.getByTestId('qr-code').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     await shot(page, 'accepted-1280');
     await page.getByRole('link', { name: 'Follow this trade-in' }).click();
     await page.waitForURL(/\/trade-ins\/[^/]+$/);
@@ -254,6 +255,136 @@ describe('shipping and tracking at desktop width (issue 4)', () => {
     await page.setViewportSize(PHONE);
     await expectNoHorizontalScroll(page, 'mailbox');
     await shot(page, 'mailbox-390');
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('refusals and recoveries in the accept flow (issue 3)', () => {
+  it('refuses an under-18 seller, shows server field messages, retries with the same key, offers the new price, and lets payout wait', async () => {
+    const { baseUrl, browser } = e2e;
+    const offer = await makeOffer(baseUrl);
+    const newer = await makeOffer(baseUrl);
+    const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    const pageErrors = watchErrors(page);
+
+    // A new seller, signed up through the API in this browser's cookie jar.
+    const email = `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+    const password = 'quartz meadow cinder 19';
+    const signUp = await context.request.post(`${baseUrl}/api/auth/sign-up/email`, {
+      headers: { origin: baseUrl },
+      data: { name: 'Jo Park', email, password },
+    });
+    expect(signUp.ok()).toBe(true);
+
+    await page.goto(`${baseUrl}/offers/${offer.offerId}/accept`);
+    await page.getByRole('heading', { name: 'Your legal name, date of birth and address' }).waitFor();
+    await expect.poll(() => page.title()).toMatch(/^Accept \$/);
+
+    // Under 18 on New York's calendar: a plain refusal, and nothing can be sent.
+    const today = new Date();
+    const sixteen = `${today.getFullYear() - 16}-06-15`;
+    await input(page, 'Date of birth').fill(sixteen);
+    const refusal = page.getByRole('alert').filter({ hasText: 'You must be 18 or older to sell' });
+    await refusal.waitFor();
+    expect(await page.getByRole('button', { name: 'Save and continue' }).isDisabled()).toBe(true);
+    await shot(page, 'accept-underage-390');
+
+    // A message the server adds (not one the browser checks) lands on its own input.
+    await input(page, 'Date of birth').fill('1985-02-28');
+    await expect.poll(() => refusal.count()).toBe(0);
+    await input(page, 'Legal first name').fill('Jo');
+    await input(page, 'Legal last name').fill('Park');
+    await input(page, 'Street address').fill('1 Main Street');
+    await input(page, 'City').fill('Austin');
+    await input(page, 'State').selectOption('TX');
+    await input(page, 'ZIP code').fill('78701-1234');
+    await input(page, 'Phone').fill('512 555 0182');
+    await page.route('**/api/me/profile', (route) =>
+      route.fulfill({
+        status: 400,
+        json: { error: { code: 'validation_failed', message: 'Some fields need fixing', fields: { phone: 'Phone number is not in service' } } },
+      }),
+    );
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    const phone = input(page, 'Phone');
+    await expect.poll(() => phone.getAttribute('aria-invalid')).toBe('true');
+    expect(await descriptionOf(page, 'Phone')).toContain('Phone number is not in service');
+    expect(await page.getByRole('alert').filter({ hasText: 'We could not save your details' }).innerText()).toContain('marked in red');
+    await page.unroute('**/api/me/profile');
+    await phone.fill('(512) 555-0182');
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+
+    // Identity by driver's licence.
+    await page.getByRole('heading', { name: 'Confirm who you are' }).waitFor();
+    await input(page, 'Driver’s licence number').fill('12345678');
+    await input(page, 'Issuing state').selectOption('TX');
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+
+    // Payout can wait.
+    await page.getByRole('heading', { name: 'Where should we send the money?' }).waitFor();
+    await page.getByRole('button', { name: 'Add later' }).click();
+    await page.getByRole('heading', { name: 'Review and accept' }).waitFor();
+    expect(await page.locator('main').innerText()).toContain('Not added yet');
+    expect(await page.locator('main').innerText()).toContain('•••• 5678');
+
+    // The first answer is lost (503): "Try again" resends the same attempt with the same key.
+    // Then the wishlist changed: the new price, and a way to it.
+    const keys: string[] = [];
+    let calls = 0;
+    await page.route('**/api/offers/*/accept', (route) => {
+      keys.push(route.request().headers()['idempotency-key'] ?? '');
+      calls += 1;
+      return calls === 1
+        ? route.fulfill({ status: 503, json: { error: { code: 'internal', message: 'Something went wrong on our side' } } })
+        : route.fulfill({
+            status: 409,
+            json: { error: { code: 'offer_changed', message: 'The refurbisher’s wishlist changed', newQuote: newer.quote } },
+          });
+    });
+    await page.getByRole('button', { name: `Accept offer for ${offer.price}` }).click();
+    await page.getByRole('button', { name: 'Try again' }).click();
+    const changed = page.getByRole('alert').filter({ hasText: 'The price changed' });
+    await changed.waitFor();
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(UUID);
+    expect(keys[1]).toBe(keys[0]);
+    expect(await page.getByTestId('new-offer').innerText()).toContain(`New best offer: ${newer.price} from ${newer.refurbisher}`);
+    expect(await page.getByRole('button', { name: /^Accept offer for/ }).count()).toBe(0);
+    await expectNoHorizontalScroll(page, 'price changed');
+    await shot(page, 'accept-price-changed-390');
+    await page.unroute('**/api/offers/*/accept');
+
+    // The new offer, accepted for real; the payment waits for the bank details, and says so.
+    await changed.getByRole('link', { name: 'Accept the new offer' }).click();
+    await page.waitForURL(new RegExp(`/offers/${newer.offerId}/accept$`));
+    await page.getByRole('heading', { name: 'Review and accept' }).waitFor();
+    await page.getByRole('button', { name: `Accept offer for ${newer.price}` }).click();
+    await page.waitForURL(/\/trade-ins\/[^/]+\/accepted$/);
+    const banner = page.getByTestId('payout-banner');
+    await banner.waitFor();
+    expect(await banner.innerText()).toContain('Your payment will wait for your bank details');
+    await banner.getByRole('link', { name: 'Add bank details' }).click();
+    await page.waitForURL(/\/settings\?edit=payout$|\/settings$/);
+    await input(page, 'Routing number').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('routingNumber');
+
+    // A wrong password is named at its input by the server (403), and nothing is saved.
+    await input(page, 'Routing number').fill('021000021');
+    await input(page, 'Account number').fill('000123456789');
+    await input(page, 'Account number again').fill('000123456789');
+    await input(page, 'Your Tradeloop password').fill('not my password');
+    await page.getByRole('button', { name: 'Save bank account' }).click();
+    const pw = input(page, 'Your Tradeloop password');
+    await expect.poll(() => pw.getAttribute('aria-invalid')).toBe('true');
+    expect(await descriptionOf(page, 'Your Tradeloop password')).toContain('Current password is not correct');
+    await pw.fill(password);
+    await page.getByRole('button', { name: 'Save bank account' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    expect(await page.locator('#payout').innerText()).toContain('•••• 6789');
+    await shot(page, 'settings-saved-390');
+
     expect(pageErrors).toEqual([]);
     await context.close();
   });

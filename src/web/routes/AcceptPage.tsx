@@ -15,10 +15,11 @@ import { PayoutForm } from '../features/account/PayoutForm.tsx';
 import { ProfileForm } from '../features/account/ProfileForm.tsx';
 import { stateName } from '../features/account/states.ts';
 import { formatMarketDate } from '../features/quote/format.ts';
-import { keys, queryClient, resetAccountData, useMe, useQuote, useSession } from '../queries.ts';
+import { keys, queryClient, resetAccountData, SESSION_KEYS, useMe, useQuote, useSession } from '../queries.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 
 const STEPS = ['Account', 'Details', 'Identity', 'Payout', 'Accept'] as const;
+const PAYOUT_LATER_KEY = SESSION_KEYS.payoutLater;
 type Step = (typeof STEPS)[number];
 type Offer = NonNullable<TQuote['offer']>;
 
@@ -40,7 +41,13 @@ function AcceptFlow({ offerId }: { offerId: string }) {
   const signedIn = !!session.data;
   const me = useMe(signedIn);
   const [editing, setEditing] = useState<Step | null>(null);
-  const [payoutLater, setPayoutLater] = useState(false);
+  // "Add later" holds for the browser session: a price change or a reload does not ask again.
+  const [payoutLater, setPayoutLaterState] = useState(() => sessionStorage.getItem(PAYOUT_LATER_KEY) === '1');
+  const setPayoutLater = (later: boolean) => {
+    setPayoutLaterState(later);
+    if (later) sessionStorage.setItem(PAYOUT_LATER_KEY, '1');
+    else sessionStorage.removeItem(PAYOUT_LATER_KEY);
+  };
 
   // One Idempotency-Key per accept attempt; a retry after a lost answer reuses it, so the server
   // can never make two trade-ins out of one press.
@@ -322,7 +329,7 @@ function Review({ quote, offer, me, onEdit }: { quote: TQuote; offer: Offer; me:
       value: me.payoutMethod ? (
         describePayout(me.payoutMethod)
       ) : (
-        <Text span size="sm" c="orange.9" fw={600}>
+        <Text span size="sm" fw={600}>
           Not added yet: the payment waits until you add it
         </Text>
       ),
@@ -379,7 +386,7 @@ function AcceptProblem({ error, quote, onRetry }: { error: unknown; quote: TQuot
     case 'offer_changed': {
       const next = newQuoteOf(error);
       return (
-        <Alert color="orange" variant="light" icon={<IconRefresh aria-hidden />} title="The price changed" role="alert" styles={{ title: { color: 'var(--mantine-color-orange-9)' } }}>
+        <Alert color="orange" variant="light" icon={<IconRefresh aria-hidden />} title="The price changed" role="alert" styles={{ title: { color: 'var(--mantine-color-text)' } }}>
           <Stack gap="sm">
             {next?.offer ? (
               <>

@@ -80,9 +80,9 @@ function Confirmation() {
             </NextStep>
             <NextStep icon={<IconTruckDelivery size={22} />} title={`Ship it by ${formatMarketDate(t.deadlines.shipBy ?? t.shipBy)}`}>
               <Text size="sm" mb="md">
-                You have {SHIP_WITHIN_DAYS} days from your offer. The label is prepaid.
+                You have {SHIP_WITHIN_DAYS} days from your offer, and shipping is free: the label is prepaid.
               </Text>
-              <ShippingCard tradeIn={t} headingLevel={3} />
+              <ShippingCard tradeIn={t} headingLevel={4} showShipBy={false} />
             </NextStep>
             <NextStep icon={<IconSearch size={22} />} title="The refurbisher inspects it within 2 business days">
               <Text size="sm">
@@ -90,7 +90,14 @@ function Confirmation() {
                 and photos, and you can say no and get it back for free.
               </Text>
             </NextStep>
-            <NextStep icon={<IconCash size={22} />} title="You’re paid in 3–6 business days">
+            <NextStep
+              icon={<IconCash size={22} />}
+              title={
+                <>
+                  You’re paid in <span style={{ whiteSpace: 'nowrap' }}>3–6 business days</span>
+                </>
+              }
+            >
               <Text size="sm">
                 Counted from approval, by bank transfer to{' '}
                 {t.payoutMethodComplete ? 'the account you gave us' : 'your bank account, once you add it'}.
@@ -112,7 +119,7 @@ function Confirmation() {
   );
 }
 
-function NextStep({ icon, title, children }: { icon: ReactNode; title: string; children: ReactNode }) {
+function NextStep({ icon, title, children }: { icon: ReactNode; title: ReactNode; children: ReactNode }) {
   return (
     <li className={classes.step}>
       <ThemeIcon size={40} radius="xl" variant="light" aria-hidden className={classes.icon}>

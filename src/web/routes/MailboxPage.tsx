@@ -33,7 +33,7 @@ function Mailbox({ messageId }: { messageId: string | undefined }) {
   const mails = list.data?.toSorted((a, b) => b.date.localeCompare(a.date));
 
   return (
-    <Container size="lg">
+    <Container>
       <Stack gap="lg">
         <div>
           <Group gap="xs">

@@ -122,7 +122,7 @@ function Settings() {
                     ]}
                   />
                 ) : (
-                  <Alert color="orange" variant="light" p="sm" styles={{ message: { color: 'var(--mantine-color-orange-9)' } }}>
+                  <Alert color="orange" variant="light" p="sm">
                     Not added yet. No payment can be sent until you add a bank account.
                   </Alert>
                 )
@@ -207,22 +207,20 @@ function Part({
 }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const editButtonRef = useRef<HTMLButtonElement>(null);
-  const wasEditing = useRef(editing);
+  // null on the first render: an editor open on arrival (`?edit=`) is treated like one just opened.
+  const wasEditing = useRef<boolean | null>(null);
   // Opening the editor moves focus into it; closing it returns focus to its button.
   useEffect(() => {
+    const first = wasEditing.current === null;
     if (editing === wasEditing.current) return;
     wasEditing.current = editing;
     if (editing) {
-      headingRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
-      headingRef.current?.closest('section')?.querySelector<HTMLElement>('form input, form select')?.focus({ preventScroll: true });
-    } else {
+      headingRef.current?.scrollIntoView({ block: 'start', behavior: first ? 'auto' : 'smooth' });
+      headingRef.current?.closest('section')?.querySelector<HTMLElement>('form input:not([type="radio"]), form select')?.focus({ preventScroll: true });
+    } else if (!first) {
       editButtonRef.current?.focus();
     }
   }, [editing]);
-  // `?edit=` on arrival: the section scrolls into view.
-  useEffect(() => {
-    if (editing) headingRef.current?.scrollIntoView({ block: 'start' });
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- on mount only
 
   return (
     <Paper withBorder p={{ base: 'md', sm: 'xl' }} component="section" aria-labelledby={`${id}-heading`} id={id}>

@@ -53,6 +53,7 @@ export function IdentityForm({
     <form ref={form.formRef} noValidate onSubmit={form.onSubmit(() => save.mutate(toBody(form.values)))}>
       <Stack gap="md">
         <Radio.Group
+          size="md"
           name="kind"
           label="Which one will you give?"
           value={form.values.kind}
@@ -75,7 +76,7 @@ export function IdentityForm({
               required
               {...form.field('number')}
             />
-            <NativeSelect label="Issuing state" required data={STATE_OPTIONS} size="md" {...form.field('state')} />
+            <NativeSelect label="Issuing state" required data={STATE_OPTIONS} {...form.field('state')} />
           </SimpleGrid>
         ) : (
           <TextInput

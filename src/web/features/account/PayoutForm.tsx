@@ -108,6 +108,7 @@ export function PayoutForm({
           />
         </SimpleGrid>
         <Radio.Group
+          size="md"
           name="accountType"
           label="Account type"
           value={form.values.accountType}

@@ -126,7 +126,6 @@ export function ProfileForm({
             autoComplete="address-level1"
             required
             data={STATE_OPTIONS}
-            size="md"
             {...form.field('address.state')}
           />
           <TextInput label="ZIP code" autoComplete="postal-code" inputMode="numeric" required {...form.field('address.zip')} />

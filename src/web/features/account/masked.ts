@@ -7,7 +7,7 @@ export function describeIdentity(identity: TMe['identity']): string {
   if (!identity) return 'Not added yet';
   return identity.kind === 'drivers_license'
     ? `Driver’s licence ${identity.number}, ${stateName(identity.state)}`
-    : `SSN, last 4 digits ${identity.last4}`;
+    : `Social Security number ${identity.last4}`;
 }
 
 export function describePayout(p: NonNullable<TMe['payoutMethod']>): string {

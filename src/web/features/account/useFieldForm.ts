@@ -65,6 +65,8 @@ export function useFieldForm<V extends FormValues>(initial: V, validate: (values
       if ((e.currentTarget as HTMLInputElement).value !== '' || shown.has(name)) show(name);
     },
     error: errorOf(name),
+    // Mantine marks a TextInput invalid by itself but not PasswordInput's inner input: say it for both.
+    'aria-invalid': errorOf(name) ? true : undefined,
   });
 
   /**

@@ -10,14 +10,15 @@ export function PayoutBanner() {
       variant="light"
       icon={<IconBuildingBank aria-hidden />}
       title="Your payment will wait for your bank details"
-      styles={{ title: { color: 'var(--mantine-color-orange-9)' } }}
+      // Mantine's orange-9 on orange-1 is under 4.5:1; the tint and the icon carry the warning.
+      styles={{ title: { color: 'var(--mantine-color-text)' } }}
       data-testid="payout-banner"
     >
       <Text size="sm" mb="xs">
         We can’t send the money until we know where to send it. Add your bank account any time before the refurbisher
         approves your device.
       </Text>
-      <Button component={Link} to="/settings?edit=payout" size="sm" variant="white" color="orange.9">
+      <Button component={Link} to="/settings?edit=payout" size="sm" variant="white" color="dark">
         Add bank details
       </Button>
     </Alert>

@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Box, Button, Group, Loader, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconDownload, IconInfoCircle, IconQrcodeOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { TTradeIn } from '../../../shared/api/trade-ins.ts';
@@ -10,10 +10,10 @@ import classes from './ShippingCard.module.css';
  * The prepaid label two ways: the QR code to show at The UPS Store (with the rule of where it is
  * accepted, PRODUCT.md §4) and the 4×6 PDF to print.
  */
-export function ShippingCard({ tradeIn, headingLevel = 2 }: { tradeIn: TTradeIn; headingLevel?: 2 | 3 }) {
+export function ShippingCard({ tradeIn, headingLevel = 2, showShipBy = true }: { tradeIn: TTradeIn; headingLevel?: 2 | 3 | 4; showShipBy?: boolean }) {
   const shipping = tradeIn.shipping;
   const shipBy = tradeIn.deadlines.shipBy ?? tradeIn.shipBy;
-  const [qrFailed, setQrFailed] = useState(false);
+  const [qr, setQr] = useState<'loading' | 'loaded' | 'failed'>('loading');
 
   if (!shipping) {
     return (
@@ -26,33 +26,39 @@ export function ShippingCard({ tradeIn, headingLevel = 2 }: { tradeIn: TTradeIn;
 
   return (
     <Stack gap="md">
-      <Text>
-        Ship by <strong data-testid="ship-by">{formatMarketDate(shipBy)}</strong>. Shipping is free.
-      </Text>
+      {showShipBy && (
+        <Text>
+          Ship by <strong data-testid="ship-by">{formatMarketDate(shipBy)}</strong>. Shipping is free.
+        </Text>
+      )}
       <div className={classes.layout}>
         <Box className={classes.qr}>
-          {qrFailed ? (
-            <Stack align="center" justify="center" gap={6} className={classes.qrFallback} role="img" aria-label="QR code unavailable">
+          {qr === 'failed' ? (
+            <Stack align="center" justify="center" gap={6} className={classes.qrFallback}>
               <IconQrcodeOff size={32} aria-hidden />
               <Text size="sm" ta="center">
                 The QR code did not load. Download the label instead, or reload the page.
               </Text>
             </Stack>
           ) : (
-            <img
-              src={shipping.qrUrl}
-              alt={`QR code for dropping off the package at The UPS Store (tracking ${shipping.trackingNumber})`}
-              width={200}
-              height={200}
-              className={classes.qrImage}
-              data-testid="qr-code"
-              onError={() => setQrFailed(true)}
-            />
+            <>
+              {qr === 'loading' && <Skeleton className={classes.qrLoading} aria-hidden />}
+              <img
+                src={shipping.qrUrl}
+                alt={`QR code for dropping off the package at The UPS Store (tracking ${shipping.trackingNumber})`}
+                width={200}
+                height={200}
+                className={classes.qrImage}
+                data-testid="qr-code"
+                onLoad={() => setQr('loaded')}
+                onError={() => setQr('failed')}
+              />
+            </>
           )}
         </Box>
         <Stack gap="md" miw={0}>
           <div>
-            <Title order={headingLevel} size="h3">
+            <Title order={headingLevel} size={headingLevel === 4 ? 'h4' : 'h3'}>
               Drop off with the QR code
             </Title>
             <Text size="sm" mt={4}>
@@ -60,7 +66,7 @@ export function ShippingCard({ tradeIn, headingLevel = 2 }: { tradeIn: TTradeIn;
             </Text>
           </div>
           <div>
-            <Title order={headingLevel} size="h3">
+            <Title order={headingLevel} size={headingLevel === 4 ? 'h4' : 'h3'}>
               Or print the label
             </Title>
             <Text size="sm" mt={4} mb="xs">
@@ -71,7 +77,6 @@ export function ShippingCard({ tradeIn, headingLevel = 2 }: { tradeIn: TTradeIn;
               href={shipping.labelUrl}
               download={`tradeloop-label-${shipping.trackingNumber}.pdf`}
               leftSection={<IconDownload size={18} aria-hidden />}
-              variant="light"
             >
               Download label (PDF)
             </Button>
