@@ -3,11 +3,14 @@ import pg from 'pg';
 import { migrateAll } from '../src/server/db/migrate.ts';
 import { syncBuiltInCatalog } from '../src/server/modules/catalog/index.ts';
 import { openDatabase } from '../src/server/platform/db/database.ts';
+import { installJobsSchema } from '../src/server/platform/jobs/index.ts';
 
-/** Builds what every test database starts from: the schema migrated and the built-in catalogue loaded. */
+/** Builds what every test database starts from: the schema migrated, the built-in catalogue loaded. */
 export async function prepareSchema(database: Awaited<ReturnType<typeof openDatabase>>): Promise<void> {
   await migrateAll(database);
   await syncBuiltInCatalog(database.db);
+  // pg-boss's own schema too, so no test file spends seconds installing it.
+  await installJobsSchema(database);
 }
 
 export async function buildPgliteTemplate(): Promise<Uint8Array> {

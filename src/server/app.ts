@@ -93,13 +93,24 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   const webRoot = opts.webRoot ?? WEB_ROOT;
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1h', immutable: false });
+    // wildcard: files are looked up per request, so a rebuilt app is served without a restart.
+    // Hashed assets never change; the shell (index.html) is always revalidated.
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: true,
+      index: false,
+      setHeaders: (res, file) => {
+        res.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || !hasWeb || (req.method !== 'GET' && req.method !== 'HEAD')) {
-      return reply.code(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
+    const url = req.url.split('?')[0]!;
+    const isPage = (req.method === 'GET' || req.method === 'HEAD') && !url.startsWith('/api/') && !url.startsWith('/assets/');
+    if (!hasWeb || !isPage) {
+      return reply.code(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${url}` } });
     }
-    // Client-side routes: every other GET gets the app shell.
+    // Client-side routes: every other page URL gets the app shell.
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
 

@@ -1,7 +1,16 @@
-import { QueryClient, useQuery } from '@tanstack/react-query';
+import { QueryCache, QueryClient, useQuery } from '@tanstack/react-query';
 import { api, ApiError } from './api.ts';
 
 export const queryClient = new QueryClient({
+  queryCache: new QueryCache({
+    onError: (error, query) => {
+      // The session ended (expired, signed out in another tab): ask who is signed in again, so
+      // the screen offers to sign in instead of showing an error.
+      if (error instanceof ApiError && error.status === 401 && query.queryKey[0] === 'account' && query.queryKey[1] !== 'session') {
+        void queryClient.invalidateQueries({ queryKey: keys.session });
+      }
+    },
+  }),
   defaultOptions: {
     queries: {
       // The catalogue changes rarely and a quote never changes once made.
@@ -69,7 +78,8 @@ export const useTradeIn = (id: string, enabled = true) =>
     queryFn: () => api.tradeIn(id),
     enabled,
     staleTime: 0,
-    refetchInterval: 5_000,
+    // Not after a failure (gone, or not theirs): asking again every 5 s will not change that.
+    refetchInterval: (query) => (query.state.status === 'error' ? false : 5_000),
     refetchOnWindowFocus: true,
   });
 

@@ -45,6 +45,7 @@ export const theme = createTheme({
 // (deadlines, price differences). This one is above 4.5:1 on white and on the page's grey.
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': '#5f6770' },
+  // Likewise the error red (red-6, 3.3:1): error messages use red-9 (5.4:1).
+  light: { '--mantine-color-dimmed': '#5f6770', '--mantine-color-error': 'var(--mantine-color-red-9)' },
   dark: {},
 });

@@ -64,7 +64,7 @@ describe('accepting an offer as a new seller at phone width (issue 3)', () => {
     await input(page, 'Legal first name').fill('Alex');
     await input(page, 'Legal last name').fill('Rivera');
     await input(page, 'Date of birth').fill('1990-04-15');
-    await input(page, 'Street address').fill('350 Fifth Avenue');
+    await input(page, 'Address line 1').fill('350 Fifth Avenue');
     await input(page, 'City').fill('New York');
     await input(page, 'State').selectOption('NY');
     const zip = input(page, 'ZIP code');
@@ -296,7 +296,7 @@ describe('refusals and recoveries in the accept flow (issue 3)', () => {
     await expect.poll(() => refusal.count()).toBe(0);
     await input(page, 'Legal first name').fill('Jo');
     await input(page, 'Legal last name').fill('Park');
-    await input(page, 'Street address').fill('1 Main Street');
+    await input(page, 'Address line 1').fill('1 Main Street');
     await input(page, 'City').fill('Austin');
     await input(page, 'State').selectOption('TX');
     await input(page, 'ZIP code').fill('78701-1234');

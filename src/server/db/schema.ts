@@ -3,6 +3,7 @@ import type { Grade } from '../../shared/grade.ts';
 import type { AccountsTables } from '../modules/accounts/accounts.tables.ts';
 import type { ShippingTables } from '../modules/shipping/shipping.tables.ts';
 import type { TradeInsTables } from '../modules/trade-ins/trade-ins.tables.ts';
+import type { JobsTables } from '../platform/jobs/jobs.tables.ts';
 
 /** Kysely's view of the tables. Kept in one file so a reader sees the whole data model at once. */
 
@@ -102,7 +103,7 @@ export interface OffersTable {
  * Every table. Each module declares its own tables in `<module>.tables.ts`; this interface
  * joins them so Kysely sees one database.
  */
-export interface DB extends AccountsTables, TradeInsTables, ShippingTables {
+export interface DB extends AccountsTables, TradeInsTables, ShippingTables, JobsTables {
   categories: CategoriesTable;
   models: ModelsTable;
   variants: VariantsTable;

@@ -100,7 +100,7 @@ function Settings() {
               saved={saved === 'identity'}
               onEdit={() => edit('identity')}
               editLabel={m.identity ? 'Change identity' : 'Add identity'}
-              summary={<Rows rows={[['Identity', describeIdentity(m.identity)]]} />}
+              summary={m.identity ? <Rows rows={[['On file', describeIdentity(m.identity)]]} /> : <Text size="sm">Not added yet.</Text>}
             >
               <IdentityForm identity={m.identity} submitLabel="Save identity" onSaved={() => done('identity')} secondary={<CancelButton onClick={() => edit(null)} />} />
             </Part>

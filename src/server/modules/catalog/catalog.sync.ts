@@ -25,7 +25,7 @@ export async function syncBuiltInCatalog(db: Executor): Promise<{ models: number
     name: m.name,
     release_year: m.releaseYear,
     mandatory_accessories: JSON.stringify(m.mandatoryAccessories),
-    search_text: searchText(`${m.brand} ${m.name} ${m.releaseYear}`),
+    search_text: searchText(`${m.brand} ${m.name} ${m.releaseYear} ${aliasesOf(m.name)}`),
   }));
   await db
     .insertInto('models')
@@ -66,6 +66,22 @@ export async function syncBuiltInCatalog(db: Executor): Promise<{ models: number
       .execute();
   }
   return { models: models.length, variants: variants.length };
+}
+
+// What people type that the official name does not contain.
+const ALIASES: [RegExp, string][] = [
+  [/PlayStation (\d)/i, 'ps$1'],
+  [/Galaxy (S|Z|A)/i, 'samsung'],
+  [/MacBook/i, 'mac apple laptop'],
+  [/Apple Watch/i, 'iwatch'],
+  [/Series X/i, 'xsx'],
+  [/Switch/i, 'nintendo'],
+];
+function aliasesOf(name: string): string {
+  return ALIASES.flatMap(([re, alias]) => {
+    const m = re.exec(name);
+    return m ? [m[0].replace(re, alias)] : [];
+  }).join(' ');
 }
 
 /** Lower-case, accents and punctuation folded, so "galaxy s24" finds "Galaxy S24+". */

@@ -61,7 +61,11 @@ export async function runShippingExpiry(deps: ShippingWindowDeps, data: { tradeI
   return deps.db.transaction().execute(async (trx) => {
     const t = await findTradeIn(trx, data.tradeInId);
     if (!t || t.status !== 'awaiting_shipment') return 'skipped';
-    if (now.getTime() < t.ship_by.getTime()) return 'not_due';
+    if (now.getTime() < t.ship_by.getTime()) {
+      // Ran early (a clock moved back, a manual run): keep the deadline alive rather than drop it.
+      await deps.enqueue(trx, JOB_SHIPPING_EXPIRY, { tradeInId: t.id }, { runAt: t.ship_by, singletonKey: `${t.id}:expiry:${now.getTime()}` });
+      return 'not_due';
+    }
     await transition(trx, t.id, { event: 'expire', now, data: { shipBy: t.ship_by.toISOString() } });
     await voidLabels(trx, deps.carrier, t.id, now);
     await deps.enqueue(trx, MAIL_JOB, { template: 'expired', tradeInId: t.id }, { singletonKey: `${t.id}:mail:expired` });

@@ -76,7 +76,13 @@ export function ProfileForm({
   onSaved: (me: TMe) => void;
   secondary?: ReactNode;
 }) {
-  const form = useFieldForm<Values>(initialValues(profile), (v) => zodFieldErrors(zProfileInputAt(new Date()), toBody(v)));
+  const form = useFieldForm<Values>(initialValues(profile), (v) => {
+    const errors = zodFieldErrors(zProfileInputAt(new Date()), toBody(v));
+    // A date input reads '' until all of month, day and year are typed: say what is missing,
+    // not the YYYY-MM-DD form the seller never sees.
+    if (!v.dateOfBirth) errors.dateOfBirth = 'Enter your date of birth: month, day and year';
+    return errors;
+  });
   const [other, setOther] = useState<Record<string, string>>({});
   const save = useMutation({
     mutationFn: api.saveProfile,
@@ -117,8 +123,13 @@ export function ProfileForm({
             guardian to sell the device from their own account.
           </Alert>
         )}
-        <TextInput label="Street address" autoComplete="address-line1" required {...form.field('address.line1')} />
-        <TextInput label="Apartment, suite, unit (optional)" autoComplete="address-line2" {...form.field('address.line2')} />
+        <TextInput label="Address line 1" description="Street and number" autoComplete="address-line1" required {...form.field('address.line1')} />
+        <TextInput
+          label="Address line 2 (optional)"
+          description="Apartment, suite, unit"
+          autoComplete="address-line2"
+          {...form.field('address.line2')}
+        />
         <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="md" verticalSpacing="md">
           <TextInput label="City" autoComplete="address-level2" required {...form.field('address.city')} />
           <NativeSelect
