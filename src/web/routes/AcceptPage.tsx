@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { TQuote } from '../../shared/api/quotes.ts';
 import { formatMoney } from '../../shared/money.ts';
-import { api, ApiError, isNotFound, newIdempotencyKey, type TMe } from '../api.ts';
+import { api, ApiError, isNotFound, isUnauthenticated, newIdempotencyKey, type TMe } from '../api.ts';
 import { JourneySteps } from '../components/JourneySteps.tsx';
 import { LoadError } from '../components/LoadError.tsx';
 import { AuthPanel } from '../features/account/AuthPanel.tsx';
@@ -98,7 +98,10 @@ function AcceptFlow({ offerId }: { offerId: string }) {
       </Container>
     );
   }
-  if (session.isError || me.isError) {
+  // A 401 here means the session just ended: the session query is asked again and the flow
+  // returns to "Account" by itself.
+  const meFailed = signedIn && me.isError && !isUnauthenticated(me.error);
+  if (session.isError || meFailed) {
     const error = session.error ?? me.error;
     return (
       <Container size="sm">

@@ -1,8 +1,8 @@
-import { Container, Paper, Text, Title } from '@mantine/core';
+import { Code, Container, Paper, Text, Title } from '@mantine/core';
 import { useEffect } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { AuthPanel } from '../features/account/AuthPanel.tsx';
-import { useSession } from '../queries.ts';
+import { useIsDemo, useSession } from '../queries.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 
 /** Only paths inside the app: `?next=https://evil.example` must not turn sign-in into a redirector. */
@@ -16,6 +16,7 @@ export function SignInPage() {
   const next = safeNext(params.get('next'));
   const navigate = useNavigate();
   const session = useSession();
+  const demo = useIsDemo();
   const signedIn = !!session.data;
   useEffect(() => {
     if (signedIn) void navigate(next, { replace: true });
@@ -31,6 +32,12 @@ export function SignInPage() {
           Sign in to follow your trade-ins, or create an account to accept an offer.
         </Text>
         <AuthPanel defaultTab="sign-in" />
+        {demo && (
+          <Text size="sm" c="dimmed" mt="lg" data-testid="demo-logins">
+            Demo mode: sign in as <Code>seller@example.com</Code> with the password <Code>tradeloop-demo</Code> (complete
+            seller details), or create your own account.
+          </Text>
+        )}
       </Paper>
     </Container>
   );

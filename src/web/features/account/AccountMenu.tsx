@@ -1,7 +1,7 @@
 import { Anchor, Avatar, Button, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { IconChevronDown, IconLogout, IconPackage, IconSettings } from '@tabler/icons-react';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { api } from '../../api.ts';
 import { resetAccountData, useSession } from '../../queries.ts';
 
@@ -26,10 +26,10 @@ export function AccountMenu() {
   if (session.isPending) return null;
   const user = session.data?.user;
   if (!user) {
-    const here = location.pathname + location.search;
-    const next = location.pathname === '/sign-in' ? '' : `?next=${encodeURIComponent(here)}`;
+    if (location.pathname === '/sign-in') return null;
+    const next = encodeURIComponent(location.pathname + location.search);
     return (
-      <Button component={Link} to={`/sign-in${next}`} variant="default" size="sm">
+      <Button component={Link} to={`/sign-in?next=${next}`} variant="default" size="sm">
         Sign in
       </Button>
     );
@@ -37,7 +37,8 @@ export function AccountMenu() {
 
   return (
     <Group gap={4} wrap="nowrap">
-      <Anchor component={Link} to="/trade-ins" fw={600} size="sm" px={8} py={6} style={{ whiteSpace: 'nowrap' }}>
+      {/* NavLink marks the current page (aria-current) for screen readers. */}
+      <Anchor component={NavLink} to="/trade-ins" end fw={600} size="sm" px={8} py={6} style={{ whiteSpace: 'nowrap' }}>
         My trade-ins
       </Anchor>
       <Menu position="bottom-end" width={240} shadow="md">
