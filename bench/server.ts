@@ -65,7 +65,7 @@ async function main() {
     const samples: number[] = [];
     for (let i = 0; i < 300; i++) {
       const s = performance.now();
-      await createQuote({ db: database.db, clock: systemClock, variants: cache }, randomQuoteInput(variants));
+      await createQuote({ database, clock: systemClock, variants: cache }, randomQuoteInput(variants));
       samples.push(performance.now() - s);
     }
     samples.sort((a, b) => a - b);

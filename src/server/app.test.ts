@@ -33,6 +33,7 @@ afterAll(async () => {
 
 describe('the web shell and the API edges', () => {
   it('serves client-side routes with the shell, assets as files, and a file built after start', async () => {
+    expect((await app.inject('/')).body).toContain('<title>shell</title>');
     expect((await app.inject('/trade-ins/tin_x')).body).toContain('<title>shell</title>');
     const asset = await app.inject('/assets/app-1.js');
     expect(asset.statusCode).toBe(200);

@@ -1,6 +1,6 @@
-import { Badge, Box, Container, Divider, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Badge, Box, Button, Container, Divider, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { TTradeIn } from '../../shared/api/trade-ins.ts';
 import { formatMoney } from '../../shared/money.ts';
 import { isNotFound } from '../api.ts';
@@ -109,6 +109,13 @@ function Header({ tradeIn: t }: { tradeIn: TTradeIn }) {
           <StatusPill status={t.status} label={t.statusLabel} />
         </div>
         <Text>{nextStep(t)}</Text>
+        {(t.status === 'expired' || t.status === 'cancelled') && (
+          <Group>
+            <Button component={Link} to={`/sell/${t.device.categoryId}`} variant="light">
+              Get a new offer
+            </Button>
+          </Group>
+        )}
         <Divider />
         <Group gap="lg" align="flex-end">
           <div>

@@ -74,7 +74,7 @@ describe('matching (PRODUCT.md §2)', () => {
     const startsNow = await buildWishlistEntry(database.db, { refurbisherId: r.id, variantId, priceMinor: 30_000, activeFrom: NOW });
     const live = await buildWishlistEntry(database.db, { refurbisherId: r.id, variantId, priceMinor: 20_000, activeUntil: new Date(NOW.getTime() + 1) });
     expect((await best())?.entryId).toBe(startsNow.id);
-    await database.db.deleteFrom('wishlist_entries').where('id', '=', startsNow.id).execute();
+    await database.db.updateTable('wishlist_entries').set({ active: false }).where('id', '=', startsNow.id).execute();
     expect((await best())?.entryId).toBe(live.id);
   });
 
@@ -95,5 +95,15 @@ describe('matching (PRODUCT.md §2)', () => {
     const r = await buildRefurbisher(database.db);
     await buildWishlistEntry(database.db, { refurbisherId: r.id, variantId: variantIds[99]!, priceMinor: 40_000 });
     expect(await best()).toBeUndefined();
+  });
+});
+
+describe('referenced rows', () => {
+  it('wishlist entries, refurbishers and variants are never deleted (offers refer to them without a foreign key)', async () => {
+    const r = await buildRefurbisher(database.db);
+    const e = await buildWishlistEntry(database.db, { refurbisherId: r.id, variantId });
+    await expect(database.db.deleteFrom('wishlist_entries').where('id', '=', e.id).execute()).rejects.toThrow(/never deleted/);
+    await expect(database.db.deleteFrom('refurbishers').where('id', '=', r.id).execute()).rejects.toThrow(/never deleted/);
+    await expect(database.db.deleteFrom('variants').where('id', '=', variantId).execute()).rejects.toThrow(/never deleted/);
   });
 });

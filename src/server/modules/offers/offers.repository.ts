@@ -1,7 +1,6 @@
 import type { GradeReason } from '../../../shared/catalog-types.ts';
 import type { Grade } from '../../../shared/grade.ts';
-import type { Insertable } from 'kysely';
-import type { AssessmentsTable, LadderRung, OffersTable } from '../../db/schema.ts';
+import type { LadderRung } from '../../db/schema.ts';
 import type { Executor } from '../../platform/db/database.ts';
 
 export interface QuoteRow {
@@ -96,20 +95,4 @@ export async function findQuoteByOffer(db: Executor, offerId: string): Promise<Q
 
 export async function findQuoteByAssessment(db: Executor, assessmentId: string): Promise<QuoteRow | undefined> {
   return toRow(await baseQuery(db).where('a.id', '=', assessmentId).executeTakeFirst());
-}
-
-/** Inserts an assessment and, when there is one, its offer, in one atomic statement. */
-export async function insertAssessmentWithOffer(
-  db: Executor,
-  rows: { assessment: Insertable<AssessmentsTable>; offer: Insertable<OffersTable> | undefined },
-): Promise<void> {
-  if (!rows.offer) {
-    await db.insertInto('assessments').values(rows.assessment).execute();
-    return;
-  }
-  await db
-    .with('a', (qb) => qb.insertInto('assessments').values(rows.assessment).returning('id'))
-    .insertInto('offers')
-    .values(rows.offer)
-    .execute();
 }

@@ -19,7 +19,7 @@ export const offersRoutes: RoutesPlugin = async (fastify, { database, clock, run
         response: { 201: ZQuote, 400: ZErrorBody, 404: ZErrorBody },
       },
     },
-    async (req, reply) => reply.code(201).send(await createQuote({ db, clock, variants }, req.body)),
+    async (req, reply) => reply.code(201).send(await createQuote({ database, clock, variants }, req.body)),
   );
 
   app.get(

@@ -3,19 +3,19 @@ import type { CategoryId } from '../../../shared/catalog-types.ts';
 import { GRADES } from '../../../shared/grade.ts';
 import { gradeAnswers, validateAnswers } from '../../../shared/grading.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/database.ts';
+import type { Database, Db } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { VariantCache } from '../catalog/index.ts';
-import { bestEntriesByGrade } from './matching.repository.ts';
-import { findQuoteByAssessment, findQuoteByOffer, insertAssessmentWithOffer, type QuoteRow } from './offers.repository.ts';
+import { insertQuote } from './matching.repository.ts';
+import { findQuoteByAssessment, findQuoteByOffer, type QuoteRow } from './offers.repository.ts';
 
 /** PRODUCT.md §4: the device must ship within 21 days of receiving the offer. */
 export const SHIP_WITHIN_DAYS = 21;
 const DAY_MS = 86_400_000;
 
 export interface QuoteDeps {
-  db: Db;
+  database: Database;
   clock: Clock;
   variants: VariantCache;
 }
@@ -25,7 +25,7 @@ export interface QuoteDeps {
  * offer it produced (price locked) in one transaction. No entry for the grade is an answer
  * ("no offer today"), not an error.
  */
-export async function createQuote({ db, clock, variants }: QuoteDeps, input: TCreateAssessment): Promise<TQuote> {
+export async function createQuote({ database, clock, variants }: QuoteDeps, input: TCreateAssessment): Promise<TQuote> {
   const variant = await variants.get(input.variantId);
   if (!variant) throw new AppError('not_found', `No device variant with id ${input.variantId}`);
   const category = variant.categoryId as CategoryId;
@@ -35,45 +35,20 @@ export async function createQuote({ db, clock, variants }: QuoteDeps, input: TCr
   const { grade, reasons } = gradeAnswers(category, checked.answers);
 
   const now = clock.now();
-  const best = await bestEntriesByGrade(db, variant.id, now);
-  const ladder = GRADES.map((g) => {
-    const e = best.find((b) => b.grade === g);
-    return { grade: g, priceMinor: e?.priceMinor ?? null, currency: e?.currency ?? 'USD' };
-  });
-  const match = best.find((b) => b.grade === grade);
-
   const assessmentId = newId('assessment', now.getTime());
-  const offerId = match ? newId('offer', now.getTime()) : undefined;
   const shipBy = new Date(now.getTime() + SHIP_WITHIN_DAYS * DAY_MS);
-  // One statement, so one round trip and atomic without an explicit transaction: the offer row
-  // is inserted from the assessment row's CTE, or neither is.
-  await insertAssessmentWithOffer(db, {
-    assessment: {
-      id: assessmentId,
-      variant_id: variant.id,
-      answers: JSON.stringify(checked.answers),
-      grade,
-      grade_reasons: JSON.stringify(reasons),
-      ladder: JSON.stringify(ladder),
-      created_at: now,
-    },
-    offer:
-      match && offerId
-        ? {
-            id: offerId,
-            assessment_id: assessmentId,
-            wishlist_entry_id: match.entryId,
-            refurbisher_id: match.refurbisherId,
-            variant_id: variant.id,
-            grade,
-            price_minor: match.priceMinor,
-            currency: match.currency,
-            created_at: now,
-            ship_by: shipBy,
-          }
-        : undefined,
+  const offerId = newId('offer', now.getTime());
+  const { ladder, offer: match } = await insertQuote(database, {
+    assessmentId,
+    offerId,
+    variantId: variant.id,
+    grade,
+    answersJson: JSON.stringify(checked.answers),
+    reasonsJson: JSON.stringify(reasons),
+    now,
+    shipBy,
+    currency: 'USD',
   });
-
   return present({
     assessmentId,
     grade,
@@ -87,7 +62,7 @@ export async function createQuote({ db, clock, variants }: QuoteDeps, input: TCr
     brand: variant.brand,
     categoryId: variant.categoryId,
     mandatoryAccessories: variant.mandatoryAccessories,
-    offer: match && offerId
+    offer: match
       ? {
           id: offerId,
           priceMinor: match.priceMinor,

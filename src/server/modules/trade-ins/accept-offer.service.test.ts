@@ -38,7 +38,7 @@ async function scenario(opts: { quantity?: number; quotes?: number; price?: numb
   });
   const offers: string[] = [];
   for (let i = 0; i < (opts.quotes ?? 1); i++) {
-    const q = await createQuote({ db: database.db, clock, variants: deps.variants }, { variantId, answers: flawless('smartphones') });
+    const q = await createQuote({ database, clock, variants: deps.variants }, { variantId, answers: flawless('smartphones') });
     offers.push(q.offer!.id);
   }
   return { variantId, entry, offers, refurbisher: r };
@@ -64,6 +64,7 @@ beforeAll(async () => {
   clock = new AdjustableClock({ frozenAt: new Date('2026-11-26T15:00:00Z') });
   readiness = {};
   deps = {
+    database,
     db: database.db,
     clock,
     variants: new VariantCache(database.db),

@@ -1,6 +1,6 @@
 import type { TTradeIn } from '../../../shared/api/trade-ins.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db, Trx } from '../../platform/db/database.ts';
+import type { Database, Db, Trx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { requestHash, withIdempotency } from '../../platform/idempotency.ts';
@@ -17,6 +17,8 @@ export interface SellerReadiness {
 }
 
 export interface AcceptDeps {
+  /** The pool, for the quote of a changed offer (its hot path talks to the pool directly). */
+  database: Database;
   db: Db;
   clock: Clock;
   variants: VariantCache;
@@ -132,7 +134,7 @@ async function withNewOffer(deps: AcceptDeps, offerId: string, err: AppError): P
     .where('o.id', '=', offerId)
     .executeTakeFirst();
   if (!old) return err;
-  const quote = await createQuote({ db: deps.db, clock: deps.clock, variants: deps.variants }, { variantId: old.variant_id, answers: old.answers });
+  const quote = await createQuote({ database: deps.database, clock: deps.clock, variants: deps.variants }, { variantId: old.variant_id, answers: old.answers });
   return new AppError('offer_changed', err.message, { details: { newQuote: quote } });
 }
 

@@ -27,6 +27,7 @@ const EVENT_TITLE: Record<string, string> = {
   in_transit: 'In transit',
   out_for_delivery: 'Out for delivery',
   deliver: 'Delivered to the refurbisher',
+  delivered: 'Delivered to the refurbisher',
   exception: 'Carrier exception',
   return_to_sender: 'Returned to sender by the carrier',
   expire: 'Expired: not shipped within 21 days',

@@ -30,7 +30,7 @@ export const tradeInsRoutes: RoutesPlugin = async (fastify, deps) => {
       const seller = requireRole(req, 'seller');
       const key = requireIdempotencyKey(req.headers['idempotency-key']);
       const result = await acceptOffer(
-        { ...base, variants: runtime.variants, onAccepted: runtime.hooks.onAccepted },
+        { ...base, database, variants: runtime.variants, onAccepted: runtime.hooks.onAccepted },
         { offerId: req.params.id, sellerId: seller.id, idempotencyKey: key, body: req.body ?? null },
       );
       if (result.replayed) reply.header('idempotent-replayed', 'true');

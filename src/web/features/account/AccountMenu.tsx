@@ -1,27 +1,16 @@
-import { Anchor, Avatar, Button, Group, Menu, Text, UnstyledButton } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
-import { IconChevronDown, IconLogout, IconPackage, IconSettings } from '@tabler/icons-react';
-import { Link, NavLink, useLocation, useNavigate } from 'react-router';
-import { api } from '../../api.ts';
-import { resetAccountData, useSession } from '../../queries.ts';
+import { Button, Skeleton } from '@mantine/core';
+import { lazy, Suspense } from 'react';
+import { Link, useLocation } from 'react-router';
+import { useSession } from '../../queries.ts';
 
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts.at(-1)?.[0] ?? '') : '')).toUpperCase() || '?';
-}
+// The signed-in menu (a Mantine Menu, with its popover machinery) loads only for signed-in
+// people: visitors on their way to an offer do not download it.
+const SignedInMenu = lazy(async () => ({ default: (await import('./SignedInMenu.tsx')).SignedInMenu }));
 
 /** The header's right side: "My trade-ins" and the account menu when signed in, "Sign in" when not. */
 export function AccountMenu() {
   const session = useSession();
   const location = useLocation();
-  const navigate = useNavigate();
-  const signOut = useMutation({
-    mutationFn: api.signOut,
-    onSettled: async () => {
-      await resetAccountData();
-      void navigate('/');
-    },
-  });
 
   if (session.isPending) return null;
   const user = session.data?.user;
@@ -34,48 +23,9 @@ export function AccountMenu() {
       </Button>
     );
   }
-
   return (
-    <Group gap={4} wrap="nowrap">
-      {/* NavLink marks the current page (aria-current) for screen readers. */}
-      <Anchor component={NavLink} to="/trade-ins" end fw={600} size="sm" px={8} py={6} style={{ whiteSpace: 'nowrap' }}>
-        My trade-ins
-      </Anchor>
-      <Menu position="bottom-end" width={240} shadow="md">
-        <Menu.Target>
-          <UnstyledButton aria-label={`Account: ${user.name}`} px={6} py={4} style={{ borderRadius: 'var(--mantine-radius-md)' }}>
-            <Group gap={6} wrap="nowrap">
-              <Avatar size={32} radius="xl" color="brand" variant="light" aria-hidden>
-                {initials(user.name)}
-              </Avatar>
-              <Text size="sm" fw={600} visibleFrom="sm" maw={160} truncate="end" data-testid="header-user-name">
-                {user.name}
-              </Text>
-              <IconChevronDown size={16} aria-hidden />
-            </Group>
-          </UnstyledButton>
-        </Menu.Target>
-        <Menu.Dropdown>
-          <Menu.Label>
-            <Text size="sm" fw={600} c="var(--mantine-color-text)" truncate="end">
-              {user.name}
-            </Text>
-            <Text size="xs" c="dimmed" truncate="end">
-              {user.email}
-            </Text>
-          </Menu.Label>
-          <Menu.Divider />
-          <Menu.Item component={Link} to="/trade-ins" leftSection={<IconPackage size={16} aria-hidden />}>
-            My trade-ins
-          </Menu.Item>
-          <Menu.Item component={Link} to="/settings" leftSection={<IconSettings size={16} aria-hidden />}>
-            Settings
-          </Menu.Item>
-          <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => signOut.mutate()} disabled={signOut.isPending}>
-            Sign out
-          </Menu.Item>
-        </Menu.Dropdown>
-      </Menu>
-    </Group>
+    <Suspense fallback={<Skeleton height={32} width={140} radius="xl" />}>
+      <SignedInMenu user={user} />
+    </Suspense>
   );
 }
