@@ -64,7 +64,7 @@ export interface QuoteInsert {
  * for the seller's grade when there is one — price locked at the same snapshot as the ladder.
  */
 const QUOTE_STATEMENT = `
-  with best as (${BEST_PER_GRADE.replace(/\$([123])/g, (_, n: string) => ({ '1': '$3::text', '2': '$7::timestamptz', '3': '$9::text' })[n as '1'])}),
+  with best as (${BEST_PER_GRADE.replace(/\$([123])/g, (_, n: string) => ({ '1': '$3::text', '2': '$7::timestamptz', '3': '$9::char(3)' })[n as '1'])}),
   ladder as (
     select jsonb_agg(jsonb_build_object('grade', g.grade, 'priceMinor', b."priceMinor", 'currency', coalesce(b.currency, $9::text)) order by g.ord) as rungs
       from unnest(array['Flawless', 'Good', 'Fair', 'Broken']) with ordinality as g(grade, ord)
