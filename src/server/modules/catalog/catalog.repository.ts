@@ -45,8 +45,8 @@ export async function listVariants(db: Executor, modelId: string) {
     .execute();
 }
 
-/** A variant with what a quote needs to know about its model. */
-export async function findVariant(db: Executor, id: string) {
+/** Variants with what a quote needs to know about their model. */
+export function variantInfoQuery(db: Executor) {
   return db
     .selectFrom('variants as v')
     .innerJoin('models as m', 'm.id', 'v.model_id')
@@ -58,7 +58,9 @@ export async function findVariant(db: Executor, id: string) {
       'm.brand',
       'm.category_id as categoryId',
       'm.mandatory_accessories as mandatoryAccessories',
-    ])
-    .where('v.id', '=', id)
-    .executeTakeFirst();
+    ]);
+}
+
+export async function findVariant(db: Executor, id: string) {
+  return variantInfoQuery(db).where('v.id', '=', id).executeTakeFirst();
 }

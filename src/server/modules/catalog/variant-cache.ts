@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/database.ts';
-import { findVariant } from './catalog.repository.ts';
+import { findVariant, variantInfoQuery } from './catalog.repository.ts';
 
 export type VariantInfo = NonNullable<Awaited<ReturnType<typeof findVariant>>>;
 
@@ -36,19 +36,7 @@ export class VariantCache {
   #reload(): Promise<void> {
     this.#loading ??= (async () => {
       try {
-        const rows = await this.#db
-          .selectFrom('variants as v')
-          .innerJoin('models as m', 'm.id', 'v.model_id')
-          .select([
-            'v.id',
-            'v.label',
-            'v.model_id as modelId',
-            'm.name as modelName',
-            'm.brand',
-            'm.category_id as categoryId',
-            'm.mandatory_accessories as mandatoryAccessories',
-          ])
-          .execute();
+        const rows = await variantInfoQuery(this.#db).execute();
         this.#byId = new Map(rows.map((r) => [r.id, r]));
         this.#loadedAt = performance.now();
       } finally {

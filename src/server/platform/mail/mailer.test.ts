@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { PNG } from 'pngjs';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startSmtpServer, type ReceivedMail } from '../../../../test/smtp.ts';
 import { AdjustableClock } from '../clock.ts';
 import { layoutEmail } from './layout.ts';
 import { createMailer, type MailAttachment, type OutgoingMail } from './mailer.ts';
@@ -48,38 +47,17 @@ function acceptedMail(overrides: Partial<OutgoingMail> = {}): OutgoingMail {
 }
 
 describe('mail over SMTP (a real server)', () => {
-  let server: SMTPServer;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let port: number;
-  const received: { mailFrom: string; rcptTo: string[]; raw: Buffer }[] = [];
+  let received: ReceivedMail[];
 
   beforeAll(async () => {
-    server = new SMTPServer({
-      authOptional: true,
-      secure: false,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onRcptTo(address, _session, callback) {
-        if (address.address.startsWith('bounce@')) return callback(new Error('550 no such user'));
-        callback();
-      },
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          received.push({
-            mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-            rcptTo: session.envelope.rcptTo.map((r) => r.address),
-            raw: Buffer.concat(chunks),
-          });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    port = (server.server.address() as AddressInfo).port;
+    smtp = await startSmtpServer({ refuse: (address) => address.startsWith('bounce@') });
+    port = smtp.port;
+    received = smtp.received;
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await smtp.close();
   });
   beforeEach(() => {
     received.length = 0;
