@@ -1,64 +1,24 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startServer, waitForHealth, type ServerProcess } from '../server-process.ts';
+import { expectNoHorizontalScroll, PHONE, startE2E, type E2E } from './harness.ts';
 
 /**
  * The seller's journey in a real browser at phone width, against the real server process serving
  * the built web app (`npm run test:e2e` builds it first): landing → category → model → condition →
  * offer, in five screens, then back to the start.
  */
-const PHONE = { width: 390, height: 844 };
-
-let server: ServerProcess | undefined;
+let e2e: E2E | undefined;
 let baseUrl = '';
-let dataDir: string | undefined;
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  // TRADELOOP_E2E_URL points the test at a server you already run (e.g. while working on the UI).
-  if (process.env.TRADELOOP_E2E_URL) {
-    baseUrl = process.env.TRADELOOP_E2E_URL.replace(/\/$/, '');
-  } else {
-    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tradeloop-e2e-'));
-    server = startServer({ PORT: String(await freePort()), DATA_DIR: dataDir });
-    await waitForHealth(server, 60_000);
-    baseUrl = server.url;
-  }
-  const index = await fetch(`${baseUrl}/`);
-  if (!(await index.text()).includes('id="root"')) {
-    throw new Error('The server does not serve the web app: run `npm run build:web` (or `npm run test:e2e`) first');
-  }
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  e2e = await startE2E();
+  ({ baseUrl, browser } = e2e);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (server && server.child.exitCode === null) {
-    server.child.kill('SIGTERM');
-    await server.exited;
-  }
-  if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
+  await e2e?.close();
 });
-
-async function expectNoHorizontalScroll(page: Page, screen: string) {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, `${screen} scrolls sideways at ${PHONE.width}px`).toBeLessThanOrEqual(PHONE.width);
-}
 
 describe('getting an offer at phone width', () => {
   it('goes from the landing page to a Flawless offer in five screens, and starts over', async () => {

@@ -28,7 +28,8 @@ export interface EmailBody {
 const FONT = "-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
 const INK = '#1f2933';
 const MUTED = '#616e7c';
-const ACCENT = '#1971c2';
+// The web app's brand green (src/web/theme.ts, primary shade 8), so a message looks like the site it links to.
+const ACCENT = '#0a8553';
 const DEFAULT_FOOTER = 'Tradeloop · trade in your used electronics';
 
 /**
