@@ -6,6 +6,7 @@ import { syncBuiltInCatalog } from './modules/catalog/index.ts';
 import { AdjustableClock, systemClock, type Clock } from './platform/clock.ts';
 import { acquireDataDirLock, DataDirLockedError } from './platform/db/data-dir-lock.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
+import { loadDemoClockOffset } from './modules/dev/demo-clock.repository.ts';
 import { createRuntime } from './runtime.ts';
 import { seedDemoData } from './seed/demo.ts';
 
@@ -23,7 +24,8 @@ async function main(): Promise<void> {
     const applied = await migrateAll(database);
     if (applied.length) log(`applied ${applied.length} migration(s)`);
     // Demo mode runs on a clock that POST /api/dev/clock can move forward; production on the system clock.
-    const clock: Clock = config.mode === 'demo' ? new AdjustableClock() : systemClock;
+    // Its offset survives a restart, so deadlines already passed in the demo stay passed.
+    const clock: Clock = config.mode === 'demo' ? new AdjustableClock({ offsetMs: await loadDemoClockOffset(database.db) }) : systemClock;
     await database.db.transaction().execute(async (trx) => {
       await syncBuiltInCatalog(trx);
       if (config.mode === 'demo') {

@@ -11,8 +11,13 @@ export const systemClock: Clock = { now: () => new Date() };
 export class AdjustableClock implements Clock {
   #offsetMs = 0;
   #frozenAt: number | undefined;
-  constructor(opts: { frozenAt?: Date } = {}) {
+  constructor(opts: { frozenAt?: Date; offsetMs?: number } = {}) {
     this.#frozenAt = opts.frozenAt?.getTime();
+    this.#offsetMs = opts.offsetMs ?? 0;
+  }
+  /** How far ahead of its base (the system clock, or the frozen instant) this clock runs. */
+  get offsetMs(): number {
+    return this.#offsetMs;
   }
   now(): Date {
     const base = this.#frozenAt ?? Date.now();

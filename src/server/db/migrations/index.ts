@@ -4,6 +4,7 @@ import * as m0002 from './2026-11-26T0002_accounts.ts';
 import * as m0003 from './2026-11-26T0003_trade_ins.ts';
 import * as m0004 from './2026-11-26T0004_shipping.ts';
 import * as m0005 from './2026-11-26T0005_jobs.ts';
+import * as m0006 from './2026-11-26T0006_demo_clock.ts';
 
 /** Every migration, in order. Listed explicitly so the same code runs under Node, Vitest and a bundler. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26T0003_trade_ins': m0003,
   '2026-11-26T0004_shipping': m0004,
   '2026-11-26T0005_jobs': m0005,
+  '2026-11-26T0006_demo_clock': m0006,
 };

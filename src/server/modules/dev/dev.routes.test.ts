@@ -5,6 +5,7 @@ import { createTestDatabase } from '../../../../test/db.ts';
 import { accept, as, freshOffer, readySeller } from '../../../../test/journey.ts';
 import type { AdjustableClock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { loadDemoClockOffset } from './demo-clock.repository.ts';
 
 let database: Database;
 let app: FastifyInstance;
@@ -24,6 +25,9 @@ describe('demo tools', () => {
     const res = await app.inject({ method: 'POST', url: '/api/dev/clock', payload: { advance: 'P1DT2H' } });
     expect(res.statusCode, res.body).toBe(200);
     expect(new Date(res.json().now).getTime() - before).toBe(26 * 3_600_000);
+    // A restart picks the offset up again (main.ts builds its clock from it).
+    expect(await loadDemoClockOffset(database.db)).toBe(clock.offsetMs);
+    expect(clock.offsetMs).toBeGreaterThanOrEqual(26 * 3_600_000);
     const bad = await app.inject({ method: 'POST', url: '/api/dev/clock', payload: { advance: '3 days' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields.advance).toBeTruthy();

@@ -9,6 +9,7 @@ import { requireUser } from '../accounts/index.ts';
 import { CARRIER_EVENT_TYPES } from '../shipping/carrier-events.service.ts';
 import { signPayload } from '../shipping/webhook-signature.ts';
 import { findTradeIn } from '../trade-ins/index.ts';
+import { saveDemoClockOffset } from './demo-clock.repository.ts';
 
 /**
  * Demo-mode tools, so the whole journey can be walked by hand: move the clock (deadlines fire),
@@ -39,6 +40,7 @@ export const devRoutes: RoutesPlugin = async (fastify, deps) => {
         throw err;
       }
       const now = clock.advance(ms);
+      await saveDemoClockOffset(database.db, clock.offsetMs);
       const ran = await runtime.jobs.runDue();
       return { now: now.toISOString(), completed: ran.completed, failed: ran.failed };
     },
