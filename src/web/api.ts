@@ -3,6 +3,7 @@ import type { TQuote } from '../shared/api/quotes.ts';
 import type { TTradeIn, TTradeInSummary } from '../shared/api/trade-ins.ts';
 // Type-only: erased from the bundle. (The /api/me contract lives beside its route for now.)
 import type { TMe } from '../server/modules/accounts/accounts.schemas.ts';
+import type { CarrierEventType } from '../shared/carrier-events.ts';
 
 export type { TMe };
 
@@ -113,16 +114,7 @@ export interface PayoutBody {
   currentPassword: string;
 }
 
-export const CARRIER_EVENT_TYPES = [
-  'label_created',
-  'picked_up',
-  'in_transit',
-  'out_for_delivery',
-  'delivered',
-  'exception',
-  'returned_to_sender',
-] as const;
-export type CarrierEventType = (typeof CARRIER_EVENT_TYPES)[number];
+export { CARRIER_EVENT_TYPES, type CarrierEventType } from '../shared/carrier-events.ts';
 
 export interface MailSummary {
   id: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CARRIER_EVENT_TYPES } from '../../../shared/carrier-events.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { addBusinessDaysToInstant } from '../../platform/business-days.ts';
 import type { Db, Trx } from '../../platform/db/database.ts';
@@ -6,15 +7,7 @@ import { insertEvent } from '../trade-ins/index.ts';
 import { findTradeIn, transition } from '../trade-ins/index.ts';
 import { findLabelByTracking, insertCarrierEvent, setCarrierEventOutcome } from './labels.repository.ts';
 
-export const CARRIER_EVENT_TYPES = [
-  'label_created',
-  'picked_up',
-  'in_transit',
-  'out_for_delivery',
-  'delivered',
-  'exception',
-  'returned_to_sender',
-] as const;
+export { CARRIER_EVENT_TYPES };
 
 export const ZCarrierEvent = z.object({
   eventId: z.string().min(1).max(200),
