@@ -2,12 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
 import type { AccountSecrets } from '../src/server/modules/accounts/index.ts';
 import { AdjustableClock } from '../src/server/platform/clock.ts';
 import { createKeyring, generateMasterKey, parseMasterKey, type Keyring } from '../src/server/platform/crypto.ts';
 import type { Database } from '../src/server/platform/db/database.ts';
+import { createTestDatabase } from './db.ts';
 import type { Mailer } from '../src/server/platform/mail/index.ts';
 import { createRuntime, type Runtime } from '../src/server/runtime.ts';
 
@@ -58,4 +60,21 @@ export async function buildTestApp(
   });
   await app.ready();
   return { app, clock, secrets, runtime };
+}
+
+/**
+ * The usual test-file setup: a fresh database cloned from the template and an app on it,
+ * closed after the file. Read the fields inside tests (they are set in beforeAll).
+ */
+export function useTestApp(opts: Parameters<typeof buildTestApp>[1] = {}): TestApp & { database: Database } {
+  const ctx = {} as TestApp & { database: Database };
+  beforeAll(async () => {
+    ctx.database = await createTestDatabase();
+    Object.assign(ctx, await buildTestApp(ctx.database, opts));
+  });
+  afterAll(async () => {
+    await ctx.app?.close();
+    await ctx.database?.close();
+  });
+  return ctx;
 }

@@ -1,23 +1,11 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp } from '../../../../test/app.ts';
-import { createTestDatabase } from '../../../../test/db.ts';
-import type { Database } from '../../platform/db/database.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../../test/app.ts';
 
-let database: Database;
-let app: FastifyInstance;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  ({ app } = await buildTestApp(database));
-});
-afterAll(async () => {
-  await app.close();
-  await database.close();
-});
+const ctx = useTestApp();
 
 describe('catalogue API', () => {
   it('lists the six categories with their model counts', async () => {
-    const cats = (await app.inject('/api/catalog/categories')).json();
+    const cats = (await ctx.app.inject('/api/catalog/categories')).json();
     expect(cats.map((c: { id: string }) => c.id)).toEqual(['smartphones', 'tablets', 'laptops', 'consoles', 'smartwatches', 'headphones']);
     expect(cats.every((c: { modelCount: number }) => c.modelCount > 0)).toBe(true);
   });
@@ -28,30 +16,30 @@ describe('catalogue API', () => {
     ['ps5', 'PlayStation 5'],
     ['switch oled', 'Switch'],
   ])('search "%s" finds %s', async (q, expected) => {
-    const res = await app.inject({ url: '/api/catalog/models', query: { q } });
+    const res = await ctx.app.inject({ url: '/api/catalog/models', query: { q } });
     expect(res.statusCode).toBe(200);
     expect(res.json().some((m: { name: string }) => m.name.includes(expected)), JSON.stringify(res.json().slice(0, 3))).toBe(true);
   });
 
   it('filters by category and refuses an unknown one with the field named', async () => {
-    const res = await app.inject({ url: '/api/catalog/models', query: { category: 'consoles' } });
+    const res = await ctx.app.inject({ url: '/api/catalog/models', query: { category: 'consoles' } });
     expect(res.json().every((m: { categoryId: string }) => m.categoryId === 'consoles')).toBe(true);
-    const bad = await app.inject({ url: '/api/catalog/models', query: { category: 'toasters' } });
+    const bad = await ctx.app.inject({ url: '/api/catalog/models', query: { category: 'toasters' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields.category).toBeTruthy();
   });
 
   it('a model has variants, mandatory accessories and its category questionnaire; unknown → 404', async () => {
-    const [ps5] = (await app.inject({ url: '/api/catalog/models', query: { q: 'playstation 5', category: 'consoles' } })).json();
-    const detail = (await app.inject(`/api/catalog/models/${ps5.id}`)).json();
+    const [ps5] = (await ctx.app.inject({ url: '/api/catalog/models', query: { q: 'playstation 5', category: 'consoles' } })).json();
+    const detail = (await ctx.app.inject(`/api/catalog/models/${ps5.id}`)).json();
     expect(detail.variants.length).toBeGreaterThan(0);
     expect(detail.mandatoryAccessories.length).toBeGreaterThan(0);
     expect(detail.questionnaire.length).toBeGreaterThan(3);
-    expect((await app.inject('/api/catalog/models/mdl_nope')).statusCode).toBe(404);
+    expect((await ctx.app.inject('/api/catalog/models/mdl_nope')).statusCode).toBe(404);
   });
 
   it('unknown API routes answer 404 in the error shape', async () => {
-    const res = await app.inject('/api/nope');
+    const res = await ctx.app.inject('/api/nope');
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('not_found');
   });

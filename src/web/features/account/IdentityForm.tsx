@@ -1,11 +1,11 @@
-import { Button, Group, NativeSelect, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { NativeSelect, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { ZIdentityInput } from '../../../shared/seller-details.ts';
 import { api, type IdentityBody, type TMe } from '../../api.ts';
 import { RadioOption } from '../../components/RadioOption.tsx';
 import { keys, queryClient } from '../../queries.ts';
-import { FormProblem } from './FormProblem.tsx';
+import { DetailsFormFooter } from './DetailsFormFooter.tsx';
 import { STATE_OPTIONS } from './states.ts';
 import { useFieldForm, zodFieldErrors } from './useFieldForm.ts';
 
@@ -90,17 +90,14 @@ export function IdentityForm({
             {...form.field('last4')}
           />
         )}
-        {save.isError && <FormProblem error={save.error} other={other} title="We could not save your identity details" />}
-        <Group gap="sm">
-          <Button type="submit" loading={save.isPending}>
-            {submitLabel}
-          </Button>
-          {secondary}
-        </Group>
-        <Text size="xs" c="dimmed">
-          We use it to confirm who is selling the device. It is stored encrypted, only its last 4 characters are ever shown
-          again, and refurbishers never see it.
-        </Text>
+        <DetailsFormFooter
+          save={save}
+          other={other}
+          problemTitle="We could not save your identity details"
+          submitLabel={submitLabel}
+          secondary={secondary}
+          note="We use it to confirm who is selling the device. It is stored encrypted, only its last 4 characters are ever shown again, and refurbishers never see it."
+        />
       </Stack>
     </form>
   );

@@ -1,11 +1,11 @@
-import { Anchor, Button, Group, PasswordInput, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, PasswordInput, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { ZPayoutMethodInput } from '../../../shared/seller-details.ts';
 import { api, type PayoutBody, type TMe } from '../../api.ts';
 import { RadioOption } from '../../components/RadioOption.tsx';
 import { keys, queryClient } from '../../queries.ts';
-import { FormProblem } from './FormProblem.tsx';
+import { DetailsFormFooter } from './DetailsFormFooter.tsx';
 import { useFieldForm, zodFieldErrors } from './useFieldForm.ts';
 
 const FIELDS = [
@@ -150,17 +150,14 @@ export function PayoutForm({
           maw={360}
           {...form.field('currentPassword')}
         />
-        {save.isError && <FormProblem error={save.error} other={other} title="We could not save your bank details" />}
-        <Group gap="sm">
-          <Button type="submit" loading={save.isPending}>
-            {submitLabel}
-          </Button>
-          {secondary}
-        </Group>
-        <Text size="xs" c="dimmed">
-          Account and routing numbers are stored encrypted; only their last 4 digits are ever shown again, and refurbishers
-          never see them.
-        </Text>
+        <DetailsFormFooter
+          save={save}
+          other={other}
+          problemTitle="We could not save your bank details"
+          submitLabel={submitLabel}
+          secondary={secondary}
+          note="Account and routing numbers are stored encrypted; only their last 4 digits are ever shown again, and refurbishers never see them."
+        />
       </Stack>
     </form>
   );

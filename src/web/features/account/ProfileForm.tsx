@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { IconHandStop } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
@@ -6,7 +6,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { ADULT_AGE, ageOn, checkDateOfBirthFormat, zProfileInputAt } from '../../../shared/seller-details.ts';
 import { api, type ProfileBody, type TMe } from '../../api.ts';
 import { keys, queryClient } from '../../queries.ts';
-import { FormProblem } from './FormProblem.tsx';
+import { DetailsFormFooter } from './DetailsFormFooter.tsx';
 import { STATE_OPTIONS } from './states.ts';
 import { useFieldForm, zodFieldErrors } from './useFieldForm.ts';
 
@@ -150,16 +150,15 @@ export function ProfileForm({
           maw={320}
           {...form.field('phone')}
         />
-        {save.isError && <FormProblem error={save.error} other={other} title="We could not save your details" />}
-        <Group gap="sm">
-          <Button type="submit" loading={save.isPending} disabled={underage}>
-            {submitLabel}
-          </Button>
-          {secondary}
-        </Group>
-        <Text size="xs" c="dimmed">
-          Your date of birth is stored encrypted and is never shown to refurbishers.
-        </Text>
+        <DetailsFormFooter
+          save={save}
+          other={other}
+          problemTitle="We could not save your details"
+          submitLabel={submitLabel}
+          submitDisabled={underage}
+          secondary={secondary}
+          note="Your date of birth is stored encrypted and is never shown to refurbishers."
+        />
       </Stack>
     </form>
   );
