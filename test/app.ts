@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,7 +47,7 @@ export async function buildTestApp(
       DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'tradeloop-app-')),
       // Production needs both; passed in the environment shape it reads them from.
       ...(mode === 'production'
-        ? { BETTER_AUTH_SECRET: TEST_AUTH_SECRET, TRADELOOP_MASTER_KEY: generateMasterKey(), CARRIER_WEBHOOK_SECRET: 'test-carrier-webhook-secret' }
+        ? { BETTER_AUTH_SECRET: TEST_AUTH_SECRET, TRADELOOP_MASTER_KEY: generateMasterKey(), CARRIER_WEBHOOK_SECRET: randomBytes(32).toString('hex') }
         : {}),
     },
     [],

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,7 @@ import { createTestDatabase } from '../../test/db.ts';
 import { loadConfig } from './config.ts';
 import { buildApp } from './app.ts';
 import { AdjustableClock } from './platform/clock.ts';
+import { generateMasterKey } from './platform/crypto.ts';
 import type { Database } from './platform/db/database.ts';
 import { createRuntime } from './runtime.ts';
 import { TEST_AUTH_SECRET, testKeyring } from '../../test/app.ts';
@@ -20,7 +22,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><title>shell</title>');
   fs.writeFileSync(path.join(webRoot, 'assets', 'app-1.js'), 'console.log(1)');
   database = await createTestDatabase();
-  const config = loadConfig({ TRADELOOP_MODE: 'production', DATA_DIR: webRoot, BETTER_AUTH_SECRET: TEST_AUTH_SECRET, TRADELOOP_MASTER_KEY: Buffer.alloc(32, 1).toString('base64'), CARRIER_WEBHOOK_SECRET: 'x'.repeat(32) }, []);
+  const config = loadConfig({ TRADELOOP_MODE: 'production', DATA_DIR: webRoot, BETTER_AUTH_SECRET: TEST_AUTH_SECRET, TRADELOOP_MASTER_KEY: generateMasterKey(), CARRIER_WEBHOOK_SECRET: randomBytes(32).toString('hex') }, []);
   const clock = new AdjustableClock();
   const runtime = createRuntime({ config, database, clock, workers: false });
   app = await buildApp({ config, database, clock, runtime, secrets: { authSecret: TEST_AUTH_SECRET, keyring: testKeyring() } }, { webRoot });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { createKeyring, parseMasterKey, type Keyring, type MasterKey } from './platform/crypto.ts';
+import { estimatedEntropyBits, estimatedKeyEntropyBits, MIN_KEY_BITS, MIN_SECRET_BITS } from './platform/secret-strength.ts';
 
 const ZEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -52,23 +53,30 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-/** Parses the environment once; an invalid variable stops the process with every problem listed. */
+/**
+ * Values that are public (in this README, in the auth library's source, demo passwords): a
+ * production secret equal to one of them is known to anyone who reads the code.
+ */
+const KNOWN_PUBLIC_SECRETS = new Set([
+  DEMO_CARRIER_WEBHOOK_SECRET,
+  'tradeloop-demo',
+  // better-auth's built-in development secret.
+  'better-auth-secret-12345678901234567890',
+]);
+
+/** Parses the environment once; an invalid variable stops the process with every problem listed at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = process.argv): Config {
-  const blankless = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const blankless = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')) as Record<string, string | undefined>;
+  const problems: string[] = [];
   const parsed = ZEnv.safeParse(blankless);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
-  }
+  if (!parsed.success) problems.push(...parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`));
+  // The checks below read the raw values, so one bad variable never hides another.
+  const production = blankless.TRADELOOP_MODE === 'production';
+  if (production) problems.push(...productionSecretProblems(blankless));
+  const keyring = collect(problems, () => parseKeyring(blankless.TRADELOOP_MASTER_KEY, blankless.TRADELOOP_MASTER_KEY_ID ?? 'mk1', blankless.TRADELOOP_PREVIOUS_KEYS, production));
+  const role = collect(problems, () => parseRole(argv));
+  if (problems.length || !parsed.success) throw new ConfigError(`Invalid configuration:\n${[...new Set(problems)].join('\n')}`);
   const e = parsed.data;
-  if (e.TRADELOOP_MODE === 'production') {
-    const missing = [
-      e.BETTER_AUTH_SECRET ? undefined : '  BETTER_AUTH_SECRET: required in production mode (at least 32 random characters)',
-      e.TRADELOOP_MASTER_KEY ? undefined : '  TRADELOOP_MASTER_KEY: required in production mode (base64 of 32 random bytes)',
-      e.CARRIER_WEBHOOK_SECRET ? undefined : '  CARRIER_WEBHOOK_SECRET: required in production mode (the carrier webhook signing secret)',
-    ].filter((l): l is string => l !== undefined);
-    if (missing.length) throw new ConfigError(`Invalid configuration:\n${missing.join('\n')}`);
-  }
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -77,17 +85,52 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     mode: e.TRADELOOP_MODE,
     logLevel: e.LOG_LEVEL,
     publicUrl: e.PUBLIC_URL,
-    role: parseRole(argv),
+    role: role!,
     authSecret: e.BETTER_AUTH_SECRET,
-    keyring: parseKeyring(e.TRADELOOP_MASTER_KEY, e.TRADELOOP_MASTER_KEY_ID, e.TRADELOOP_PREVIOUS_KEYS),
+    keyring,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     carrierWebhookSecret: e.CARRIER_WEBHOOK_SECRET ?? DEMO_CARRIER_WEBHOOK_SECRET,
   });
 }
 
+/** Runs a parser that throws ConfigError; its lines join the list instead of stopping it. */
+function collect<T>(problems: string[], parse: () => T): T | undefined {
+  try {
+    return parse();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    problems.push(...err.message.split('\n').filter((l) => l.trim() && l !== 'Invalid configuration:'));
+    return undefined;
+  }
+}
+
+/** Production needs each secret, none of them public, none of them guessable, no two the same. */
+function productionSecretProblems(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  const secrets = [
+    ['BETTER_AUTH_SECRET', 'at least 32 random characters, e.g. openssl rand -base64 32'],
+    ['CARRIER_WEBHOOK_SECRET', 'the carrier webhook signing secret, at least 32 random characters'],
+  ] as const;
+  for (const [name, what] of secrets) {
+    const value = env[name];
+    if (!value) {
+      problems.push(`  ${name}: required in production mode (${what})`);
+    } else if (KNOWN_PUBLIC_SECRETS.has(value.trim())) {
+      problems.push(`  ${name}: is a published demo value; anyone could use it. Generate one (openssl rand -base64 32)`);
+    } else if (estimatedEntropyBits(value) < MIN_SECRET_BITS) {
+      problems.push(`  ${name}: looks guessable (about ${Math.round(estimatedEntropyBits(value))} bits of randomness, at least ${MIN_SECRET_BITS} needed). Generate one (openssl rand -base64 32)`);
+    }
+  }
+  if (!env.TRADELOOP_MASTER_KEY) problems.push('  TRADELOOP_MASTER_KEY: required in production mode (base64 of 32 random bytes)');
+  if (env.BETTER_AUTH_SECRET && env.BETTER_AUTH_SECRET === env.CARRIER_WEBHOOK_SECRET) {
+    problems.push('  CARRIER_WEBHOOK_SECRET: must differ from BETTER_AUTH_SECRET (a carrier would know the session-signing secret)');
+  }
+  return problems;
+}
+
 /** `current` from TRADELOOP_MASTER_KEY; `previous` from `id:base64,id:base64`. Key bytes never reach an error message. */
-function parseKeyring(current: string | undefined, currentId: string, previous: string | undefined): Keyring | undefined {
+function parseKeyring(current: string | undefined, currentId: string, previous: string | undefined, production: boolean): Keyring | undefined {
   if (!current) {
     if (previous) throw new ConfigError('Invalid configuration:\n  TRADELOOP_PREVIOUS_KEYS: set only together with TRADELOOP_MASTER_KEY');
     return undefined;
@@ -102,6 +145,9 @@ function parseKeyring(current: string | undefined, currentId: string, previous: 
     }
   };
   const cur = key('TRADELOOP_MASTER_KEY', current);
+  if (cur && production && estimatedKeyEntropyBits(cur) < MIN_KEY_BITS) {
+    problems.push('  TRADELOOP_MASTER_KEY: is not random (too many repeated bytes). Generate one (openssl rand -base64 32)');
+  }
   const prev: MasterKey[] = [];
   for (const [i, item] of (previous ?? '').split(',').map((s) => s.trim()).filter(Boolean).entries()) {
     const at = item.indexOf(':');
@@ -125,5 +171,5 @@ function parseRole(argv: readonly string[]): Role {
   if (i === -1) return 'all';
   const role = argv[i + 1];
   if (role === 'all' || role === 'api' || role === 'worker') return role;
-  throw new ConfigError(`--role must be one of all, api, worker (got ${role ?? 'nothing'})`);
+  throw new ConfigError(`  --role: must be one of all, api, worker (got ${role ?? 'nothing'})`);
 }
