@@ -16,7 +16,7 @@ import {
 import type { Clock } from './platform/clock.ts';
 import type { Database, Trx } from './platform/db/database.ts';
 import { AppError } from './platform/errors.ts';
-import { createJobs, onceKey, type Jobs, type JobsLogger } from './platform/jobs/index.ts';
+import { createJobs, onceKey, QUEUE_PROFILES, type Jobs, type JobsLogger } from './platform/jobs/index.ts';
 import { createMailer, type Mailer } from './platform/mail/index.ts';
 
 /** What happens around a trade-in's transitions that belongs to other modules (labels, deadlines, mail). */
@@ -72,13 +72,13 @@ export function createRuntime(input: RuntimeInput): Runtime {
 
   jobs.register<{ tradeInId: string; daysBefore: number }>(JOB_SHIPPING_REMINDER, async (data) => {
     await runShippingReminder(windowDeps, data);
-  });
+  }, QUEUE_PROFILES.database);
   jobs.register<{ tradeInId: string }>(JOB_SHIPPING_EXPIRY, async (data) => {
     await runShippingExpiry(windowDeps, data);
-  });
+  }, QUEUE_PROFILES.database);
   jobs.register<TradeInMailJob>(JOB_TRADE_IN_MAIL, async (data) => {
     await runTradeInMail({ db, clock, mailer, config }, data);
-  });
+  }, QUEUE_PROFILES.network);
 
   const hooks: TradeInHooks = {
     async onAccepted(trx, tradeInId, now) {

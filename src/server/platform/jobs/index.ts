@@ -13,4 +13,5 @@ export {
   type QueueSettings,
   type RunDueResult,
 } from './jobs.ts';
+export { QUEUE_PROFILES } from './queue-profiles.ts';
 export type { JobEffectsTable, JobsTables } from './jobs.tables.ts';

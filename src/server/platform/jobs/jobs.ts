@@ -31,7 +31,10 @@ export interface QueueSettings {
   retryLimit?: number;
   /** Whole seconds before a retry, doubled each time (with jitter); 0 retries at once. Default 10. */
   retryDelaySeconds?: number;
-  /** Seconds an attempt may run before pg-boss considers it lost and retries it. Default 300. */
+  /**
+   * Seconds an attempt may run before pg-boss presumes its worker dead (a `kill -9`, a lost
+   * machine) and retries it. Default 60; see QUEUE_PROFILES for what each kind of job uses.
+   */
   expireInSeconds?: number;
   /** Jobs fetched per poll. Default 5. */
   batchSize?: number;
@@ -79,6 +82,12 @@ export interface JobsOptions {
   pollingIntervalSeconds?: number;
   /** How long stop() waits for running handlers before abandoning them to pg-boss's expiry. Default 10 s. */
   stopTimeoutMs?: number;
+  /**
+   * Seconds between the supervisor's sweeps, which fail (and so retry) attempts past their
+   * expiry. A dead worker's job is retried after its queue's expiry plus up to one sweep.
+   * Default 10 (pg-boss's own is 60).
+   */
+  superviseIntervalSeconds?: number;
 }
 
 export interface Jobs {
@@ -120,10 +129,14 @@ interface Envelope {
 const DEFAULT_SETTINGS: Required<QueueSettings> = {
   retryLimit: 5,
   retryDelaySeconds: 10,
-  expireInSeconds: 300,
+  // pg-boss's own default (300 s, plus a 60 s sweep) left an e-mail whose worker was killed
+  // waiting about 5.5 minutes. Every job here is short; a long one must say so.
+  expireInSeconds: 60,
   batchSize: 5,
   concurrency: 1,
 };
+
+const DEFAULT_SUPERVISE_INTERVAL_SECONDS = 10;
 
 // A handler that keeps enqueueing immediate work would otherwise keep runDue() going forever.
 const RUN_DUE_MAX_JOBS = 10_000;
@@ -159,6 +172,9 @@ export function createJobs(database: Database, opts: JobsOptions): Jobs {
     ...bossOptions(database),
     // Only processes that run jobs expire stuck ones and clean up; an API process only sends.
     supervise: role !== 'api',
+    // Expiry is checked on each sweep, and only for queues not swept within the monitor interval.
+    superviseIntervalSeconds: opts.superviseIntervalSeconds ?? DEFAULT_SUPERVISE_INTERVAL_SECONDS,
+    monitorIntervalSeconds: opts.superviseIntervalSeconds ?? DEFAULT_SUPERVISE_INTERVAL_SECONDS,
     instanceName: `tradeloop-${role}`,
   });
   // An EventEmitter 'error' with no listener would crash the process.
