@@ -21,7 +21,7 @@ export interface TestApp {
   runtime: Runtime;
 }
 
-// Demo mode on PORT 3000: http://localhost:3000 is a trusted origin (accounts.test-helpers.ts TEST_ORIGIN).
+// Demo mode on PORT 3000: http://localhost:3000 is a trusted origin (test/accounts.ts TEST_ORIGIN).
 export const TEST_AUTH_SECRET = 'test-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
 
 export function testKeyring(id = 'test1'): Keyring {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
-import { as, GOOD_PASSWORD, makeUser, signUp, VALID_PROFILE, VALID_SSN, validPayout, type TestUser } from '../src/server/modules/accounts/accounts.test-helpers.ts';
+import { as, GOOD_PASSWORD, makeUser, signUp, VALID_PROFILE, VALID_SSN, validPayout, type TestUser } from './accounts.ts';
 import type { CategoryId } from '../src/shared/catalog-types.ts';
 import { GRADING_RULES, QUESTIONNAIRES } from '../src/shared/questionnaires.ts';
 import type { Executor } from '../src/server/platform/db/database.ts';

@@ -5,27 +5,16 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { Config } from './config.ts';
-import { devRoutes } from './modules/dev/dev.routes.ts';
-import { shippingRoutes } from './modules/shipping/shipping.routes.ts';
-import { tradeInsRoutes } from './modules/trade-ins/trade-ins.routes.ts';
-import type { Runtime } from './runtime.ts';
-import { accountsRoutes, authPlugin, type AccountSecrets } from './modules/accounts/index.ts';
+import type { AppDeps } from './app-deps.ts';
+import { accountsRoutes, authPlugin } from './modules/accounts/index.ts';
 import { catalogRoutes } from './modules/catalog/index.ts';
+import { devRoutes } from './modules/dev/index.ts';
 import { offersRoutes } from './modules/offers/index.ts';
-import type { Clock } from './platform/clock.ts';
-import type { Database } from './platform/db/database.ts';
+import { shippingRoutes } from './modules/shipping/index.ts';
+import { tradeInsRoutes } from './modules/trade-ins/index.ts';
 import { registerErrorHandler } from './platform/http-errors.ts';
 
-export interface AppDeps {
-  config: Config;
-  database: Database;
-  clock: Clock;
-  /** Session-signing secret and the keyring of the protected seller fields (accounts/secrets.ts). */
-  secrets: AccountSecrets;
-  /** Jobs, mail, carrier and the flows joining modules (runtime.ts). */
-  runtime: Runtime;
-}
+export type { AppDeps };
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];

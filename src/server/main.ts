@@ -6,7 +6,7 @@ import { syncBuiltInCatalog } from './modules/catalog/index.ts';
 import { AdjustableClock, systemClock, type Clock } from './platform/clock.ts';
 import { acquireDataDirLock, DataDirLockedError } from './platform/db/data-dir-lock.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
-import { loadDemoClockOffset } from './modules/dev/demo-clock.repository.ts';
+import { loadDemoClockOffset } from './modules/dev/index.ts';
 import { createRuntime } from './runtime.ts';
 import { seedDemoData } from './seed/demo.ts';
 

@@ -1,30 +1,25 @@
 import path from 'node:path';
 import type { Config } from './config.ts';
 import { VariantCache } from './modules/catalog/index.ts';
-import { findSellerContact } from './modules/notifications/seller-contact.repository.ts';
-import { JOB_TRADE_IN_MAIL, runTradeInMail, type TradeInMailJob } from './modules/notifications/trade-in-mail.job.ts';
-import { BuiltInCarrier, type Carrier } from './modules/shipping/carrier.ts';
-import { issueInboundLabel, voidLabels } from './modules/shipping/labels.service.ts';
+import { findSellerContact, JOB_TRADE_IN_MAIL, runTradeInMail, type TradeInMailJob } from './modules/notifications/index.ts';
 import {
+  BuiltInCarrier,
+  issueInboundLabel,
   JOB_SHIPPING_EXPIRY,
   JOB_SHIPPING_REMINDER,
   runShippingExpiry,
   runShippingReminder,
   scheduleShippingWindow,
+  voidLabels,
+  type Carrier,
   type EnqueueFn,
-} from './modules/shipping/shipping-window.jobs.ts';
+} from './modules/shipping/index.ts';
+import type { TradeInHooks } from './modules/trade-ins/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Database, Trx } from './platform/db/database.ts';
 import { AppError } from './platform/errors.ts';
 import { createJobs, onceKey, QUEUE_PROFILES, type Jobs, type JobsLogger } from './platform/jobs/index.ts';
 import { createMailer, type Mailer } from './platform/mail/index.ts';
-
-/** What happens around a trade-in's transitions that belongs to other modules (labels, deadlines, mail). */
-export interface TradeInHooks {
-  onAccepted(trx: Trx, tradeInId: string, now: Date): Promise<void>;
-  onCancelled(trx: Trx, tradeInId: string, now: Date): Promise<void>;
-  onDelivered(trx: Trx, tradeInId: string, now: Date): Promise<void>;
-}
 
 /** The long-lived collaborators of a process: job queue, mail, carrier, caches, and the flows that join modules. */
 export interface Runtime {
@@ -32,7 +27,7 @@ export interface Runtime {
   mailer: Mailer;
   carrier: Carrier;
   variants: VariantCache;
-  hooks: TradeInHooks;
+  hooks: TradeInHooks & { onDelivered(trx: Trx, tradeInId: string, now: Date): Promise<void> };
 }
 
 export interface RuntimeInput {
@@ -80,7 +75,7 @@ export function createRuntime(input: RuntimeInput): Runtime {
     await runTradeInMail({ db, clock, mailer, config }, data);
   }, QUEUE_PROFILES.network);
 
-  const hooks: TradeInHooks = {
+  const hooks: Runtime['hooks'] = {
     async onAccepted(trx, tradeInId, now) {
       const t = await trx.selectFrom('trade_ins').select(['seller_id', 'ship_by']).where('id', '=', tradeInId).executeTakeFirstOrThrow();
       const seller = await findSellerContact(trx, t.seller_id);

@@ -2,7 +2,7 @@ import type { TCategory, TModelDetail, TModelSummary } from '../shared/api/catal
 import type { TQuote } from '../shared/api/quotes.ts';
 import type { TTradeIn, TTradeInSummary } from '../shared/api/trade-ins.ts';
 // Type-only: erased from the bundle. (The /api/me contract lives beside its route for now.)
-import type { TMe } from '../server/modules/accounts/accounts.schemas.ts';
+import type { TMe } from '../shared/api/accounts.ts';
 import type { CarrierEventType } from '../shared/carrier-events.ts';
 
 export type { TMe };

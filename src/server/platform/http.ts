@@ -1,9 +1,22 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../app.ts';
+import type { Config } from '../config.ts';
+import type { Clock } from './clock.ts';
+import type { Database } from './db/database.ts';
 
-/** A module's routes: a Fastify plugin that receives the app's dependencies. */
-export type RoutesPlugin = FastifyPluginAsync<AppDeps>;
+/** What every module's routes receive from the app (app-deps.ts assembles the whole set). */
+export interface BaseDeps {
+  config: Config;
+  database: Database;
+  clock: Clock;
+}
+
+/**
+ * A module's routes: a Fastify plugin receiving the base dependencies plus what the module
+ * declares it needs (`Extra`). Modules name their needs instead of importing the app's type,
+ * so nothing imports the composition root back.
+ */
+export type RoutesPlugin<Extra extends object = object> = FastifyPluginAsync<BaseDeps & Extra>;
 
 export function typed(app: FastifyInstance) {
   return app.withTypeProvider<ZodTypeProvider>();

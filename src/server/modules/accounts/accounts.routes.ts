@@ -13,17 +13,23 @@ import {
   requireUser,
 } from './accounts.policy.ts';
 import { listReviewFlags } from './accounts.repository.ts';
-import { ZAuditPage, ZMe, ZRevealed, ZRevealInput, ZReviewFlags } from './accounts.schemas.ts';
+import { ZAuditPage, ZMe, ZRevealed, ZRevealInput, ZReviewFlags } from '../../../shared/api/accounts.ts';
+import type { AccountSecrets } from './secrets.ts';
 import { getMe, revealSellerField, saveIdentity, savePayoutMethod, saveProfile, type SellerDetailsDeps } from './seller-details.service.ts';
 
 // The seller-detail bodies are parsed by the service (the age rule needs the Clock's "today",
 // and every field must be reported at once); the schema stays on the route for the OpenAPI document.
 const documentedOnly: FastifySchemaCompiler<unknown> = () => (data) => ({ value: data });
 
+/** Beyond the base: the session secret and the keyring of the protected fields. */
+export interface AccountsRoutesDeps {
+  secrets: AccountSecrets;
+}
+
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 429: ZErrorBody };
 
 /** GET/PUT /api/me…: the signed-in user's own account and seller details. */
-const meRoutes: RoutesPlugin = async (fastify, deps) => {
+const meRoutes: RoutesPlugin<AccountsRoutesDeps> = async (fastify, deps) => {
   const app = typed(fastify);
   const svc: SellerDetailsDeps = { db: deps.database.db, clock: deps.clock, keyring: deps.secrets.keyring };
   // Personal data, even masked, is not for shared caches or the back button.
@@ -89,7 +95,7 @@ const meRoutes: RoutesPlugin = async (fastify, deps) => {
 };
 
 /** /api/admin/…: operators only (403 for any other role, before the body is even read). */
-const adminRoutes: RoutesPlugin = async (fastify, deps) => {
+const adminRoutes: RoutesPlugin<AccountsRoutesDeps> = async (fastify, deps) => {
   const app = typed(fastify);
   const db = deps.database.db;
   const svc: SellerDetailsDeps = { db, clock: deps.clock, keyring: deps.secrets.keyring };
@@ -161,7 +167,7 @@ const adminRoutes: RoutesPlugin = async (fastify, deps) => {
   );
 };
 
-export const accountsRoutes: RoutesPlugin = async (app, deps) => {
+export const accountsRoutes: RoutesPlugin<AccountsRoutesDeps> = async (app, deps) => {
   await app.register(meRoutes, deps);
   await app.register(adminRoutes, deps);
 };

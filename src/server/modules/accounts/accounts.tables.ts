@@ -116,17 +116,6 @@ export interface ReviewFlagsTable {
   updated_at: Timestamp;
 }
 
-export interface AuditLogTable {
-  id: Generated<number>;
-  actor_id: string;
-  action: string;
-  subject: string;
-  field: string | null;
-  reason: string | null;
-  ip: string | null;
-  created_at: Timestamp;
-}
-
 export interface SignInAttemptsTable {
   key: string;
   window_started_at: Timestamp;
@@ -143,6 +132,5 @@ export interface AccountsTables {
   seller_identities: SellerIdentitiesTable;
   payout_methods: PayoutMethodsTable;
   review_flags: ReviewFlagsTable;
-  audit_log: AuditLogTable;
   sign_in_attempts: SignInAttemptsTable;
 }

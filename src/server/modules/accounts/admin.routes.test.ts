@@ -5,7 +5,7 @@ import { createTestDatabase } from '../../../../test/db.ts';
 import { buildTestApp } from '../../../../test/app.ts';
 import { buildRefurbisher } from '../../../../test/factories.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { as, makeUser, signUp, validPayout, VALID_PROFILE, type TestUser } from './accounts.test-helpers.ts';
+import { as, makeUser, signUp, validPayout, VALID_PROFILE, type TestUser } from '../../../../test/accounts.ts';
 
 let database: Database;
 let app: FastifyInstance;

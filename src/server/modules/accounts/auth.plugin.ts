@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app.ts';
+import type { BaseDeps } from '../../platform/http.ts';
+import type { AccountSecrets } from './secrets.ts';
 import { AppError, type ErrorCode } from '../../platform/errors.ts';
 import type { SessionUser } from './accounts.policy.ts';
 import { findRefurbisherIdForMember } from './accounts.repository.ts';
@@ -25,7 +26,7 @@ function hasCookie(header: string | undefined, name: string): boolean {
   return header.split(';').some((part) => part.trim().startsWith(`${name}=`));
 }
 
-async function authPluginImpl(app: FastifyInstance, deps: AppDeps): Promise<void> {
+async function authPluginImpl(app: FastifyInstance, deps: BaseDeps & { secrets: AccountSecrets }): Promise<void> {
   const { config, database, clock, secrets } = deps;
   const db = database.db;
   const auth: Auth = createAuth({

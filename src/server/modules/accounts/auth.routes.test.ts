@@ -15,7 +15,7 @@ import {
   TEST_ORIGIN,
   uniqueEmail,
   VALID_PROFILE,
-} from './accounts.test-helpers.ts';
+} from '../../../../test/accounts.ts';
 
 let database: Database;
 let app: FastifyInstance;

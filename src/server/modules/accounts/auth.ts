@@ -8,6 +8,7 @@ import type pg from 'pg';
 import type { Config } from '../../config.ts';
 import { newId } from '../../platform/ids.ts';
 import { hashPassword, passwordProblem, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from './password.ts';
+import { USER_ROLES, type UserRole } from '../../../shared/api/accounts.ts';
 
 /**
  * better-auth, configured once. The same schema-shaping options feed the migration
@@ -15,8 +16,7 @@ import { hashPassword, passwordProblem, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH
  * the tables it later expects.
  */
 
-export const USER_ROLES = ['seller', 'refurbisher', 'operator'] as const;
-export type UserRole = (typeof USER_ROLES)[number];
+export { USER_ROLES, type UserRole };
 
 export const SESSION_COOKIE_PREFIX = 'tradeloop';
 /** Idle expiry: a session unused for this long is gone (better-auth slides it on use). */

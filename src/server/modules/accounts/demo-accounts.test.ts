@@ -5,7 +5,7 @@ import { buildTestApp } from '../../../../test/app.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { seedDemoData } from '../../seed/demo.ts';
 import { DEMO_REFURBISHERS } from '../../seed/wishlist-generator.ts';
-import { as, signIn, cookieHeader } from './accounts.test-helpers.ts';
+import { as, signIn, cookieHeader } from '../../../../test/accounts.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoAccounts } from './demo-accounts.ts';
 
 let database: Database;

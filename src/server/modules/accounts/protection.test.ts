@@ -7,7 +7,7 @@ import { buildTestApp, testKeyring } from '../../../../test/app.ts';
 import { LOG_REDACT } from '../../app.ts';
 import { createKeyring, DecryptError } from '../../platform/crypto.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { as, makeUser, signIn, signUp, validPayout, VALID_PROFILE, type TestUser } from './accounts.test-helpers.ts';
+import { as, makeUser, signIn, signUp, validPayout, VALID_PROFILE, type TestUser } from '../../../../test/accounts.ts';
 import { rotateKeys } from './key-rotation.service.ts';
 import { SEALED_COLUMNS, unseal } from './protected-fields.ts';
 

@@ -6,7 +6,7 @@ import { buildRefurbisher } from '../../../../test/factories.ts';
 import type { AdjustableClock } from '../../platform/clock.ts';
 import type { Keyring } from '../../platform/crypto.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { as, makeUser, signUp, validPayout, VALID_LICENCE, VALID_PROFILE, VALID_SSN, type TestUser } from './accounts.test-helpers.ts';
+import { as, makeUser, signUp, validPayout, VALID_LICENCE, VALID_PROFILE, VALID_SSN, type TestUser } from '../../../../test/accounts.ts';
 import { getSellerReadiness } from './index.ts';
 import { unseal } from './protected-fields.ts';
 

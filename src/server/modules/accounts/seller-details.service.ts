@@ -26,7 +26,7 @@ import {
   upsertProfile,
   upsertSharedBankAccountFlag,
 } from './accounts.repository.ts';
-import type { TMe, TReadiness } from './accounts.schemas.ts';
+import type { TMe, TReadiness } from '../../../shared/api/accounts.ts';
 import { verifyPassword } from './password.ts';
 import {
   bankAccountHashes,

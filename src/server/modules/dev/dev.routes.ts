@@ -6,8 +6,10 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { typed, type RoutesPlugin } from '../../platform/http.ts';
 import { InvalidDurationError, parseIsoDuration } from '../../platform/jobs/index.ts';
 import { requireUser } from '../accounts/index.ts';
-import { CARRIER_EVENT_TYPES } from '../shipping/carrier-events.service.ts';
-import { signPayload } from '../shipping/webhook-signature.ts';
+import type { Jobs } from '../../platform/jobs/index.ts';
+import type { Mailer } from '../../platform/mail/index.ts';
+import { CARRIER_EVENT_TYPES } from '../../../shared/carrier-events.ts';
+import { signPayload } from '../shipping/index.ts';
 import { findTradeIn } from '../trade-ins/index.ts';
 import { saveDemoClockOffset } from './demo-clock.repository.ts';
 
@@ -16,7 +18,11 @@ import { saveDemoClockOffset } from './demo-clock.repository.ts';
  * play carrier scans through the real signed webhook, read the e-mails that were "sent".
  * Registered only when TRADELOOP_MODE=demo; absent (404) in production.
  */
-export const devRoutes: RoutesPlugin = async (fastify, deps) => {
+export interface DevRoutesDeps {
+  runtime: { jobs: Jobs; mailer: Mailer };
+}
+
+export const devRoutes: RoutesPlugin<DevRoutesDeps> = async (fastify, deps) => {
   const app = typed(fastify);
   const { clock, runtime, config, database } = deps;
 

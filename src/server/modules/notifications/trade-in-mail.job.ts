@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { effectDone, onceKey } from '../../platform/jobs/index.ts';
 import { layoutEmail, type EmailBlock, type MailAttachment, type Mailer } from '../../platform/mail/index.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { labelPdfFor, qrPngFor } from '../shipping/labels.service.ts';
+import { labelPdfFor, qrPngFor } from '../shipping/index.ts';
 import { findTradeInDetail } from '../trade-ins/index.ts';
 import { findSellerContact } from './seller-contact.repository.ts';
 import { TRADE_IN_EMAIL_TEMPLATES, tradeInEmail, type TradeInEmailTemplate } from './trade-in-emails.ts';

@@ -1,6 +1,6 @@
 import { CompiledQuery } from 'kysely';
 import type { Grade } from '../../../shared/grade.ts';
-import type { LadderRung } from '../../db/schema.ts';
+import type { LadderRung } from './offers.tables.ts';
 import type { Database, Executor } from '../../platform/db/database.ts';
 
 export interface BestEntry {

@@ -1,6 +1,6 @@
 import type { GradeReason } from '../../../shared/catalog-types.ts';
 import type { Grade } from '../../../shared/grade.ts';
-import type { LadderRung } from '../../db/schema.ts';
+import type { LadderRung } from './offers.tables.ts';
 import type { Executor } from '../../platform/db/database.ts';
 
 export interface QuoteRow {

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { ZErrorBody } from '../../../shared/api/common.ts';
 import { ZCreateAssessment, ZQuote } from '../../../shared/api/quotes.ts';
 import { typed, type RoutesPlugin } from '../../platform/http.ts';
+import type { VariantCache } from '../catalog/index.ts';
 import { createQuote, getQuoteByAssessment, getQuoteByOffer } from './quote.service.ts';
 
-export const offersRoutes: RoutesPlugin = async (fastify, { database, clock, runtime }) => {
+export const offersRoutes: RoutesPlugin<{ runtime: { variants: VariantCache } }> = async (fastify, { database, clock, runtime }) => {
   const app = typed(fastify);
   const db = database.db;
   const variants = runtime.variants;

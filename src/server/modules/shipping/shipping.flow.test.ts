@@ -11,7 +11,7 @@ import { DEMO_CARRIER_WEBHOOK_SECRET } from '../../config.ts';
 import type { AdjustableClock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { Runtime } from '../../runtime.ts';
-import type { TestUser } from '../accounts/accounts.test-helpers.ts';
+import type { TestUser } from '../../../../test/accounts.ts';
 import { isValidUpsTrackingNumber } from './tracking-number.ts';
 import { signPayload } from './webhook-signature.ts';
 

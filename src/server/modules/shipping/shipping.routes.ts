@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors.ts';
 import { typed, type RoutesPlugin } from '../../platform/http.ts';
 import { requireRole } from '../accounts/index.ts';
 import { findTradeIn } from '../trade-ins/index.ts';
-import { applyCarrierEvent, ZCarrierEvent } from './carrier-events.service.ts';
+import { applyCarrierEvent, ZCarrierEvent, type CarrierEventDeps } from './carrier-events.service.ts';
 import { labelPdfFor, qrPngFor } from './labels.service.ts';
 import { verifySignature } from './webhook-signature.ts';
 
@@ -17,7 +17,11 @@ declare module 'fastify' {
 
 const ZId = z.object({ id: z.string().max(100) });
 
-export const shippingRoutes: RoutesPlugin = async (fastify, deps) => {
+export interface ShippingRoutesDeps {
+  runtime: { hooks: { onDelivered: NonNullable<CarrierEventDeps['onDelivered']> } };
+}
+
+export const shippingRoutes: RoutesPlugin<ShippingRoutesDeps> = async (fastify, deps) => {
   const app = typed(fastify);
   const { database, clock, config, runtime } = deps;
   const db = database.db;

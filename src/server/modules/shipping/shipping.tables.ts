@@ -1,4 +1,4 @@
-import type { Json, NullableTimestamp, Timestamp } from '../../db/schema.ts';
+import type { Json, NullableTimestamp, Timestamp } from '../../platform/db/column-types.ts';
 import type { LabelAddress } from '../../platform/pdf/label.ts';
 
 export interface ShippingLabelsTable {

@@ -1,3 +1,5 @@
+export { tradeInsRoutes } from './trade-ins.routes.ts';
+export type { TradeInHooks } from './trade-in.hooks.ts';
 export { acceptOffer, type AcceptDeps, type SellerReadiness } from './accept-offer.service.ts';
 export { cancelTradeIn, getSellerTradeIn, listSellerTradeIns } from './trade-ins.service.ts';
 export { transition } from './trade-in.transitions.ts';

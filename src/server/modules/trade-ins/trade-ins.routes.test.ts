@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.ts';
 import { accept, as, freshOffer, makeUser, newKey, readySeller } from '../../../../test/journey.ts';
-import { signUp } from '../accounts/accounts.test-helpers.ts';
+import { signUp } from '../../../../test/accounts.ts';
 
 const ctx = useTestApp();
 

@@ -4,12 +4,18 @@ import { ZTradeIn, ZTradeInSummary } from '../../../shared/api/trade-ins.ts';
 import { requireIdempotencyKey } from '../../platform/idempotency.ts';
 import { typed, type RoutesPlugin } from '../../platform/http.ts';
 import { getSellerReadiness, requireRole } from '../accounts/index.ts';
+import type { VariantCache } from '../catalog/index.ts';
 import { acceptOffer } from './accept-offer.service.ts';
+import type { TradeInHooks } from './trade-in.hooks.ts';
 import { cancelTradeIn, getSellerTradeIn, listSellerTradeIns } from './trade-ins.service.ts';
 
 const ZId = z.object({ id: z.string().max(100) });
 
-export const tradeInsRoutes: RoutesPlugin = async (fastify, deps) => {
+export interface TradeInsRoutesDeps {
+  runtime: { variants: VariantCache; hooks: TradeInHooks };
+}
+
+export const tradeInsRoutes: RoutesPlugin<TradeInsRoutesDeps> = async (fastify, deps) => {
   const app = typed(fastify);
   const { database, clock, runtime } = deps;
   const db = database.db;

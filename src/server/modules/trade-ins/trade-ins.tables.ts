@@ -1,6 +1,6 @@
 import type { ColumnType } from 'kysely';
 import type { Grade } from '../../../shared/grade.ts';
-import type { Json, NullableTimestamp, Timestamp } from '../../db/schema.ts';
+import type { NullableTimestamp, Timestamp } from '../../platform/db/column-types.ts';
 import type { TradeInStatus } from './trade-in.machine.ts';
 
 export interface TradeInsTable {
@@ -40,17 +40,7 @@ export interface TradeInEventsTable {
   recorded_at: Timestamp;
 }
 
-export interface IdempotencyKeysTable {
-  scope: string;
-  key: string;
-  request_hash: string;
-  response_status: number;
-  response_body: Json<unknown>;
-  created_at: Timestamp;
-}
-
 export interface TradeInsTables {
   trade_ins: TradeInsTable;
   trade_in_events: TradeInEventsTable;
-  idempotency_keys: IdempotencyKeysTable;
 }

@@ -1,4 +1,4 @@
-import type { Timestamp } from '../../db/schema.ts';
+import type { Timestamp } from '../db/column-types.ts';
 
 /**
  * One row per side effect a job has performed (an e-mail sent, a trade-in expired), claimed in

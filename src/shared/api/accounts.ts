@@ -1,10 +1,16 @@
 import { z } from 'zod';
-import { ACCOUNT_TYPES } from '../../../shared/seller-details.ts';
-import { USER_ROLES } from './auth.ts';
-import { PROTECTED_FIELDS } from './protected-fields.ts';
+import { ACCOUNT_TYPES } from '../seller-details.ts';
+
+/** Who a signed-in user is; better-auth stores it in user.role. */
+export const USER_ROLES = ['seller', 'refurbisher', 'operator'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+/** The seller fields kept sealed at rest and masked on the way out; an operator may reveal one (audited). */
+export const PROTECTED_FIELDS = ['dateOfBirth', 'licenceNumber', 'ssnLast4', 'routingNumber', 'accountNumber'] as const;
+export type ProtectedField = (typeof PROTECTED_FIELDS)[number];
 
 /**
- * Response contracts of the accounts routes. Masked values are checked on the way out: a
+ * Response contracts of the accounts routes, shared with the web app. Masked values are checked on the way out: a
  * protected field can only leave as a string that starts with the mask, so a plaintext that
  * slipped into a presenter fails the response schema (500) instead of reaching the client.
  */

@@ -4,8 +4,8 @@
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
-import type { Executor } from '../../platform/db/database.ts';
-import type { UserRole } from './auth.ts';
+import type { Executor } from '../src/server/platform/db/database.ts';
+import type { UserRole } from '../src/server/modules/accounts/index.ts';
 
 export const TEST_ORIGIN = 'http://localhost:3000';
 export const GOOD_PASSWORD = 'violet-harbour-tangent-42';
