@@ -4,6 +4,7 @@ import { migrateAll } from './db/migrate.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, resolveSecrets, seedDemoAccounts } from './modules/accounts/index.ts';
 import { syncBuiltInCatalog } from './modules/catalog/index.ts';
 import { AdjustableClock, systemClock, type Clock } from './platform/clock.ts';
+import { PRIVATE_UMASK, secureDataDir } from './platform/data-dir-permissions.ts';
 import { acquireDataDirLock, DataDirLockedError } from './platform/db/data-dir-lock.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
 import { loadDemoClockOffset } from './modules/dev/index.ts';
@@ -12,14 +13,20 @@ import { seedDemoData } from './seed/demo.ts';
 
 /** Entry point: config → database → migrate → seed → HTTP and/or the job worker, by role. */
 async function main(): Promise<void> {
+  // Before anything is created: PGlite writes its files 0666 and would leave them world-readable.
+  process.umask(PRIVATE_UMASK);
   const config = loadConfig();
   if (!config.databaseUrl && config.role !== 'all') {
     throw new ConfigError('--role api/worker needs DATABASE_URL: the embedded database belongs to one process');
   }
+  const repaired = secureDataDir(config.dataDir);
+  if (repaired) log(`made ${repaired} file(s) and folder(s) in ${config.dataDir} private to this user`);
   const lock = config.databaseUrl ? undefined : acquireDataDirLock(config.dataDir);
   let database: Database | undefined;
   try {
     database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+    // A new embedded database is unpacked with the modes of its archive (0666), whatever the umask.
+    secureDataDir(config.dataDir);
     const secrets = resolveSecrets(config, (m) => log(`warning: ${m}`));
     const applied = await migrateAll(database);
     if (applied.length) log(`applied ${applied.length} migration(s)`);

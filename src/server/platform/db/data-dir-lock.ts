@@ -12,7 +12,7 @@ export class DataDirLockedError extends Error {
  * no longer exists (kill -9) is taken over.
  */
 export function acquireDataDirLock(dataDir: string): { release(): void } {
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = path.join(dataDir, 'tradeloop.lock');
   for (let attempt = 0; attempt < 3; attempt++) {
     try {

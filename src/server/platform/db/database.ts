@@ -50,7 +50,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (!pglite) {
     if (!opts.dataDir) throw new Error('openDatabase needs a url, a dataDir or a pglite');
     const dir = path.join(opts.dataDir, 'pgdata');
-    await fs.mkdir(dir, { recursive: true });
+    await fs.mkdir(dir, { recursive: true, mode: 0o700 });
     pglite = await PGlite.create(dir);
   }
   // PGlite is one connection: a second pool on it breaks the wire protocol, so max: 1 and

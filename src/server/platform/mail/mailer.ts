@@ -145,13 +145,14 @@ export function createMailer(opts: MailerOptions): Mailer {
     const info = await transport.sendMail(composed);
     const message = (info as { message?: unknown }).message;
     if (!Buffer.isBuffer(message)) throw new Error('stream transport did not return a buffer');
-    await fs.mkdir(outboxDir, { recursive: true });
+    // Owner-only: these messages carry names, home addresses and labels.
+    await fs.mkdir(outboxDir, { recursive: true, mode: 0o700 });
     const stamp = composed.date.toISOString().replace(/:/g, '-');
     const file = path.join(outboxDir, `${stamp}-${id}.eml`);
     // Written aside and renamed: a reader never sees half a message, and a crash leaves only
     // a temporary file behind.
     const tmp = path.join(outboxDir, `.${id}.${randomBytes(6).toString('hex')}.tmp`);
-    await fs.writeFile(tmp, message);
+    await fs.writeFile(tmp, message, { mode: 0o600 });
     await fs.rename(tmp, file);
     return { id, messageId: composed.messageId, duplicate: false };
   }
