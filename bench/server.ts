@@ -14,7 +14,7 @@ import { createRuntime } from '../src/server/runtime.ts';
 import { migrateAll } from '../src/server/db/migrate.ts';
 import { syncBuiltInCatalog, VariantCache } from '../src/server/modules/catalog/index.ts';
 import { createQuote } from '../src/server/modules/offers/index.ts';
-import { systemClock } from '../src/server/platform/clock.ts';
+import { realClock } from '../src/server/platform/clock.ts';
 import { openDatabase } from '../src/server/platform/db/database.ts';
 import { QUESTIONNAIRES } from '../src/shared/questionnaires.ts';
 import type { CategoryId } from '../src/shared/catalog-types.ts';
@@ -65,7 +65,7 @@ async function main() {
     const samples: number[] = [];
     for (let i = 0; i < 300; i++) {
       const s = performance.now();
-      await createQuote({ database, clock: systemClock, variants: cache }, randomQuoteInput(variants));
+      await createQuote({ database, clock: realClock, variants: cache }, randomQuoteInput(variants));
       samples.push(performance.now() - s);
     }
     samples.sort((a, b) => a - b);
@@ -83,8 +83,8 @@ async function main() {
     [],
   );
   const secrets = { authSecret: config.authSecret!, keyring: config.keyring! };
-  const runtime = createRuntime({ config, database, clock: systemClock, workers: false });
-  const app = await buildApp({ config, database, clock: systemClock, secrets, runtime }, { webRoot: '/nonexistent' });
+  const runtime = createRuntime({ config, database, productClock: realClock, workers: false });
+  const app = await buildApp({ config, database, productClock: realClock, securityClock: realClock, secrets, runtime }, { webRoot: '/nonexistent' });
   app.get('/bench/bare', async () => ({ ok: true }));
   app.get('/bench/stats', async () => ({ maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
   await app.listen({ port: 0, host: '127.0.0.1' });

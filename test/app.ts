@@ -16,7 +16,13 @@ import { createRuntime, type Runtime } from '../src/server/runtime.ts';
 
 export interface TestApp {
   app: FastifyInstance;
+  /** The product clock (deadlines, ship-by, expiry): frozen at `now`, moved by the test. */
   clock: AdjustableClock;
+  /**
+   * The security clock (session age, sign-in throttles, webhook freshness): the real clock, which
+   * a test may push forward to play a window out. better-auth keeps real time of its own.
+   */
+  securityClock: AdjustableClock;
   secrets: AccountSecrets;
   runtime: Runtime;
 }
@@ -39,6 +45,7 @@ export async function buildTestApp(
   } = {},
 ): Promise<TestApp> {
   const clock = new AdjustableClock({ frozenAt: opts.now ?? new Date('2026-11-26T15:00:00Z') });
+  const securityClock = new AdjustableClock();
   const mode = opts.mode ?? 'demo';
   const config = loadConfig(
     {
@@ -53,14 +60,14 @@ export async function buildTestApp(
     [],
   );
   const secrets: AccountSecrets = { authSecret: TEST_AUTH_SECRET, keyring: opts.keyring ?? testKeyring() };
-  const runtime = createRuntime({ config, database, clock, workers: false, ...(opts.mailer ? { mailer: opts.mailer } : {}) });
+  const runtime = createRuntime({ config, database, productClock: clock, workers: false, ...(opts.mailer ? { mailer: opts.mailer } : {}) });
   await runtime.jobs.start();
-  const app = await buildApp({ config, database, clock, secrets, runtime }, { webRoot: '/nonexistent', logger: opts.logger });
+  const app = await buildApp({ config, database, productClock: clock, securityClock, secrets, runtime }, { webRoot: '/nonexistent', logger: opts.logger });
   app.addHook('onClose', async () => {
     await runtime.jobs.stop();
   });
   await app.ready();
-  return { app, clock, secrets, runtime };
+  return { app, clock, securityClock, secrets, runtime };
 }
 
 /**

@@ -11,7 +11,10 @@ import type { Runtime } from './runtime.ts';
 export interface AppDeps {
   config: Config;
   database: Database;
-  clock: Clock;
+  /** Product time: deadlines, ship-by, expiry, timelines. Demo mode moves it (platform/clock.ts). */
+  productClock: Clock;
+  /** Security time: sessions, sign-in throttles, webhook freshness, token expiry. Always real. */
+  securityClock: Clock;
   /** Session-signing secret and the keyring of the protected seller fields (accounts/secrets.ts). */
   secrets: AccountSecrets;
   /** Jobs, mail, carrier and the wiring between modules (runtime.ts). */

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/db.ts';
 import { loadConfig } from './config.ts';
 import { buildApp } from './app.ts';
-import { AdjustableClock } from './platform/clock.ts';
+import { AdjustableClock, realClock } from './platform/clock.ts';
 import { generateMasterKey } from './platform/crypto.ts';
 import type { Database } from './platform/db/database.ts';
 import { createRuntime } from './runtime.ts';
@@ -24,8 +24,8 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const config = loadConfig({ TRADELOOP_MODE: 'production', DATA_DIR: webRoot, BETTER_AUTH_SECRET: TEST_AUTH_SECRET, TRADELOOP_MASTER_KEY: generateMasterKey(), CARRIER_WEBHOOK_SECRET: randomBytes(32).toString('hex') }, []);
   const clock = new AdjustableClock();
-  const runtime = createRuntime({ config, database, clock, workers: false });
-  app = await buildApp({ config, database, clock, runtime, secrets: { authSecret: TEST_AUTH_SECRET, keyring: testKeyring() } }, { webRoot });
+  const runtime = createRuntime({ config, database, productClock: clock, workers: false });
+  app = await buildApp({ config, database, productClock: clock, securityClock: realClock, runtime, secrets: { authSecret: TEST_AUTH_SECRET, keyring: testKeyring() } }, { webRoot });
   await app.ready();
 });
 afterAll(async () => {

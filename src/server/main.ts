@@ -3,7 +3,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { migrateAll } from './db/migrate.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, resolveSecrets, seedDemoAccounts } from './modules/accounts/index.ts';
 import { syncBuiltInCatalog } from './modules/catalog/index.ts';
-import { AdjustableClock, systemClock, type Clock } from './platform/clock.ts';
+import { AdjustableClock, realClock, type Clock } from './platform/clock.ts';
 import { PRIVATE_UMASK, secureDataDir } from './platform/data-dir-permissions.ts';
 import { acquireDataDirLock, DataDirLockedError } from './platform/db/data-dir-lock.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
@@ -30,23 +30,25 @@ async function main(): Promise<void> {
     const secrets = resolveSecrets(config, (m) => log(`warning: ${m}`));
     const applied = await migrateAll(database);
     if (applied.length) log(`applied ${applied.length} migration(s)`);
-    // Demo mode runs on a clock that POST /api/dev/clock can move forward; production on the system clock.
-    // Its offset survives a restart, so deadlines already passed in the demo stay passed.
-    const clock: Clock = config.mode === 'demo' ? new AdjustableClock({ offsetMs: await loadDemoClockOffset(database.db) }) : systemClock;
+    // Product time: in demo mode a clock POST /api/dev/clock can move forward, whose offset survives
+    // a restart (deadlines already passed in the demo stay passed); in production the real clock.
+    // Security time is the real clock in every mode (platform/clock.ts says why).
+    const productClock: Clock = config.mode === 'demo' ? new AdjustableClock({ offsetMs: await loadDemoClockOffset(database.db) }) : realClock;
+    const securityClock: Clock = realClock;
     await database.db.transaction().execute(async (trx) => {
       await syncBuiltInCatalog(trx);
       if (config.mode === 'demo') {
-        const seeded = await seedDemoData(trx, clock.now());
+        const seeded = await seedDemoData(trx, productClock.now());
         if (seeded.seeded) log(`seeded demo data: ${seeded.entries} wishlist entries`);
-        const accounts = await seedDemoAccounts(trx, { keyring: secrets.keyring, now: clock.now() });
+        const accounts = await seedDemoAccounts(trx, { keyring: secrets.keyring, now: productClock.now() });
         if (accounts.seeded) log(`seeded demo accounts: ${DEMO_LOGINS.map((l) => l.email).join(', ')}`);
       }
     });
 
-    const runtime = createRuntime({ config, database, clock });
+    const runtime = createRuntime({ config, database, productClock });
     // Registers the queues; polls them unless this process is an API-only one (--role api).
     await runtime.jobs.start();
-    const app = await buildApp({ config, database, clock, secrets, runtime }, { logger: { level: config.logLevel, redact: LOG_REDACT } });
+    const app = await buildApp({ config, database, productClock, securityClock, secrets, runtime }, { logger: { level: config.logLevel, redact: LOG_REDACT } });
     if (config.role !== 'worker') {
       await app.listen({ port: config.port, host: config.host });
       printBanner(config, database);

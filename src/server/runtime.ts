@@ -33,7 +33,8 @@ export interface Runtime {
 export interface RuntimeInput {
   config: Config;
   database: Database;
-  clock: Clock;
+  /** Product time: job due times, deadlines, e-mail dates. Nothing here is security time. */
+  productClock: Clock;
   logger?: JobsLogger;
   /** Tests drive jobs with runDue() instead of background polling. */
   workers?: boolean;
@@ -42,7 +43,7 @@ export interface RuntimeInput {
 }
 
 export function createRuntime(input: RuntimeInput): Runtime {
-  const { config, database, clock } = input;
+  const { config, database, productClock: clock } = input;
   const db = database.db;
   const jobs = createJobs(database, {
     clock,

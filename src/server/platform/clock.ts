@@ -1,12 +1,23 @@
 /**
- * The one source of "now" for domain code. Production uses the system clock; demo mode and
- * tests use a clock that can be moved forward (deadlines are tested by moving it, not by waiting).
+ * Where "now" comes from. There are two kinds of time, and each use of time picks one on purpose:
+ *
+ * - **Product time** (`productClock`): the business's deadlines and dates — ship-by, reminders,
+ *   offer and shipping-window expiry, inspection deadlines, timeline entries, e-mail dates.
+ *   In demo mode `POST /api/dev/clock` moves it forward, so a week of the journey can be walked
+ *   in a minute; tests freeze and move it.
+ * - **Security time** (`securityClock`): session age and refresh, sign-in throttles, webhook
+ *   freshness, key and token expiry. Always the real clock, in every mode: moving the demo
+ *   clock must never end a session, lift a throttle or accept a stale signature. (better-auth
+ *   keeps its own session and rate-limit times on the real clock too; ours must agree with it.)
+ *
+ * Both are injected, under those names, so the choice is visible where time is read.
  */
 export interface Clock {
   now(): Date;
 }
 
-export const systemClock: Clock = { now: () => new Date() };
+/** The machine's clock. The only security clock outside tests. */
+export const realClock: Clock = { now: () => new Date() };
 
 export class AdjustableClock implements Clock {
   #offsetMs = 0;
@@ -28,8 +39,20 @@ export class AdjustableClock implements Clock {
     this.#offsetMs += ms;
     return this.now();
   }
+  /**
+   * Catches up with an offset another process (or the database) already has. Never moves back:
+   * offsets only grow, so an older value arriving late changes nothing.
+   */
+  catchUp(offsetMs: number): void {
+    if (Number.isFinite(offsetMs) && offsetMs > this.#offsetMs) this.#offsetMs = offsetMs;
+  }
   set(to: Date): void {
     this.#frozenAt = to.getTime();
+    this.#offsetMs = 0;
+  }
+  /** Back to the system clock with no offset (tests that played a window out). */
+  reset(): void {
+    this.#frozenAt = undefined;
     this.#offsetMs = 0;
   }
 }

@@ -8,7 +8,10 @@ import type { Database } from './db/database.ts';
 export interface BaseDeps {
   config: Config;
   database: Database;
-  clock: Clock;
+  /** Product time: deadlines, ship-by, expiry, timelines. Demo mode moves it (platform/clock.ts). */
+  productClock: Clock;
+  /** Security time: sessions, sign-in throttles, webhook freshness, token expiry. Always real. */
+  securityClock: Clock;
 }
 
 /**

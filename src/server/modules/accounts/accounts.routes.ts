@@ -31,7 +31,7 @@ const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 429: ZErrorB
 /** GET/PUT /api/me…: the signed-in user's own account and seller details. */
 const meRoutes: RoutesPlugin<AccountsRoutesDeps> = async (fastify, deps) => {
   const app = typed(fastify);
-  const svc: SellerDetailsDeps = { db: deps.database.db, clock: deps.clock, keyring: deps.secrets.keyring };
+  const svc: SellerDetailsDeps = { db: deps.database.db, productClock: deps.productClock, securityClock: deps.securityClock, keyring: deps.secrets.keyring };
   // Personal data, even masked, is not for shared caches or the back button.
   fastify.addHook('onSend', async (_req, reply) => {
     reply.header('cache-control', 'no-store');
@@ -98,7 +98,7 @@ const meRoutes: RoutesPlugin<AccountsRoutesDeps> = async (fastify, deps) => {
 const adminRoutes: RoutesPlugin<AccountsRoutesDeps> = async (fastify, deps) => {
   const app = typed(fastify);
   const db = deps.database.db;
-  const svc: SellerDetailsDeps = { db, clock: deps.clock, keyring: deps.secrets.keyring };
+  const svc: SellerDetailsDeps = { db, productClock: deps.productClock, securityClock: deps.securityClock, keyring: deps.secrets.keyring };
 
   app.post(
     '/api/admin/sellers/:userId/reveal',

@@ -11,9 +11,10 @@ import { accountKey, addressKey, consumeAttempt, recordSuccess, SIGN_IN_LIMITS }
  * Authentication for the whole app (registered unencapsulated, before any route):
  * - mounts better-auth under /api/auth/* (a Fastify request turned into a Web Request);
  * - refuses cross-site, cookie-authenticated state changes on our own routes;
- * - resolves the session cookie into `request.user`, enforcing the absolute session age
- *   with the injected Clock;
+ * - resolves the session cookie into `request.user`, enforcing the absolute session age;
  * - limits failed sign-ins per account and per client address.
+ * All of it is security time (`securityClock`, the real clock): better-auth stamps sessions with
+ * real time, so judging them by the demo clock would end every session once it ran 30 days ahead.
  */
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -27,7 +28,7 @@ function hasCookie(header: string | undefined, name: string): boolean {
 }
 
 async function authPluginImpl(app: FastifyInstance, deps: BaseDeps & { secrets: AccountSecrets }): Promise<void> {
-  const { config, database, clock, secrets } = deps;
+  const { config, database, securityClock, secrets } = deps;
   const db = database.db;
   const auth: Auth = createAuth({
     config,
@@ -51,7 +52,7 @@ async function authPluginImpl(app: FastifyInstance, deps: BaseDeps & { secrets: 
     if (refresh) for (const c of res.headers.getSetCookie()) void reply.header('set-cookie', c);
     const found = res.response;
     if (!found) return null;
-    if (clock.now().getTime() - new Date(found.session.createdAt).getTime() > SESSION_MAX_AGE_MS) {
+    if (securityClock.now().getTime() - new Date(found.session.createdAt).getTime() > SESSION_MAX_AGE_MS) {
       await db.deleteFrom('session').where('id', '=', found.session.id).execute();
       void reply.header('set-cookie', clearSessionCookie);
       return null;
@@ -107,7 +108,7 @@ async function authPluginImpl(app: FastifyInstance, deps: BaseDeps & { secrets: 
         const signIn = req.method === 'POST' && url.pathname === '/api/auth/sign-in/email';
         const keys = signIn ? { address: addressKey(req.ip), account: emailOf(body) } : undefined;
         if (keys) {
-          const now = clock.now();
+          const now = securityClock.now();
           const byAddress = await consumeAttempt(db, keys.address, SIGN_IN_LIMITS.address, now);
           const byAccount = byAddress.allowed && keys.account ? await consumeAttempt(db, keys.account, SIGN_IN_LIMITS.account, now) : undefined;
           const refused = !byAddress.allowed ? byAddress : byAccount && !byAccount.allowed ? byAccount : undefined;

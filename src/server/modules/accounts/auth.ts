@@ -140,7 +140,7 @@ function authOptions(input: AuthInput) {
     databaseHooks: {
       session: {
         update: {
-          // A refresh never carries a session past its absolute limit (the request hook also checks, with our Clock).
+          // A refresh never carries a session past its absolute limit (the request hook also checks, on the security clock).
           before: async (session, ctx) => {
             const createdAt = ctx?.context.session?.session.createdAt;
             if (!createdAt || !session.expiresAt) return;

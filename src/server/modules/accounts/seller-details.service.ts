@@ -46,7 +46,10 @@ import { accountKey, consumeAttempt, recordSuccess, SIGN_IN_LIMITS } from './sig
 /** The seller's own details (PRODUCT.md §3): each save validates everything first, then writes in one transaction. */
 export interface SellerDetailsDeps {
   db: Db;
-  clock: Clock;
+  /** Product time: "today" for the age rule, when details were saved. */
+  productClock: Clock;
+  /** Security time: the wrong-password limit and audit records. Never the demo clock. */
+  securityClock: Clock;
   keyring: Keyring;
 }
 
@@ -137,13 +140,13 @@ export async function writePayoutMethod(trx: Executor, keyring: Keyring, userId:
 // --- use cases ---
 
 export async function saveProfile(deps: SellerDetailsDeps, userId: string, input: unknown): Promise<void> {
-  const now = deps.clock.now();
+  const now = deps.productClock.now();
   const v = parseInput(zProfileInputAt(now), input);
   await deps.db.transaction().execute((trx) => writeProfile(trx, deps.keyring, userId, v, now));
 }
 
 export async function saveIdentity(deps: SellerDetailsDeps, userId: string, input: unknown): Promise<void> {
-  const now = deps.clock.now();
+  const now = deps.productClock.now();
   const v = parseInput(ZIdentityInput, input);
   await deps.db.transaction().execute((trx) => writeIdentity(trx, deps.keyring, userId, v, now));
 }
@@ -154,10 +157,10 @@ export async function saveIdentity(deps: SellerDetailsDeps, userId: string, inpu
  * passwords count against the same per-account limit as failed sign-ins.
  */
 export async function savePayoutMethod(deps: SellerDetailsDeps, user: SessionUser, input: unknown, ip: string): Promise<void> {
-  const now = deps.clock.now();
+  const now = deps.productClock.now();
   const v = parseInput(ZPayoutMethodInput, input);
   const key = accountKey(user.email);
-  const attempt = await consumeAttempt(deps.db, key, SIGN_IN_LIMITS.account, now);
+  const attempt = await consumeAttempt(deps.db, key, SIGN_IN_LIMITS.account, deps.securityClock.now());
   if (!attempt.allowed) throw new AppError('rate_limited', 'Too many wrong passwords; try again later');
   const hash = await findPasswordHash(deps.db, user.id);
   if (!hash || !(await verifyPassword({ hash, password: v.currentPassword }))) {
@@ -168,7 +171,7 @@ export async function savePayoutMethod(deps: SellerDetailsDeps, user: SessionUse
   await recordSuccess(deps.db, { account: key });
   await deps.db.transaction().execute(async (trx) => {
     await writePayoutMethod(trx, deps.keyring, user.id, v, now);
-    await recordAudit(trx, { actorId: user.id, action: 'payout_method.changed', subject: user.id, ip, at: now });
+    await recordAudit(trx, { actorId: user.id, action: 'payout_method.changed', subject: user.id, ip, at: deps.securityClock.now() });
   });
 }
 
@@ -224,7 +227,7 @@ export async function getMe(deps: SellerDetailsDeps, user: SessionUser): Promise
           holderNames: payout.holder_names,
         }
       : null,
-    readiness: readinessOf(profile, !!identity, !!payout, deps.clock.now()),
+    readiness: readinessOf(profile, !!identity, !!payout, deps.productClock.now()),
   };
 }
 
@@ -250,7 +253,7 @@ export async function revealSellerField(
       field: input.field,
       reason: input.reason,
       ip: input.ip,
-      at: deps.clock.now(),
+      at: deps.securityClock.now(),
     });
   } catch (cause) {
     throw new AuditWriteFailed('The reveal could not be written to the audit log, so nothing was revealed', { cause });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ZErrorBody } from '../../../shared/api/common.ts';
-import { AdjustableClock, systemClock } from '../../platform/clock.ts';
+import { AdjustableClock } from '../../platform/clock.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { typed, type RoutesPlugin } from '../../platform/http.ts';
 import { InvalidDurationError, parseIsoDuration } from '../../platform/jobs/index.ts';
@@ -24,7 +24,7 @@ export interface DevRoutesDeps {
 
 export const devRoutes: RoutesPlugin<DevRoutesDeps> = async (fastify, deps) => {
   const app = typed(fastify);
-  const { clock, runtime, config, database } = deps;
+  const { productClock: clock, securityClock, runtime, config, database } = deps;
 
   app.post(
     '/api/dev/clock',
@@ -84,7 +84,7 @@ export const devRoutes: RoutesPlugin<DevRoutesDeps> = async (fastify, deps) => {
         url: '/api/webhooks/carrier',
         headers: {
           'content-type': 'application/json',
-          'tradeloop-signature': signPayload(config.carrierWebhookSecret, body, Math.floor(systemClock.now().getTime() / 1000)),
+          'tradeloop-signature': signPayload(config.carrierWebhookSecret, body, Math.floor(securityClock.now().getTime() / 1000)),
         },
         payload: body,
       });

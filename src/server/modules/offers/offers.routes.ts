@@ -5,7 +5,7 @@ import { typed, type RoutesPlugin } from '../../platform/http.ts';
 import type { VariantCache } from '../catalog/index.ts';
 import { createQuote, getQuoteByAssessment, getQuoteByOffer } from './quote.service.ts';
 
-export const offersRoutes: RoutesPlugin<{ runtime: { variants: VariantCache } }> = async (fastify, { database, clock, runtime }) => {
+export const offersRoutes: RoutesPlugin<{ runtime: { variants: VariantCache } }> = async (fastify, { database, productClock, runtime }) => {
   const app = typed(fastify);
   const db = database.db;
   const variants = runtime.variants;
@@ -20,7 +20,7 @@ export const offersRoutes: RoutesPlugin<{ runtime: { variants: VariantCache } }>
         response: { 201: ZQuote, 400: ZErrorBody, 404: ZErrorBody },
       },
     },
-    async (req, reply) => reply.code(201).send(await createQuote({ database, clock, variants }, req.body)),
+    async (req, reply) => reply.code(201).send(await createQuote({ database, clock: productClock, variants }, req.body)),
   );
 
   app.get(

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { ZErrorBody } from '../../../shared/api/common.ts';
-import { systemClock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { typed, type RoutesPlugin } from '../../platform/http.ts';
 import { requireRole } from '../accounts/index.ts';
@@ -23,7 +22,7 @@ export interface ShippingRoutesDeps {
 
 export const shippingRoutes: RoutesPlugin<ShippingRoutesDeps> = async (fastify, deps) => {
   const app = typed(fastify);
-  const { database, clock, config, runtime } = deps;
+  const { database, productClock, securityClock, config, runtime } = deps;
   const db = database.db;
 
   // The webhook signature covers the exact bytes sent, so JSON routes of this plugin keep them.
@@ -79,8 +78,8 @@ export const shippingRoutes: RoutesPlugin<ShippingRoutesDeps> = async (fastify, 
       },
     },
     async (req, reply) => {
-      // Transport freshness is judged by the real clock, not the (possibly advanced) demo clock.
-      const nowSeconds = Math.floor(systemClock.now().getTime() / 1000);
+      // Transport freshness is security time: the real clock, never the (possibly advanced) demo clock.
+      const nowSeconds = Math.floor(securityClock.now().getTime() / 1000);
       const header = req.headers['tradeloop-signature'];
       const check = verifySignature(config.carrierWebhookSecret, typeof header === 'string' ? header : undefined, req.rawBody ?? '', nowSeconds);
       if (!check.ok) {
@@ -92,7 +91,7 @@ export const shippingRoutes: RoutesPlugin<ShippingRoutesDeps> = async (fastify, 
         const fields = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.') || 'body', i.message]));
         throw new AppError('validation_failed', 'The carrier event has invalid fields', { fields });
       }
-      const outcome = await applyCarrierEvent({ db, clock, onDelivered: runtime.hooks.onDelivered }, parsed.data);
+      const outcome = await applyCarrierEvent({ db, clock: productClock, onDelivered: runtime.hooks.onDelivered }, parsed.data);
       return { outcome };
     },
   );

@@ -17,9 +17,9 @@ export interface TradeInsRoutesDeps {
 
 export const tradeInsRoutes: RoutesPlugin<TradeInsRoutesDeps> = async (fastify, deps) => {
   const app = typed(fastify);
-  const { database, clock, runtime } = deps;
+  const { database, productClock, runtime } = deps;
   const db = database.db;
-  const base = { db, clock, sellerReadiness: getSellerReadiness };
+  const base = { db, clock: productClock, sellerReadiness: getSellerReadiness };
 
   app.post(
     '/api/offers/:id/accept',

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../test/db.ts';
-import { AdjustableClock, systemClock, type Clock } from '../clock.ts';
+import { AdjustableClock, realClock, type Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import { effectDone, onceKey } from './effects.ts';
 import { parseIsoDuration } from './iso-duration.ts';
@@ -265,7 +265,7 @@ describe('restart', () => {
 
     // The first process only enqueues, then goes down before either deadline is handled.
     const before: string[] = [];
-    const first = jobsFor(systemClock, { role: 'api' });
+    const first = jobsFor(realClock, { role: 'api' });
     register(first, before);
     await first.start();
     await first.enqueue(database.db, past, {}, { runAt: new Date(Date.now() - 60_000) });
@@ -275,7 +275,7 @@ describe('restart', () => {
 
     // The next process polls (no runDue): pg-boss itself finds both due.
     const after: string[] = [];
-    const second = jobsFor(systemClock, { workers: true, pollingIntervalSeconds: 0.5 });
+    const second = jobsFor(realClock, { workers: true, pollingIntervalSeconds: 0.5 });
     register(second, after);
     await second.start();
     await waitFor(() => after.length === 2, 10_000);
@@ -312,7 +312,7 @@ describe('schema and shutdown', () => {
       const { rows: instances } = await sql<{ n: number }>`select count(*)::int as n from pgboss.instance`.execute(own.db);
       expect(instances[0]!.n).toBe(0);
 
-      const jobs = createJobs(own, { clock: systemClock, role: 'all', pollingIntervalSeconds: 0.5, logger: capturingLogger() });
+      const jobs = createJobs(own, { clock: realClock, role: 'all', pollingIntervalSeconds: 0.5, logger: capturingLogger() });
       let runs = 0;
       jobs.register('shutdown.q', async () => {
         runs++;

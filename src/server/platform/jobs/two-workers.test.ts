@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase } from '../../../../test/db.ts';
-import { AdjustableClock, systemClock } from '../clock.ts';
+import { AdjustableClock, realClock } from '../clock.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import { onceKey } from './effects.ts';
 import { createJobs, type Jobs, type JobsLogger } from './jobs.ts';
@@ -24,7 +24,7 @@ describe.skipIf(!inject('serverTemplate'))('two workers against one PostgreSQL',
 
   async function twoWorkers(
     queue: string,
-    clock = systemClock,
+    clock = realClock,
     opts: { workers: boolean } = { workers: true },
   ): Promise<{ jobs: [Jobs, Jobs]; runs: string[][]; claims: string[] }> {
     const runs: string[][] = [[], []];

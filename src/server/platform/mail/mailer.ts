@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
-import { systemClock, type Clock } from '../clock.ts';
+import { realClock, type Clock } from '../clock.ts';
 import { headerText, leafParts, parseMime, textPart } from './mime-reader.ts';
 import { assertNoProtectedData } from './protected.ts';
 
@@ -78,7 +78,7 @@ export interface MailerOptions {
   outboxDir: string;
   /** 'Tradeloop <no-reply@tradeloop.example>' */
   from: string;
-  /** Dates the messages; a demo clock makes the mailbox read like the demo's timeline. */
+  /** Dates the messages (product time): a demo clock makes the mailbox read like the demo's timeline. */
   clock?: Clock;
 }
 
@@ -94,7 +94,7 @@ const EML_RE = /^(.+)-([0-9a-f]{32})\.eml$/;
  * whether a message was already accepted. The outbox does skip a key it already holds.
  */
 export function createMailer(opts: MailerOptions): Mailer {
-  const clock = opts.clock ?? systemClock;
+  const clock = opts.clock ?? realClock;
   const domain = /@([^>\s]+)>?\s*$/.exec(opts.from)?.[1] ?? 'tradeloop.invalid';
   const outboxDir = path.resolve(opts.outboxDir);
   const transport = opts.smtpUrl
