@@ -10,8 +10,10 @@ import { accountsRoutes, authPlugin } from './modules/accounts/index.ts';
 import { catalogRoutes } from './modules/catalog/index.ts';
 import { devRoutes } from './modules/dev/index.ts';
 import { offersRoutes } from './modules/offers/index.ts';
+import { refurbishersRoutes } from './modules/refurbishers/index.ts';
 import { shippingRoutes } from './modules/shipping/index.ts';
 import { tradeInsRoutes } from './modules/trade-ins/index.ts';
+import { wishlistRoutes } from './modules/wishlist/index.ts';
 import { registerErrorHandler } from './platform/http-errors.ts';
 
 export type { AppDeps };
@@ -57,6 +59,13 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Tradeloop API', version: '0.1.0', description: 'Trade-in marketplace for used electronics' },
+      components: {
+        securitySchemes: {
+          // The refurbisher API only: an organisation's API key (tlk_…), created by its admins.
+          bearerApiKey: { type: 'http', scheme: 'bearer', description: 'A refurbisher API key: `Authorization: Bearer tlk_…`' },
+          sessionCookie: { type: 'apiKey', in: 'cookie', name: 'tradeloop.session_token' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });
@@ -77,6 +86,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(accountsRoutes, deps);
   await app.register(tradeInsRoutes, deps);
   await app.register(shippingRoutes, deps);
+  await app.register(refurbishersRoutes, deps);
+  await app.register(wishlistRoutes, deps);
   if (deps.config.mode === 'demo') await app.register(devRoutes, deps);
 
   const webRoot = opts.webRoot ?? WEB_ROOT;

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Config } from './config.ts';
 import { VariantCache } from './modules/catalog/index.ts';
 import { findSellerContact, JOB_TRADE_IN_MAIL, runTradeInMail, type TradeInMailJob } from './modules/notifications/index.ts';
+import { JOB_INVITATION_MAIL, runInvitationMail } from './modules/refurbishers/index.ts';
 import {
   BuiltInCarrier,
   issueInboundLabel,
@@ -74,6 +75,10 @@ export function createRuntime(input: RuntimeInput): Runtime {
   }, QUEUE_PROFILES.database);
   jobs.register<TradeInMailJob>(JOB_TRADE_IN_MAIL, async (data) => {
     await runTradeInMail({ db, clock, mailer, config }, data);
+  }, QUEUE_PROFILES.network);
+
+  jobs.register<{ invitationId: string }>(JOB_INVITATION_MAIL, async (data) => {
+    await runInvitationMail({ db, clock, mailer, config }, data);
   }, QUEUE_PROFILES.network);
 
   const hooks: Runtime['hooks'] = {

@@ -5,10 +5,12 @@ import type { ShippingTables } from '../modules/shipping/shipping.tables.ts';
 import type { TradeInsTables } from '../modules/trade-ins/trade-ins.tables.ts';
 import type { JobsTables } from '../platform/jobs/jobs.tables.ts';
 import type { PlatformTables } from '../platform/platform.tables.ts';
+import type { RefurbishersTables } from '../modules/refurbishers/refurbishers.tables.ts';
+import type { WishlistTables } from '../modules/wishlist/wishlist.tables.ts';
 
 /**
  * Kysely's view of the whole database. Each module declares its own tables in
  * `<module>.tables.ts` (the platform in `platform/*.tables.ts`); this interface joins them.
  * Only the owner of a table reads or writes it: others ask the owner through its index.ts.
  */
-export interface DB extends PlatformTables, JobsTables, AccountsTables, CatalogTables, OffersTables, TradeInsTables, ShippingTables {}
+export interface DB extends PlatformTables, JobsTables, AccountsTables, CatalogTables, OffersTables, TradeInsTables, ShippingTables, RefurbishersTables, WishlistTables {}

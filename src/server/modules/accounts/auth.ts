@@ -35,6 +35,20 @@ const NEW_PASSWORD_FIELDS: Record<string, string> = {
 };
 export const PASSWORD_REJECTED = 'PASSWORD_REJECTED';
 
+/**
+ * better-auth's organisation endpoints that would change an organisation, its members or its
+ * invitations. The refurbishers module does all of that itself, with the product's three roles,
+ * its mailer and its "not yours is 404" rule, so these are switched off (404); set-active and
+ * the read-only list of one's own organisations stay.
+ */
+const ORGANIZATION_WRITE_PATHS = [
+  'accept-invitation', 'add-team-member', 'cancel-invitation', 'check-slug', 'create', 'create-role', 'create-team', 'delete',
+  'delete-role', 'get-active-member', 'get-active-member-role', 'get-full-organization', 'get-invitation', 'get-organization',
+  'get-role', 'invite-member', 'leave', 'list-invitations', 'list-members', 'list-roles', 'list-team-members', 'list-teams',
+  'list-user-invitations', 'list-user-teams', 'reject-invitation', 'remove-member', 'remove-team', 'remove-team-member',
+  'set-active-team', 'update', 'update-member-role', 'update-role', 'update-team',
+].map((p) => `/organization/${p}`);
+
 /** The options that decide the schema: tables, columns, plugins. */
 function schemaOptions(database: BetterAuthOptions['database']) {
   return {
@@ -86,6 +100,7 @@ function authOptions(input: AuthInput) {
   return {
     ...base,
     appName: 'Tradeloop',
+    disabledPaths: ORGANIZATION_WRITE_PATHS,
     secret: input.secret,
     baseURL: baseUrlOf(config),
     basePath: '/api/auth',

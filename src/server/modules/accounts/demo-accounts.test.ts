@@ -43,8 +43,18 @@ describe('demo accounts', () => {
     const res = await signIn(app, 'refurbisher@example.com', DEMO_PASSWORD);
     const me = await app.inject({ method: 'GET', url: '/api/me', headers: { cookie: cookieHeader(res) } });
     expect(me.json().user.refurbisherId).toBe(first.id);
-    const member = await database.db.selectFrom('member').selectAll().where('organizationId', '=', first.organization_id!).executeTakeFirstOrThrow();
-    expect(member.role).toBe('admin');
+    const members = await database.db
+      .selectFrom('member')
+      .innerJoin('user', 'user.id', 'member.userId')
+      .select(['user.email', 'member.role'])
+      .where('organizationId', '=', first.organization_id!)
+      .orderBy('user.email')
+      .execute();
+    expect(members).toEqual([
+      { email: 'buyer@example.com', role: 'buyer' },
+      { email: 'inspector@example.com', role: 'inspector' },
+      { email: 'refurbisher@example.com', role: 'admin' },
+    ]);
   });
 
   it('gives the demo seller complete details, so an offer can be accepted at once', async () => {

@@ -14,10 +14,12 @@ import { writeIdentity, writePayoutMethod, writeProfile } from './seller-details
  */
 export const DEMO_PASSWORD = 'tradeloop-demo';
 
-export const DEMO_LOGINS: readonly { email: string; name: string; role: UserRole; what: string }[] = [
+export const DEMO_LOGINS: readonly { email: string; name: string; role: UserRole; memberRole?: 'admin' | 'buyer' | 'inspector'; what: string }[] = [
   { email: 'seller@example.com', name: 'Sam Seller', role: 'seller', what: 'seller with complete details, can accept offers' },
-  { email: 'refurbisher@example.com', name: 'Riley Refurb', role: 'refurbisher', what: `admin of ${DEMO_REFURBISHERS[0]!.name}` },
-  { email: 'operator@example.com', name: 'Olive Operator', role: 'operator', what: 'operator (audit log, reveals, review flags)' },
+  { email: 'refurbisher@example.com', name: 'Riley Refurb', role: 'refurbisher', memberRole: 'admin', what: `admin of ${DEMO_REFURBISHERS[0]!.name}` },
+  { email: 'buyer@example.com', name: 'Bailey Buyer', role: 'refurbisher', memberRole: 'buyer', what: `buyer of ${DEMO_REFURBISHERS[0]!.name} (wishlist only)` },
+  { email: 'inspector@example.com', name: 'Indigo Inspector', role: 'refurbisher', memberRole: 'inspector', what: `inspector of ${DEMO_REFURBISHERS[0]!.name}` },
+  { email: 'operator@example.com', name: 'Olive Operator', role: 'operator', what: 'operator (refurbishers, audit log, reveals, review flags)' },
 ];
 
 const shortId = () => randomBytes(18).toString('base64url');
@@ -45,10 +47,10 @@ export async function seedDemoAccounts(db: Executor, opts: { keyring: Keyring; n
     orgByRefurbisher.set(r.name, orgId);
   }
 
-  const ids = new Map<UserRole, string>();
+  const ids = new Map<string, string>();
   for (const login of DEMO_LOGINS) {
     const id = newId('user', now.getTime());
-    ids.set(login.role, id);
+    ids.set(login.email, id);
     await db
       .insertInto('user')
       .values({ id, name: login.name, email: login.email, emailVerified: true, image: null, createdAt: now, updatedAt: now, role: login.role })
@@ -75,13 +77,16 @@ export async function seedDemoAccounts(db: Executor, opts: { keyring: Keyring; n
 
   const firstOrg = orgByRefurbisher.get(DEMO_REFURBISHERS[0]!.name);
   if (firstOrg) {
-    await db
-      .insertInto('member')
-      .values({ id: shortId(), organizationId: firstOrg, userId: ids.get('refurbisher')!, role: 'admin', createdAt: now })
-      .execute();
+    for (const login of DEMO_LOGINS) {
+      if (!login.memberRole) continue;
+      await db
+        .insertInto('member')
+        .values({ id: shortId(), organizationId: firstOrg, userId: ids.get(login.email)!, role: login.memberRole, createdAt: now })
+        .execute();
+    }
   }
 
-  const seller = ids.get('seller')!;
+  const seller = ids.get('seller@example.com')!;
   await writeProfile(
     db,
     keyring,

@@ -1,45 +1,12 @@
-import type { ColumnType } from 'kysely';
 import type { Grade } from '../../../shared/grade.ts';
 import type { Json, Timestamp } from '../../platform/db/column-types.ts';
 
 /**
- * The offers module's tables (joined into DB in db/schema.ts): the demand side (refurbishers
- * and their wishlists) and what a quote stores (the assessment and its offer).
+ * The offers module's tables (joined into DB in db/schema.ts): what a quote stores (the
+ * assessment and its offer). The demand side it matches against (refurbishers and their
+ * wishlist entries) belongs to the refurbishers and wishlist modules; the quote reads it in its
+ * one prepared statement.
  */
-
-export interface ReceivingAddress {
-  name: string;
-  line1: string;
-  line2?: string;
-  city: string;
-  state: string;
-  zip: string;
-}
-
-export interface RefurbishersTable {
-  id: string;
-  name: string;
-  score: ColumnType<number, number | undefined, number>;
-  receiving_address: Json<ReceivingAddress>;
-  created_at: Timestamp;
-  /** The better-auth organisation whose members act for this refurbisher (accounts migration). */
-  organization_id: ColumnType<string | null, string | null | undefined, string | null>;
-}
-
-export interface WishlistEntriesTable {
-  id: string;
-  refurbisher_id: string;
-  variant_id: string;
-  grade: Grade;
-  price_minor: ColumnType<number, number, number>;
-  currency: ColumnType<string, string | undefined, string>;
-  quantity_wanted: number;
-  quantity_remaining: number;
-  active: ColumnType<boolean, boolean | undefined, boolean>;
-  active_from: Timestamp;
-  active_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-  created_at: Timestamp;
-}
 
 export interface LadderRung {
   grade: Grade;
@@ -71,8 +38,6 @@ export interface OffersTable {
 }
 
 export interface OffersTables {
-  refurbishers: RefurbishersTable;
-  wishlist_entries: WishlistEntriesTable;
   assessments: AssessmentsTable;
   offers: OffersTable;
 }

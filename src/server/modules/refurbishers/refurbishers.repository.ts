@@ -1,0 +1,152 @@
+import { sql } from 'kysely';
+import type { MemberRole, TReceivingAddress } from '../../../shared/api/refurbishers.ts';
+import type { Executor } from '../../platform/db/database.ts';
+
+export interface RefurbisherRow {
+  id: string;
+  name: string;
+  organizationId: string | null;
+  receivingAddress: TReceivingAddress;
+  createdAt: Date;
+}
+
+export async function findRefurbisher(db: Executor, id: string): Promise<RefurbisherRow | undefined> {
+  return db
+    .selectFrom('refurbishers')
+    .select(['id', 'name', 'organization_id as organizationId', 'receiving_address as receivingAddress', 'created_at as createdAt'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function listRefurbishersWithCounts(db: Executor) {
+  return db
+    .selectFrom('refurbishers as r')
+    .select((eb) => [
+      'r.id',
+      'r.name',
+      'r.receiving_address as receivingAddress',
+      'r.created_at as createdAt',
+      eb.selectFrom('member as m').whereRef('m.organizationId', '=', 'r.organization_id').select(eb.fn.countAll<number>().as('n')).as('members'),
+      eb
+        .selectFrom('invitation as i')
+        .whereRef('i.organizationId', '=', 'r.organization_id')
+        .where('i.status', '=', 'pending')
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('pendingInvitations'),
+      eb.selectFrom('wishlist_entries as w').whereRef('w.refurbisher_id', '=', 'r.id').select(eb.fn.countAll<number>().as('n')).as('wishlistEntries'),
+    ])
+    .orderBy('r.name')
+    .execute();
+}
+
+/** The member's role in the refurbisher's organisation, if they are one. */
+export async function findMembership(db: Executor, userId: string, refurbisherId: string) {
+  return db
+    .selectFrom('member as m')
+    .innerJoin('refurbishers as r', 'r.organization_id', 'm.organizationId')
+    .select(['m.id', 'm.role', 'm.organizationId', 'r.id as refurbisherId'])
+    .where('m.userId', '=', userId)
+    .where('r.id', '=', refurbisherId)
+    .executeTakeFirst();
+}
+
+export async function listMembers(db: Executor, organizationId: string) {
+  return db
+    .selectFrom('member as m')
+    .innerJoin('user as u', 'u.id', 'm.userId')
+    .select(['m.id', 'm.userId', 'u.name', 'u.email', 'm.role', 'm.createdAt'])
+    .where('m.organizationId', '=', organizationId)
+    .orderBy('m.createdAt')
+    .orderBy('m.id')
+    .execute();
+}
+
+/** Locks the organisation's admins (in a fixed order), so "the last admin" is decided by one writer at a time. */
+export async function lockAdmins(db: Executor, organizationId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('member')
+    .select('id')
+    .where('organizationId', '=', organizationId)
+    .where('role', '=', 'admin')
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function listInvitations(db: Executor, organizationId: string) {
+  return db
+    .selectFrom('invitation')
+    .select(['id', 'email', 'role', 'status', 'expiresAt', 'createdAt'])
+    .where('organizationId', '=', organizationId)
+    .where('status', '=', 'pending')
+    .orderBy('createdAt', 'desc')
+    .execute();
+}
+
+export async function findInvitationView(db: Executor, id: string) {
+  return db
+    .selectFrom('invitation as i')
+    .innerJoin('refurbishers as r', 'r.organization_id', 'i.organizationId')
+    .select(['i.id', 'i.email', 'i.role', 'i.status', 'i.expiresAt', 'i.organizationId', 'r.id as refurbisherId', 'r.name as refurbisherName'])
+    .where('i.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertInvitation(
+  db: Executor,
+  row: { id: string; organizationId: string; email: string; role: MemberRole; inviterId: string; expiresAt: Date; createdAt: Date },
+) {
+  await db.insertInto('invitation').values({ ...row, status: 'pending' }).execute();
+}
+
+export async function cancelPendingInvitations(db: Executor, organizationId: string, email: string): Promise<void> {
+  await db
+    .updateTable('invitation')
+    .set({ status: 'canceled' })
+    .where('organizationId', '=', organizationId)
+    .where(sql`lower(email)`, '=', email.toLowerCase())
+    .where('status', '=', 'pending')
+    .execute();
+}
+
+export async function isMemberByEmail(db: Executor, organizationId: string, email: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('member as m')
+    .innerJoin('user as u', 'u.id', 'm.userId')
+    .select('m.id')
+    .where('m.organizationId', '=', organizationId)
+    .where(sql`lower(u.email)`, '=', email.toLowerCase())
+    .executeTakeFirst();
+  return !!row;
+}
+
+export async function findApiKeyByHash(db: Executor, hash: string) {
+  return db
+    .selectFrom('refurbisher_api_keys as k')
+    .innerJoin('refurbishers as r', 'r.id', 'k.refurbisher_id')
+    .select(['k.id', 'k.name', 'k.role', 'k.secret_hash as secretHash', 'k.last_used_at as lastUsedAt', 'k.refurbisher_id as refurbisherId', 'r.organization_id as organizationId'])
+    .where('k.secret_hash', '=', hash)
+    .where('k.revoked_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** At most one write a minute per key: "last used" stays cheap on a busy key. */
+export async function touchApiKey(db: Executor, id: string, now: Date): Promise<void> {
+  await db
+    .updateTable('refurbisher_api_keys')
+    .set({ last_used_at: now })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', new Date(now.getTime() - 60_000))]))
+    .execute();
+}
+
+export async function listApiKeys(db: Executor, refurbisherId: string) {
+  return db
+    .selectFrom('refurbisher_api_keys')
+    .select(['id', 'name', 'role', 'display_prefix as prefix', 'created_at as createdAt', 'last_used_at as lastUsedAt', 'revoked_at as revokedAt'])
+    .where('refurbisher_id', '=', refurbisherId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}

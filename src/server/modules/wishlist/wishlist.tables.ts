@@ -1,0 +1,67 @@
+import type { Timestamp } from '../../platform/db/column-types.ts';
+import type { ColumnType, Generated } from 'kysely';
+import type { Grade } from '../../../shared/grade.ts';
+
+/**
+ * The wishlist module's tables. wishlist_entries is also read (and a unit reserved or released)
+ * by the quote and the trade-in flow, through the offers module's statements.
+ */
+
+type Bigint = ColumnType<number, number, number>;
+
+export interface WishlistEntriesTable {
+  id: string;
+  refurbisher_id: string;
+  variant_id: string;
+  grade: Grade;
+  price_minor: ColumnType<number, number, number>;
+  currency: ColumnType<string, string | undefined, string>;
+  quantity_wanted: number;
+  quantity_remaining: number;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  active_from: Timestamp;
+  active_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_at: Timestamp;
+  /** Last change by its refurbisher; defaults to the database's now for other writers. */
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** Written only by triggers on wishlist_entries (refurbisher portal migration); append-only. */
+export interface WishlistEntryChangesTable {
+  id: Generated<number>;
+  entry_id: string;
+  refurbisher_id: string;
+  variant_id: string;
+  grade: Grade;
+  currency: string;
+  kind: 'created' | 'updated';
+  source: string;
+  actor_id: string | null;
+  actor: string | null;
+  changed_at: Timestamp;
+  old_price_minor: Bigint | null;
+  new_price_minor: Bigint;
+  old_quantity_wanted: number | null;
+  new_quantity_wanted: number;
+  old_quantity_remaining: number | null;
+  new_quantity_remaining: number;
+  old_active: boolean | null;
+  new_active: boolean;
+}
+
+/** The best live price per variant, grade and currency, one row per change of it. */
+export interface PriceHistoryTable {
+  id: Generated<number>;
+  variant_id: string;
+  grade: Grade;
+  currency: string;
+  best_price_minor: Bigint | null;
+  live_entries: number;
+  recorded_at: Timestamp;
+}
+
+export interface WishlistTables {
+  wishlist_entries: WishlistEntriesTable;
+  wishlist_entry_changes: WishlistEntryChangesTable;
+  price_history: PriceHistoryTable;
+}
