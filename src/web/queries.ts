@@ -34,8 +34,9 @@ export const keys = {
   me: ['account', 'me'] as const,
   tradeIns: ['account', 'trade-ins'] as const,
   tradeIn: (id: string) => ['account', 'trade-ins', id] as const,
-  mailbox: ['dev', 'mailbox'] as const,
-  mail: (id: string) => ['dev', 'mailbox', id] as const,
+  // The demo mailbox shows the signed-in user's own e-mail, so it goes with them too.
+  mailbox: ['account', 'dev', 'mailbox'] as const,
+  mail: (id: string) => ['account', 'dev', 'mailbox', id] as const,
 };
 
 export const useCategories = () => useQuery({ queryKey: keys.categories, queryFn: api.categories });

@@ -232,7 +232,7 @@ describe('shipping and tracking at desktop width (issue 4)', () => {
     await context.close();
   });
 
-  it('shows the e-mails in the demo mailbox, the HTML in a sandboxed frame', async () => {
+  it('asks an anonymous visitor to sign in, then shows the seller’s own e-mails, the HTML in a sandboxed frame', async () => {
     const { baseUrl, browser } = e2e;
     const context = await browser.newContext({ viewport: DESKTOP, deviceScaleFactor: 1 });
     const page = await context.newPage();
@@ -240,8 +240,19 @@ describe('shipping and tracking at desktop width (issue 4)', () => {
     await page.goto(`${baseUrl}/`);
     await page.getByRole('link', { name: 'Demo mailbox' }).click();
     await page.getByRole('heading', { name: 'Demo mailbox' }).waitFor();
+    // Anonymous: a clear request to sign in, not an error.
+    await page.getByText('Sign in to use the demo tools').waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await shot(page, 'mailbox-signed-out-1280');
+    await input(page, 'E-mail').fill('seller@example.com');
+    await input(page, 'Password').fill('tradeloop-demo');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     const first = page.getByTestId('mail-list').getByRole('link').first();
     await first.waitFor({ timeout: 20_000 });
+    // The seller's own e-mail only (the new seller of the first test got e-mail too).
+    const items = await page.getByTestId('mail-list').getByRole('link').allInnerTexts();
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) expect(item).toContain('To seller@example.com');
     await first.click();
     await page.waitForURL(/\/dev\/mailbox\/[0-9a-f]{32}$/);
     const frame = page.locator('iframe[title^="E-mail:"]');

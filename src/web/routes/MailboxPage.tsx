@@ -4,14 +4,16 @@ import { IconArrowLeft, IconFlask, IconMail, IconPaperclip } from '@tabler/icons
 import { Link, useParams } from 'react-router';
 import { api, type MailMessage } from '../api.ts';
 import { LoadError, NotFoundMessage } from '../components/LoadError.tsx';
+import { RequireSignIn } from '../features/account/RequireSignIn.tsx';
 import { formatMarketDateTime } from '../features/quote/format.ts';
 import { keys, useHealth } from '../queries.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import classes from './MailboxPage.module.css';
 
 /**
- * Demo mode only: the e-mails Tradeloop "sent" (written to the outbox instead of SMTP). The list
- * refreshes every 5 s; a message opens beside it (below it on a phone).
+ * Demo mode only: the e-mails Tradeloop "sent" (written to the outbox instead of SMTP), for a
+ * signed-in user: their own e-mail, or everyone's for an operator. The list refreshes every 5 s;
+ * a message opens beside it (below it on a phone).
  */
 export function MailboxPage() {
   const health = useHealth();
@@ -25,10 +27,17 @@ export function MailboxPage() {
       </Container>
     );
   }
-  return <Mailbox messageId={messageId} />;
+  return (
+    <RequireSignIn
+      title="Demo mailbox"
+      why="Sign in to use the demo tools. The mailbox shows the e-mails Tradeloop sent to you; an operator's shows everyone's."
+    >
+      {(session) => <Mailbox messageId={messageId} everyone={session.user.role === 'operator'} />}
+    </RequireSignIn>
+  );
 }
 
-function Mailbox({ messageId }: { messageId: string | undefined }) {
+function Mailbox({ messageId, everyone }: { messageId: string | undefined; everyone: boolean }) {
   const list = useQuery({ queryKey: keys.mailbox, queryFn: api.mailbox, refetchInterval: 5_000, staleTime: 0 });
   const mails = list.data?.toSorted((a, b) => b.date.localeCompare(a.date));
 
@@ -41,7 +50,10 @@ function Mailbox({ messageId }: { messageId: string | undefined }) {
             <Title order={1}>Demo mailbox</Title>
           </Group>
           <Text c="dimmed" mt={4}>
-            Every e-mail Tradeloop sent in this demo, newest first. In production they go out by SMTP instead.
+            {everyone
+              ? 'Every e-mail Tradeloop sent in this demo, to anyone, newest first (you are an operator).'
+              : 'The e-mails Tradeloop sent to you in this demo, newest first.'}{' '}
+            In production they go out by SMTP instead.
           </Text>
         </div>
         <div className={classes.layout} data-open={messageId ? '' : undefined}>

@@ -1,20 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.ts';
-import { accept, as, freshOffer, readySeller } from '../../../../test/journey.ts';
+import { signUp, TEST_ORIGIN } from '../../../../test/accounts.ts';
+import { accept, as, freshOffer, makeUser, readySeller } from '../../../../test/journey.ts';
 import { loadDemoClockOffset } from './demo-clock.repository.ts';
 
 const ctx = useTestApp();
 
+type MailSummary = { id: string; subject: string; to: string };
+
 describe('demo tools', () => {
   it('POST /api/dev/clock moves the clock and refuses what is not an ISO duration', async () => {
+    const user = await signUp(ctx.app);
     const before = ctx.clock.now().getTime();
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/dev/clock', payload: { advance: 'P1DT2H' } });
+    const res = await ctx.app.inject({ method: 'POST', url: '/api/dev/clock', headers: as(user), payload: { advance: 'P1DT2H' } });
     expect(res.statusCode, res.body).toBe(200);
     expect(new Date(res.json().now).getTime() - before).toBe(26 * 3_600_000);
     // A restart picks the offset up again (main.ts builds its clock from it).
     expect(await loadDemoClockOffset(ctx.database.db)).toBe(ctx.clock.offsetMs);
     expect(ctx.clock.offsetMs).toBeGreaterThanOrEqual(26 * 3_600_000);
-    const bad = await ctx.app.inject({ method: 'POST', url: '/api/dev/clock', payload: { advance: '3 days' } });
+    const bad = await ctx.app.inject({ method: 'POST', url: '/api/dev/clock', headers: as(user), payload: { advance: '3 days' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields.advance).toBeTruthy();
   });
@@ -31,11 +35,81 @@ describe('demo tools', () => {
     const now = (await ctx.app.inject({ url: `/api/trade-ins/${t.id}`, headers: as(seller) })).json();
     expect(now.status).toBe('delivered');
 
-    const box = (await ctx.app.inject('/api/dev/mailbox')).json() as { id: string; subject: string; to: string }[];
+    const box = (await ctx.app.inject({ url: '/api/dev/mailbox', headers: as(seller) })).json() as MailSummary[];
     const mine = box.filter((m) => m.to === seller.email);
     expect(mine.map((m) => m.subject).join('|')).toMatch(/arrived/);
-    const msg = (await ctx.app.inject(`/api/dev/mailbox/${mine[0]!.id}`)).json();
+    const msg = (await ctx.app.inject({ url: `/api/dev/mailbox/${mine[0]!.id}`, headers: as(seller) })).json();
     expect(msg.html).toContain('<');
     expect(msg.text.length).toBeGreaterThan(20);
+  });
+});
+
+describe('the demo tools are for signed-in users, with the same cross-site check as every write', () => {
+  const moveClock = (headers: Record<string, string>) =>
+    ctx.app.inject({ method: 'POST', url: '/api/dev/clock', headers, payload: { advance: 'P7D' } });
+
+  it('an anonymous caller cannot move the clock (401), whatever its Origin; nothing moves', async () => {
+    const before = ctx.clock.offsetMs;
+    const stored = await loadDemoClockOffset(ctx.database.db);
+    for (const headers of [{}, { origin: 'https://evil.example' }, { origin: TEST_ORIGIN }] as Record<string, string>[]) {
+      const res = await moveClock(headers);
+      expect(res.statusCode, res.body).toBe(401);
+      expect(res.json().error.code).toBe('unauthenticated');
+    }
+    expect(ctx.clock.offsetMs).toBe(before);
+    expect(await loadDemoClockOffset(ctx.database.db)).toBe(stored);
+  });
+
+  it('a signed-in user’s cookie sent from a foreign Origin (or none) is refused with 403; nothing moves', async () => {
+    const user = await signUp(ctx.app);
+    const before = ctx.clock.offsetMs;
+    for (const headers of [{ cookie: user.cookie, origin: 'https://evil.example' }, { cookie: user.cookie }] as Record<string, string>[]) {
+      const res = await moveClock(headers);
+      expect(res.statusCode, res.body).toBe(403);
+      expect(res.json().error.code).toBe('forbidden');
+    }
+    const carrier = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/dev/carrier-events',
+      headers: { cookie: user.cookie, origin: 'https://evil.example' },
+      payload: { tradeInId: 'tin_x', type: 'picked_up' },
+    });
+    expect(carrier.statusCode).toBe(403);
+    expect(ctx.clock.offsetMs).toBe(before);
+  });
+
+  it('the mailbox: anonymous 401; a seller sees only their own e-mail; an operator sees all', async () => {
+    const ada = await readySeller(ctx.app);
+    const bob = await readySeller(ctx.app);
+    for (const seller of [ada, bob]) await accept(ctx.app, seller, (await freshOffer(ctx.app, ctx.database.db)).offerId);
+    await ctx.runtime.jobs.runDue();
+
+    const anonymous = await ctx.app.inject('/api/dev/mailbox');
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json().error.code).toBe('unauthenticated');
+
+    const list = async (who: { cookie: string }) => {
+      const res = await ctx.app.inject({ url: '/api/dev/mailbox', headers: as(who) });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as MailSummary[];
+    };
+    const adas = await list(ada);
+    expect(adas.length).toBeGreaterThan(0);
+    expect(new Set(adas.map((m) => m.to))).toEqual(new Set([ada.email]));
+    const bobs = await list(bob);
+    expect(new Set(bobs.map((m) => m.to))).toEqual(new Set([bob.email]));
+
+    // Bob's message, asked for by id: anonymous 401, Ada 404 (as if it did not exist), Bob 200.
+    const bobsId = bobs[0]!.id;
+    expect((await ctx.app.inject(`/api/dev/mailbox/${bobsId}`)).statusCode).toBe(401);
+    expect((await ctx.app.inject({ url: `/api/dev/mailbox/${bobsId}`, headers: as(ada) })).statusCode).toBe(404);
+    expect((await ctx.app.inject({ url: `/api/dev/mailbox/${bobsId}`, headers: as(bob) })).statusCode).toBe(200);
+
+    const operator = await makeUser(ctx.app, ctx.database.db, 'operator');
+    const all = await list(operator);
+    const recipients = new Set(all.map((m) => m.to));
+    expect(recipients.has(ada.email) && recipients.has(bob.email)).toBe(true);
+    expect(all.length).toBeGreaterThanOrEqual(adas.length + bobs.length);
+    expect((await ctx.app.inject({ url: `/api/dev/mailbox/${bobsId}`, headers: as(operator) })).statusCode).toBe(200);
   });
 });

@@ -12,11 +12,15 @@ import { CARRIER_EVENT_TYPES } from '../../../shared/carrier-events.ts';
 import { signPayload } from '../shipping/index.ts';
 import { findTradeIn } from '../trade-ins/index.ts';
 import { saveDemoClockOffset } from './demo-clock.repository.ts';
+import { canReadMail } from './dev.policy.ts';
 
 /**
  * Demo-mode tools, so the whole journey can be walked by hand: move the clock (deadlines fire),
  * play carrier scans through the real signed webhook, read the e-mails that were "sent".
- * Registered only when TRADELOOP_MODE=demo; absent (404) in production.
+ * Registered only when TRADELOOP_MODE=demo; absent (404) in production. Every tool needs a
+ * signed-in user (401 otherwise), and its state changes pass the same cross-site check as every
+ * other cookie-authenticated write (403 from the auth plugin); who reads which e-mail is
+ * dev.policy.ts.
  */
 export interface DevRoutesDeps {
   runtime: { jobs: Jobs; mailer: Mailer };
@@ -31,12 +35,13 @@ export const devRoutes: RoutesPlugin<DevRoutesDeps> = async (fastify, deps) => {
     {
       schema: {
         tags: ['demo'],
-        summary: 'Demo only: move the application clock forward and run what fell due',
+        summary: 'Demo only, signed in: move the product clock forward (deadlines, not sessions) and run what fell due',
         body: z.object({ advance: z.string().max(40) }),
-        response: { 200: z.object({ now: z.string(), completed: z.number(), failed: z.number() }), 400: ZErrorBody },
+        response: { 200: z.object({ now: z.string(), completed: z.number(), failed: z.number() }), 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody },
       },
     },
     async (req) => {
+      requireUser(req);
       if (!(clock instanceof AdjustableClock)) throw new AppError('conflict', 'This process runs on the system clock');
       let ms: number;
       try {
@@ -59,7 +64,7 @@ export const devRoutes: RoutesPlugin<DevRoutesDeps> = async (fastify, deps) => {
         tags: ['demo'],
         summary: 'Demo only: send a signed carrier event for a trade-in through the real webhook',
         body: z.object({ tradeInId: z.string().max(100), type: z.enum(CARRIER_EVENT_TYPES) }),
-        response: { 200: z.object({ outcome: z.string(), trackingNumber: z.string() }), 401: ZErrorBody, 404: ZErrorBody },
+        response: { 200: z.object({ outcome: z.string(), trackingNumber: z.string() }), 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody },
       },
     },
     async (req) => {
@@ -97,8 +102,18 @@ export const devRoutes: RoutesPlugin<DevRoutesDeps> = async (fastify, deps) => {
   const ZMailSummary = z.object({ id: z.string(), to: z.string(), subject: z.string(), date: z.string() });
   app.get(
     '/api/dev/mailbox',
-    { schema: { tags: ['demo'], summary: 'Demo only: e-mails written to the outbox', response: { 200: z.array(ZMailSummary) } } },
-    async () => (await runtime.mailer.listOutbox()).map((m) => ({ id: m.id, to: m.to, subject: m.subject, date: m.date })),
+    {
+      schema: {
+        tags: ['demo'],
+        summary: 'Demo only, signed in: the e-mails written to the outbox that are addressed to you (an operator sees all)',
+        response: { 200: z.array(ZMailSummary), 401: ZErrorBody },
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      const mails = await runtime.mailer.listOutbox();
+      return mails.filter((m) => canReadMail(user, m.to)).map((m) => ({ id: m.id, to: m.to, subject: m.subject, date: m.date }));
+    },
   );
 
   app.get(
@@ -106,6 +121,7 @@ export const devRoutes: RoutesPlugin<DevRoutesDeps> = async (fastify, deps) => {
     {
       schema: {
         tags: ['demo'],
+        summary: 'Demo only, signed in: one e-mail of your mailbox; 404 if it is not addressed to you',
         params: z.object({ id: z.string().regex(/^[0-9a-f]{32}$/) }),
         response: {
           200: ZMailSummary.extend({
@@ -113,13 +129,16 @@ export const devRoutes: RoutesPlugin<DevRoutesDeps> = async (fastify, deps) => {
             html: z.string(),
             attachments: z.array(z.object({ filename: z.string().nullable(), contentType: z.string(), size: z.number() })),
           }),
+          401: ZErrorBody,
           404: ZErrorBody,
         },
       },
     },
     async (req) => {
+      const user = requireUser(req);
       const m = await runtime.mailer.readOutboxMessage(req.params.id);
-      if (!m) throw notFound('Message');
+      // Someone else's message is as absent as one that never existed.
+      if (!m || !canReadMail(user, m.to)) throw notFound('Message');
       return {
         id: m.id,
         to: m.to,

@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantin
 import { useMutation } from '@tanstack/react-query';
 import { IconFlask } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { api, type CarrierEventType } from '../../api.ts';
+import { api, isUnauthenticated, type CarrierEventType } from '../../api.ts';
 import { formatMarketDateTime } from '../quote/format.ts';
 import { keys, queryClient } from '../../queries.ts';
 import classes from './DemoPanel.module.css';
@@ -27,18 +27,30 @@ const CLOCK_BUTTONS = [
   { advance: 'P21D', label: '+21 days' },
 ];
 
+/** The demo tools need a signed-in user: a session that ended asks to sign in again, not for a retry. */
+function problem(error: Error): string {
+  return isUnauthenticated(error) ? 'Your session has ended: sign in to use the demo tools.' : error.message;
+}
+
 /**
  * Demo mode only: walk a trade-in through its journey by hand. Carrier events go through the real
- * signed webhook; the clock moves the application's time and runs whatever fell due.
+ * signed webhook; the clock moves the product's time (deadlines, not sessions) and runs whatever
+ * fell due.
  */
 export function DemoPanel({ tradeInId }: { tradeInId: string }) {
   const refresh = () => queryClient.invalidateQueries({ queryKey: keys.tradeIns });
+  // On a 401, asking who is signed in again turns the page into its sign-in form.
+  const onError = (error: Error) => {
+    if (isUnauthenticated(error)) void queryClient.invalidateQueries({ queryKey: keys.session });
+  };
   const carrier = useMutation({
     mutationFn: (type: CarrierEventType) => api.sendCarrierEvent(tradeInId, type),
+    onError,
     onSettled: refresh,
   });
   const clock = useMutation({
     mutationFn: api.advanceClock,
+    onError,
     // The clock moves every deadline, e-mail and offer, not only this trade-in.
     onSettled: () => queryClient.invalidateQueries(),
   });
@@ -76,7 +88,7 @@ export function DemoPanel({ tradeInId }: { tradeInId: string }) {
         </Text>
         {carrier.isError && (
           <Alert color="red" variant="light" role="alert" p="xs">
-            <Text size="sm">{carrier.error.message}</Text>
+            <Text size="sm">{problem(carrier.error)}</Text>
           </Alert>
         )}
         <div>
@@ -102,7 +114,7 @@ export function DemoPanel({ tradeInId }: { tradeInId: string }) {
           </Text>
           {clock.isError && (
             <Alert color="red" variant="light" role="alert" p="xs">
-              <Text size="sm">{clock.error.message}</Text>
+              <Text size="sm">{problem(clock.error)}</Text>
             </Alert>
           )}
         </div>
