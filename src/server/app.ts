@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppDeps } from './app-deps.ts';
 import { accountsRoutes, authPlugin } from './modules/accounts/index.ts';
+import { ZHealth } from '../shared/api/health.ts';
 import { catalogRoutes } from './modules/catalog/index.ts';
 import { devRoutes } from './modules/dev/index.ts';
 import { offersRoutes } from './modules/offers/index.ts';
@@ -75,7 +76,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   // Before any route: /api/auth/*, request.user and the cross-site check apply to all of them.
   await app.register(authPlugin, deps);
 
-  app.get('/api/health', { schema: { hide: true } }, async () => {
+  app.get('/api/health', { schema: { hide: true, response: { 200: ZHealth } } }, async () => {
     await deps.database.db.selectNoFrom((eb) => eb.lit(1).as('ok')).execute();
     return { status: 'ok', database: deps.database.kind, mode: deps.config.mode };
   });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Config } from './config.ts';
 import { VariantCache } from './modules/catalog/index.ts';
-import { findSellerContact, JOB_TRADE_IN_MAIL, runTradeInMail, type TradeInMailJob } from './modules/notifications/index.ts';
+import { enqueueTradeInMail, findSellerContact, JOB_TRADE_IN_MAIL, runTradeInMail, type TradeInMailJob } from './modules/notifications/index.ts';
 import { JOB_INVITATION_MAIL, runInvitationMail } from './modules/refurbishers/index.ts';
 import {
   BuiltInCarrier,
@@ -65,7 +65,14 @@ export function createRuntime(input: RuntimeInput): Runtime {
   const enqueue: EnqueueFn = async (executor, name, data, opts) => {
     await jobs.enqueue(executor, name, data, opts);
   };
-  const windowDeps = { db, clock, carrier, enqueue, once: (trx: Trx, key: string) => onceKey(trx, key, clock.now()) };
+  const windowDeps = {
+    db,
+    clock,
+    carrier,
+    enqueue,
+    once: (trx: Trx, key: string) => onceKey(trx, key, clock.now()),
+    sendMail: (trx: Trx, mail: TradeInMailJob) => enqueueTradeInMail(enqueue, trx, mail),
+  };
 
   jobs.register<{ tradeInId: string; daysBefore: number }>(JOB_SHIPPING_REMINDER, async (data) => {
     await runShippingReminder(windowDeps, data);
@@ -88,13 +95,13 @@ export function createRuntime(input: RuntimeInput): Runtime {
       if (!seller?.address) throw new AppError('profile_incomplete', 'Add your address before accepting: the label is issued from it');
       await issueInboundLabel(trx, carrier, tradeInId, seller.address, now);
       await scheduleShippingWindow(enqueue, trx, tradeInId, t.ship_by, now);
-      await enqueue(trx, JOB_TRADE_IN_MAIL, { template: 'accepted', tradeInId }, { singletonKey: `${tradeInId}:mail:accepted` });
+      await enqueueTradeInMail(enqueue, trx, { template: 'accepted', tradeInId });
     },
     async onCancelled(trx, tradeInId, now) {
       await voidLabels(trx, carrier, tradeInId, now);
     },
     async onDelivered(trx, tradeInId) {
-      await enqueue(trx, JOB_TRADE_IN_MAIL, { template: 'delivered', tradeInId }, { singletonKey: `${tradeInId}:mail:delivered` });
+      await enqueueTradeInMail(enqueue, trx, { template: 'delivered', tradeInId });
     },
   };
 

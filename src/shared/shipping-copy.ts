@@ -12,7 +12,8 @@ export const PREP_CHECKLIST: { title: string; detail: string }[] = [
   { title: 'Pack it well', detail: 'Cushion the device in a strong box so nothing moves when you shake it.' },
 ];
 
+/** The UPS rule for QR drop-off, in full (the page, e-mails) and short (the 4×6 label). */
 export const QR_DROP_OFF_RULE =
   'Drop it off at a The UPS Store® location and show the QR code. Only The UPS Store® retail locations accept QR codes — not UPS Access Points, UPS Customer Centers or UPS drop boxes.';
-
-export const SHIP_WITHIN_DAYS = 21;
+export const QR_DROP_OFF_NOTICE =
+  'QR drop-off only at The UPS Store® locations — not at UPS Access Points, UPS Customer Centers or UPS drop boxes.';

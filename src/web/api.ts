@@ -1,10 +1,14 @@
-import type { TCategory, TModelDetail, TModelSummary } from '../shared/api/catalog.ts';
-import type { TQuote } from '../shared/api/quotes.ts';
-import type { TTradeIn, TTradeInSummary } from '../shared/api/trade-ins.ts';
-// Type-only: erased from the bundle. (The /api/me contract lives beside its route for now.)
+import type { z } from 'zod';
 import type { TMe } from '../shared/api/accounts.ts';
-import type { CarrierEventType } from '../shared/carrier-events.ts';
+import type { TCategory, TModelDetail, TModelSummary } from '../shared/api/catalog.ts';
+import type { TCarrierEventSent, TClockAdvanced, TMailMessage, TMailSummary, TSendCarrierEvent } from '../shared/api/dev.ts';
+import type { THealth } from '../shared/api/health.ts';
+import type { TCreateAssessment, TQuote } from '../shared/api/quotes.ts';
+import type { TAcceptOffer, TTradeIn, TTradeInSummary } from '../shared/api/trade-ins.ts';
+import type { ZIdentityInput, ZPayoutMethodInput, ZProfileInput } from '../shared/seller-details.ts';
 
+// Every request and response type below comes from the Zod schemas the server validates with
+// (`src/shared/api/`); only better-auth's own routes, which have no schema of ours, are typed here.
 export type { TMe };
 
 /**
@@ -89,49 +93,23 @@ export function newIdempotencyKey(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
+/** better-auth's `get-session` answer (its own route: no schema of ours describes it). */
 export interface SessionInfo {
   user: { id: string; name: string; email: string; role?: string };
 }
 
-export interface Health {
-  status: string;
-  mode: 'demo' | 'production' | string;
-}
-
-export interface ProfileBody {
-  legalName: { first: string; last: string };
-  dateOfBirth: string;
-  address: { line1: string; line2?: string; city: string; state: string; zip: string };
-  phone: string;
-}
-export type IdentityBody = { kind: 'drivers_license'; number: string; state: string } | { kind: 'ssn_last4'; last4: string };
-export interface PayoutBody {
-  routingNumber: string;
-  accountNumber: string;
-  accountNumberConfirmation: string;
-  accountType: 'checking' | 'savings';
-  holderNames: string[];
-  currentPassword: string;
-}
+/** What the seller-detail forms send: the input side of the schemas the server parses with. */
+export type ProfileBody = z.input<typeof ZProfileInput>;
+export type IdentityBody = z.input<typeof ZIdentityInput>;
+export type PayoutBody = z.input<typeof ZPayoutMethodInput>;
+export type { TMailMessage as MailMessage, TMailSummary as MailSummary };
 
 export { CARRIER_EVENT_TYPES, type CarrierEventType } from '../shared/carrier-events.ts';
-
-export interface MailSummary {
-  id: string;
-  to: string;
-  subject: string;
-  date: string;
-}
-export interface MailMessage extends MailSummary {
-  text: string;
-  html: string;
-  attachments: { filename: string | null; contentType: string; size: number }[];
-}
 
 const enc = encodeURIComponent;
 
 export const api = {
-  health: () => request<Health>('/api/health'),
+  health: () => request<THealth>('/api/health'),
 
   categories: () => request<TCategory[]>('/api/catalog/categories'),
   models: (filter: { category?: string; q?: string }) => {
@@ -141,7 +119,7 @@ export const api = {
     return request<TModelSummary[]>(`/api/catalog/models?${params.toString()}`);
   },
   model: (id: string) => request<TModelDetail>(`/api/catalog/models/${enc(id)}`),
-  createAssessment: (input: { variantId: string; answers: Record<string, string> }) =>
+  createAssessment: (input: TCreateAssessment) =>
     request<TQuote>('/api/assessments', { method: 'POST', body: input }),
   offer: (id: string) => request<TQuote>(`/api/offers/${enc(id)}`),
   assessment: (id: string) => request<TQuote>(`/api/assessments/${enc(id)}`),
@@ -160,19 +138,19 @@ export const api = {
   savePayoutMethod: (body: PayoutBody) => request<TMe>('/api/me/payout-method', { method: 'PUT', body }),
 
   // trade-ins
-  acceptOffer: (offerId: string, idempotencyKey: string) =>
-    request<TTradeIn>(`/api/offers/${enc(offerId)}/accept`, { method: 'POST', body: {}, headers: { 'idempotency-key': idempotencyKey } }),
+  acceptOffer: (offerId: string, idempotencyKey: string, body: TAcceptOffer = {}) =>
+    request<TTradeIn>(`/api/offers/${enc(offerId)}/accept`, { method: 'POST', body, headers: { 'idempotency-key': idempotencyKey } }),
   tradeIns: () => request<TTradeInSummary[]>('/api/trade-ins'),
   tradeIn: (id: string) => request<TTradeIn>(`/api/trade-ins/${enc(id)}`),
   cancelTradeIn: (id: string, idempotencyKey: string) =>
     request<TTradeIn>(`/api/trade-ins/${enc(id)}/cancel`, { method: 'POST', body: {}, headers: { 'idempotency-key': idempotencyKey } }),
 
   // demo mode only (404 in production)
-  advanceClock: (advance: string) => request<{ now: string }>('/api/dev/clock', { method: 'POST', body: { advance } }),
-  sendCarrierEvent: (tradeInId: string, type: CarrierEventType) =>
-    request<{ outcome: string; trackingNumber: string }>('/api/dev/carrier-events', { method: 'POST', body: { tradeInId, type } }),
-  mailbox: () => request<MailSummary[]>('/api/dev/mailbox'),
-  mail: (id: string) => request<MailMessage>(`/api/dev/mailbox/${enc(id)}`),
+  advanceClock: (advance: string) => request<TClockAdvanced>('/api/dev/clock', { method: 'POST', body: { advance } }),
+  sendCarrierEvent: (tradeInId: string, type: TSendCarrierEvent['type']) =>
+    request<TCarrierEventSent>('/api/dev/carrier-events', { method: 'POST', body: { tradeInId, type } satisfies TSendCarrierEvent }),
+  mailbox: () => request<TMailSummary[]>('/api/dev/mailbox'),
+  mail: (id: string) => request<TMailMessage>(`/api/dev/mailbox/${enc(id)}`),
 };
 
 export function isNotFound(error: unknown): boolean {

@@ -29,6 +29,8 @@ export const ZOffer = z.object({
   refurbisher: z.object({ id: z.string(), name: z.string() }),
   createdAt: z.string(),
   shipBy: z.string(),
+  /** Past its ship-by date by the server's clock (the demo clock included): it can no longer be accepted. */
+  expired: z.boolean(),
 });
 
 export const ZQuote = z.object({

@@ -1,21 +1,8 @@
 import { z } from 'zod';
+import { TRADE_IN_STATUSES } from '../trade-in-machine.ts';
 import { ZGrade, ZMoney } from './common.ts';
 
-export const ZTradeInStatus = z.enum([
-  'awaiting_shipment',
-  'in_transit',
-  'delivered',
-  'counteroffered',
-  'account_locked',
-  'approved',
-  'payout_on_hold',
-  'paid',
-  'return_pending',
-  'returning',
-  'returned',
-  'expired',
-  'cancelled',
-]);
+export const ZTradeInStatus = z.enum(TRADE_IN_STATUSES);
 export type TTradeInStatus = z.infer<typeof ZTradeInStatus>;
 
 export const ZTimelineEvent = z.object({
@@ -73,4 +60,6 @@ export const ZTradeIn = ZTradeInSummary.extend({
 });
 export type TTradeIn = z.infer<typeof ZTradeIn>;
 
+/** The accept body: nothing to send yet, and nothing else accepted (an unknown field is a 400). */
 export const ZAcceptOffer = z.object({}).strict().optional();
+export type TAcceptOffer = z.input<typeof ZAcceptOffer>;

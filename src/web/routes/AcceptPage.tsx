@@ -116,7 +116,7 @@ function AcceptFlow({ offerId }: { offerId: string }) {
     </Title>
   );
   const progressStep: Step = typeof step === 'string' && (STEPS as readonly string[]).includes(step) ? (step as Step) : 'Details';
-  const expired = offer ? Date.now() >= new Date(offer.shipBy).getTime() : false;
+  const expired = offer?.expired ?? false;
 
   return (
     <Container size="sm">

@@ -3,7 +3,7 @@ import { IconCash, IconCircleCheck, IconClipboardCheck, IconSearch, IconTruckDel
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { formatMoney } from '../../shared/money.ts';
-import { SHIP_WITHIN_DAYS } from '../../shared/shipping-copy.ts';
+import { INSPECTION_BUSINESS_DAYS, SHIP_WITHIN_DAYS } from '../../shared/deadlines.ts';
 import { LoadError } from '../components/LoadError.tsx';
 import { RequireSignIn } from '../features/account/RequireSignIn.tsx';
 import { formatMarketDate } from '../features/quote/format.ts';
@@ -84,7 +84,7 @@ function Confirmation() {
               </Text>
               <ShippingCard tradeIn={t} headingLevel={4} showShipBy={false} />
             </NextStep>
-            <NextStep icon={<IconSearch size={22} />} title="The refurbisher inspects it within 2 business days">
+            <NextStep icon={<IconSearch size={22} />} title={`The refurbisher inspects it within ${INSPECTION_BUSINESS_DAYS} business days`}>
               <Text size="sm">
                 Counted from delivery. If it matches your answers, it is approved; if not, you get a counteroffer with the reasons
                 and photos, and you can say no and get it back for free.

@@ -10,6 +10,7 @@ import { Accessories } from '../features/quote/Accessories.tsx';
 import { formatMarketDate } from '../features/quote/format.ts';
 import { GradeExplanation } from '../features/quote/GradeExplanation.tsx';
 import { OfferLadder } from '../features/quote/OfferLadder.tsx';
+import { INSPECTION_BUSINESS_DAYS } from '../../shared/deadlines.ts';
 import { useQuote } from '../queries.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import classes from './OfferPage.module.css';
@@ -101,7 +102,7 @@ function OfferCard({ quote, offer }: { quote: TQuote; offer: NonNullable<TQuote[
         <Divider />
         <Accessories items={quote.device.mandatoryAccessories} />
         <Text size="sm" c="dimmed">
-          Free shipping with a prepaid label. After it arrives, the refurbisher checks it within 2 business days, and the
+          Free shipping with a prepaid label. After it arrives, the refurbisher checks it within {INSPECTION_BUSINESS_DAYS} business days, and the
           money reaches your bank 3–6 business days after approval.
         </Text>
         <Stack gap="xs">

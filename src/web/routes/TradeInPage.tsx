@@ -2,7 +2,9 @@ import { Badge, Box, Button, Container, Divider, Group, Paper, Skeleton, Stack, 
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import type { TTradeIn } from '../../shared/api/trade-ins.ts';
+import { INSPECTION_BUSINESS_DAYS, SHIP_WITHIN_DAYS } from '../../shared/deadlines.ts';
 import { formatMoney } from '../../shared/money.ts';
+import { canApply, paymentStillAhead } from '../../shared/trade-in-machine.ts';
 import { isNotFound } from '../api.ts';
 import { Crumbs } from '../components/Crumbs.tsx';
 import { LoadError } from '../components/LoadError.tsx';
@@ -26,9 +28,6 @@ export function TradeInPage() {
     </RequireSignIn>
   );
 }
-
-/** Statuses after which no payment will ever be due, so missing bank details no longer matter. */
-const CLOSED = new Set<TTradeIn['status']>(['expired', 'cancelled', 'returned', 'returning', 'return_pending', 'paid']);
 
 function TradeInDetail() {
   const { tradeInId = '' } = useParams();
@@ -56,10 +55,11 @@ function TradeInDetail() {
       ) : (
         <Stack gap="lg">
           <Header tradeIn={t} />
-          {!t.payoutMethodComplete && !CLOSED.has(t.status) && <PayoutBanner />}
+          {/* Once no payment can follow, missing bank details no longer matter. */}
+          {!t.payoutMethodComplete && paymentStillAhead(t.status) && <PayoutBanner />}
           <div className={classes.layout}>
             <Stack gap="lg">
-              {t.status === 'awaiting_shipment' && (
+              {canApply(t.status, 'ship') && (
                 <>
                   <Section title="Ship your device" id="ship">
                     <ShippingCard tradeIn={t} headingLevel={3} />
@@ -153,9 +153,9 @@ function nextStep(t: TTradeIn): string {
   const inspection = t.deadlines.inspectionDueAt ? formatMarketDate(t.deadlines.inspectionDueAt) : null;
   switch (t.status) {
     case 'awaiting_shipment':
-      return `Pack it and drop it off by ${formatMarketDate(t.deadlines.shipBy ?? t.shipBy)}. Once delivered, the refurbisher inspects it within 2 business days.`;
+      return `Pack it and drop it off by ${formatMarketDate(t.deadlines.shipBy ?? t.shipBy)}. Once delivered, the refurbisher inspects it within ${INSPECTION_BUSINESS_DAYS} business days.`;
     case 'in_transit':
-      return 'It is on its way to the refurbisher, who inspects it within 2 business days of delivery.';
+      return `It is on its way to the refurbisher, who inspects it within ${INSPECTION_BUSINESS_DAYS} business days of delivery.`;
     case 'delivered':
       return `The refurbisher inspects it by ${inspection ?? 'the end of the second business day'}. If it matches your answers, payment starts at once and reaches your bank in 3–6 business days.`;
     case 'approved':
@@ -163,7 +163,7 @@ function nextStep(t: TTradeIn): string {
     case 'paid':
       return 'Paid. Thank you for trading in with Tradeloop.';
     case 'expired':
-      return 'It was not shipped within 21 days, so the offer lapsed. Please don’t send the device; get a new offer if you still want to sell it.';
+      return `It was not shipped within ${SHIP_WITHIN_DAYS} days, so the offer lapsed. Please don’t send the device; get a new offer if you still want to sell it.`;
     case 'cancelled':
       return 'You cancelled this trade-in. Please don’t send the device.';
     default:
@@ -174,10 +174,10 @@ function nextStep(t: TTradeIn): string {
 function KeyDates({ tradeIn: t }: { tradeIn: TTradeIn }) {
   const rows: { label: string; value: string | null; note?: string; testId?: string }[] = [
     { label: 'Accepted', value: t.acceptedAt },
-    { label: 'Ship by', value: t.deadlines.shipBy, note: '21 days from your offer', testId: 'deadline-ship-by' },
+    { label: 'Ship by', value: t.deadlines.shipBy, note: `${SHIP_WITHIN_DAYS} days from your offer`, testId: 'deadline-ship-by' },
     { label: 'Shipped', value: t.milestones.shippedAt },
     { label: 'Delivered', value: t.milestones.deliveredAt },
-    { label: 'Inspection due', value: t.deadlines.inspectionDueAt, note: '2 business days after delivery', testId: 'deadline-inspection' },
+    { label: 'Inspection due', value: t.deadlines.inspectionDueAt, note: `${INSPECTION_BUSINESS_DAYS} business days after delivery`, testId: 'deadline-inspection' },
     { label: 'Approved', value: t.milestones.approvedAt },
     { label: 'Paid', value: t.milestones.paidAt },
     { label: 'Expired', value: t.milestones.expiredAt },

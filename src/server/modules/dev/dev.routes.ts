@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ZErrorBody } from '../../../shared/api/common.ts';
+import { ZAdvanceClock, ZCarrierEventSent, ZClockAdvanced, ZMailMessage, ZMailSummary, ZSendCarrierEvent } from '../../../shared/api/dev.ts';
 import { AdjustableClock } from '../../platform/clock.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { typed, type RoutesPlugin } from '../../platform/http.ts';
@@ -8,7 +9,6 @@ import { InvalidDurationError, parseIsoDuration } from '../../platform/jobs/inde
 import { requireUser } from '../accounts/index.ts';
 import type { Jobs } from '../../platform/jobs/index.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
-import { CARRIER_EVENT_TYPES } from '../../../shared/carrier-events.ts';
 import { signPayload } from '../shipping/index.ts';
 import { findTradeIn } from '../trade-ins/index.ts';
 import { saveDemoClockOffset } from './demo-clock.repository.ts';
@@ -36,8 +36,8 @@ export const devRoutes: RoutesPlugin<DevRoutesDeps> = async (fastify, deps) => {
       schema: {
         tags: ['demo'],
         summary: 'Demo only, signed in: move the product clock forward (deadlines, not sessions) and run what fell due',
-        body: z.object({ advance: z.string().max(40) }),
-        response: { 200: z.object({ now: z.string(), completed: z.number(), failed: z.number() }), 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody },
+        body: ZAdvanceClock,
+        response: { 200: ZClockAdvanced, 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody },
       },
     },
     async (req) => {
@@ -63,8 +63,8 @@ export const devRoutes: RoutesPlugin<DevRoutesDeps> = async (fastify, deps) => {
       schema: {
         tags: ['demo'],
         summary: 'Demo only: send a signed carrier event for a trade-in through the real webhook',
-        body: z.object({ tradeInId: z.string().max(100), type: z.enum(CARRIER_EVENT_TYPES) }),
-        response: { 200: z.object({ outcome: z.string(), trackingNumber: z.string() }), 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody },
+        body: ZSendCarrierEvent,
+        response: { 200: ZCarrierEventSent, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody },
       },
     },
     async (req) => {
@@ -99,7 +99,6 @@ export const devRoutes: RoutesPlugin<DevRoutesDeps> = async (fastify, deps) => {
     },
   );
 
-  const ZMailSummary = z.object({ id: z.string(), to: z.string(), subject: z.string(), date: z.string() });
   app.get(
     '/api/dev/mailbox',
     {
@@ -124,11 +123,7 @@ export const devRoutes: RoutesPlugin<DevRoutesDeps> = async (fastify, deps) => {
         summary: 'Demo only, signed in: one e-mail of your mailbox; 404 if it is not addressed to you',
         params: z.object({ id: z.string().regex(/^[0-9a-f]{32}$/) }),
         response: {
-          200: ZMailSummary.extend({
-            text: z.string(),
-            html: z.string(),
-            attachments: z.array(z.object({ filename: z.string().nullable(), contentType: z.string(), size: z.number() })),
-          }),
+          200: ZMailMessage,
           401: ZErrorBody,
           404: ZErrorBody,
         },

@@ -1,5 +1,7 @@
 import { formatMoney, type Money } from '../../../shared/money.ts';
+import { INSPECTION_BUSINESS_DAYS, SHIP_WITHIN_DAYS } from '../../../shared/deadlines.ts';
 import { PREP_CHECKLIST, QR_DROP_OFF_RULE } from '../../../shared/shipping-copy.ts';
+import { formatTrackingNumber } from '../../../shared/tracking-number.ts';
 
 export const TRADE_IN_EMAIL_TEMPLATES = ['accepted', 'shipping_reminder', 'expired', 'delivered'] as const;
 export type TradeInEmailTemplate = (typeof TRADE_IN_EMAIL_TEMPLATES)[number];
@@ -44,7 +46,7 @@ export function tradeInEmail(template: TradeInEmailTemplate, c: TradeInEmailCont
         title: 'Offer accepted — here is your prepaid label',
         paragraphs: [
           `Hi ${c.firstName}, you accepted ${formatMoney(c.price)} for your ${c.deviceName}.`,
-          `Ship it by ${formatDate(c.shipBy)} (21 days from your offer). Your prepaid label is attached${c.trackingNumber ? ` (tracking ${c.trackingNumber})` : ''}, and the QR code below lets you drop it off without printing.`,
+          `Ship it by ${formatDate(c.shipBy)} (${SHIP_WITHIN_DAYS} days from your offer). Your prepaid label is attached${c.trackingNumber ? ` (tracking ${formatTrackingNumber(c.trackingNumber)})` : ''}, and the QR code below lets you drop it off without printing.`,
           QR_DROP_OFF_RULE,
           accessories,
           'Before you ship:',
@@ -80,8 +82,8 @@ export function tradeInEmail(template: TradeInEmailTemplate, c: TradeInEmailCont
         paragraphs: [
           `Hi ${c.firstName}, your ${c.deviceName} was delivered.`,
           c.inspectionDueAt
-            ? `The refurbisher will check it by ${formatDate(c.inspectionDueAt)} (2 business days). If it matches your assessment, payment of ${formatMoney(c.price)} starts right away and reaches your bank in 3–6 business days.`
-            : `The refurbisher has 2 business days to check it. If it matches your assessment, payment of ${formatMoney(c.price)} starts right away.`,
+            ? `The refurbisher will check it by ${formatDate(c.inspectionDueAt)} (${INSPECTION_BUSINESS_DAYS} business days). If it matches your assessment, payment of ${formatMoney(c.price)} starts right away and reaches your bank in 3–6 business days.`
+            : `The refurbisher has ${INSPECTION_BUSINESS_DAYS} business days to check it. If it matches your assessment, payment of ${formatMoney(c.price)} starts right away.`,
           'If the condition differs, you will get a counteroffer you can accept or reject — rejecting means a free return.',
         ],
         cta,

@@ -1,5 +1,5 @@
 import type { Config } from '../../config.ts';
-import type { Db } from '../../platform/db/database.ts';
+import type { Db, Executor } from '../../platform/db/database.ts';
 import { effectDone, onceKey } from '../../platform/jobs/index.ts';
 import { layoutEmail, type EmailBlock, type MailAttachment, type Mailer } from '../../platform/mail/index.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -8,12 +8,25 @@ import { findTradeInDetail } from '../trade-ins/index.ts';
 import { findSellerContact } from './seller-contact.repository.ts';
 import { TRADE_IN_EMAIL_TEMPLATES, tradeInEmail, type TradeInEmailTemplate } from './trade-in-emails.ts';
 
+/** The one name of the trade-in e-mail job: other modules enqueue it through `enqueueTradeInMail`. */
 export const JOB_TRADE_IN_MAIL = 'mail.trade-in';
 
 export interface TradeInMailJob {
   template: TradeInEmailTemplate;
   tradeInId: string;
   daysBefore?: number;
+}
+
+/** One key per message: the enqueue's singleton key and the record that it was sent. */
+export function tradeInMailKey(job: TradeInMailJob): string {
+  return `mail:${job.tradeInId}:${job.template}${job.daysBefore ? `:${job.daysBefore}` : ''}`;
+}
+
+type Enqueue = (executor: Executor, name: string, data: Record<string, unknown>, opts: { singletonKey: string }) => Promise<void>;
+
+/** Enqueues one trade-in e-mail inside the caller's transaction (it goes only if that commits). */
+export async function enqueueTradeInMail(enqueue: Enqueue, executor: Executor, job: TradeInMailJob): Promise<void> {
+  await enqueue(executor, JOB_TRADE_IN_MAIL, { ...job }, { singletonKey: tradeInMailKey(job) });
 }
 
 export interface MailJobDeps {
@@ -32,7 +45,7 @@ export interface MailJobDeps {
  */
 export async function runTradeInMail(deps: MailJobDeps, job: TradeInMailJob): Promise<'sent' | 'already_sent' | 'skipped'> {
   if (!TRADE_IN_EMAIL_TEMPLATES.includes(job.template)) throw new Error(`unknown e-mail template ${job.template}`);
-  const key = `mail:${job.tradeInId}:${job.template}${job.daysBefore ? `:${job.daysBefore}` : ''}`;
+  const key = tradeInMailKey(job);
   const db = deps.db;
   if (await effectDone(db, key)) return 'already_sent';
   const t = await findTradeInDetail(db, job.tradeInId);

@@ -5,10 +5,12 @@ import { createTestDatabase } from '../../../../test/db.ts';
 import { buildRefurbisher, buildWishlistEntry } from '../../../../test/factories.ts';
 import type { CategoryId } from '../../../shared/catalog-types.ts';
 import { GRADING_RULES, QUESTIONNAIRES } from '../../../shared/questionnaires.ts';
+import type { AdjustableClock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 
 let database: Database;
 let app: FastifyInstance;
+let clock: AdjustableClock;
 const NOW = new Date('2026-11-26T15:00:00Z');
 
 function answersWith(category: CategoryId, worst: 'Flawless' | 'Broken' = 'Flawless'): Record<string, string> {
@@ -39,7 +41,7 @@ const count = async (table: 'assessments' | 'offers') =>
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  ({ app } = await buildTestApp(database, { now: NOW }));
+  ({ app, clock } = await buildTestApp(database, { now: NOW }));
 });
 afterAll(async () => {
   await app.close();
@@ -65,6 +67,7 @@ describe('POST /api/assessments', () => {
     expect(quote.offer.id).toMatch(/^ofr_/);
     expect(quote.assessmentId).toMatch(/^asm_/);
     expect(quote.offer.shipBy).toBe('2026-12-17T15:00:00.000Z');
+    expect(quote.offer.expired).toBe(false);
     expect(quote.ladder).toEqual([
       { grade: 'Flawless', price: { amountMinor: 41_500, currency: 'USD' } },
       { grade: 'Good', price: null },
@@ -169,6 +172,24 @@ describe('POST /api/assessments', () => {
       // every smartphone question is missing or every console-only question is unknown
       expect(fields.length).toBeGreaterThan(1);
     });
+  });
+
+  it('an offer says it has expired from its ship-by instant on, by the server clock (the demo clock)', async () => {
+    const variantId = await variantOf('smartwatches');
+    const r = await buildRefurbisher(database.db);
+    await buildWishlistEntry(database.db, { refurbisherId: r.id, variantId, grade: 'Flawless', priceMinor: 12_000 });
+    const quote = (await app.inject({ method: 'POST', url: '/api/assessments', payload: { variantId, answers: answersWith('smartwatches') } })).json();
+    const shipBy = new Date(quote.offer.shipBy);
+    const expiredAt = async (at: Date) => {
+      clock.set(at);
+      return (await app.inject({ method: 'GET', url: `/api/offers/${quote.offer.id}` })).json().offer.expired;
+    };
+    try {
+      expect(await expiredAt(new Date(shipBy.getTime() - 1))).toBe(false);
+      expect(await expiredAt(shipBy)).toBe(true);
+    } finally {
+      clock.set(NOW);
+    }
   });
 
   it('GET /api/offers/:id of an unknown offer → 404 in the error shape', async () => {

@@ -26,12 +26,12 @@ export const offersRoutes: RoutesPlugin<{ runtime: { variants: VariantCache } }>
   app.get(
     '/api/assessments/:id',
     { schema: { tags: ['quote'], params: z.object({ id: z.string().max(100) }), response: { 200: ZQuote, 404: ZErrorBody } } },
-    async (req) => getQuoteByAssessment(db, req.params.id),
+    async (req) => getQuoteByAssessment(db, productClock, req.params.id),
   );
 
   app.get(
     '/api/offers/:id',
     { schema: { tags: ['quote'], params: z.object({ id: z.string().max(100) }), response: { 200: ZQuote, 404: ZErrorBody } } },
-    async (req) => getQuoteByOffer(db, req.params.id),
+    async (req) => getQuoteByOffer(db, productClock, req.params.id),
   );
 };

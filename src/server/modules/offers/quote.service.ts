@@ -1,5 +1,6 @@
 import type { TCreateAssessment, TQuote } from '../../../shared/api/quotes.ts';
 import type { CategoryId } from '../../../shared/catalog-types.ts';
+import { SHIP_WITHIN_DAYS } from '../../../shared/deadlines.ts';
 import { GRADES } from '../../../shared/grade.ts';
 import { gradeAnswers, validateAnswers } from '../../../shared/grading.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -10,8 +11,6 @@ import type { VariantCache } from '../catalog/index.ts';
 import { insertQuote } from './matching.repository.ts';
 import { findQuoteByAssessment, findQuoteByOffer, type QuoteRow } from './offers.repository.ts';
 
-/** PRODUCT.md §4: the device must ship within 21 days of receiving the offer. */
-export const SHIP_WITHIN_DAYS = 21;
 const DAY_MS = 86_400_000;
 
 export interface QuoteDeps {
@@ -49,7 +48,7 @@ export async function createQuote({ database, clock, variants }: QuoteDeps, inpu
     shipBy,
     currency: 'USD',
   });
-  return present({
+  return present(now, {
     assessmentId,
     grade,
     gradeReasons: reasons,
@@ -76,19 +75,20 @@ export async function createQuote({ database, clock, variants }: QuoteDeps, inpu
   });
 }
 
-export async function getQuoteByOffer(db: Db, offerId: string): Promise<TQuote> {
+export async function getQuoteByOffer(db: Db, clock: Clock, offerId: string): Promise<TQuote> {
   const row = await findQuoteByOffer(db, offerId);
   if (!row) throw notFound('Offer');
-  return present(row);
+  return present(clock.now(), row);
 }
 
-export async function getQuoteByAssessment(db: Db, assessmentId: string): Promise<TQuote> {
+export async function getQuoteByAssessment(db: Db, clock: Clock, assessmentId: string): Promise<TQuote> {
   const row = await findQuoteByAssessment(db, assessmentId);
   if (!row) throw notFound('Assessment');
-  return present(row);
+  return present(clock.now(), row);
 }
 
-function present(row: QuoteRow): TQuote {
+/** `now` is the application clock's: under the demo clock an offer expires when the demo says so. */
+function present(now: Date, row: QuoteRow): TQuote {
   return {
     assessmentId: row.assessmentId,
     grade: row.grade,
@@ -110,6 +110,7 @@ function present(row: QuoteRow): TQuote {
           refurbisher: { id: row.offer.refurbisherId, name: row.offer.refurbisherName },
           createdAt: row.offer.createdAt.toISOString(),
           shipBy: row.offer.shipBy.toISOString(),
+          expired: now.getTime() >= row.offer.shipBy.getTime(),
         }
       : null,
     ladder: row.ladder.map((r) => ({

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { CARRIER_EVENT_TYPES } from '../../../shared/carrier-events.ts';
+import { INSPECTION_BUSINESS_DAYS } from '../../../shared/deadlines.ts';
+import { canApply } from '../../../shared/trade-in-machine.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { addBusinessDaysToInstant } from '../../platform/business-days.ts';
 import type { Db, Trx } from '../../platform/db/database.ts';
@@ -16,9 +18,6 @@ export const ZCarrierEvent = z.object({
   occurredAt: z.iso.datetime({ offset: true }),
 });
 export type TCarrierEvent = z.infer<typeof ZCarrierEvent>;
-
-/** PRODUCT.md §5: the refurbisher inspects within 2 business days of delivery. */
-export const INSPECTION_BUSINESS_DAYS = 2;
 
 export interface CarrierEventDeps {
   db: Db;
@@ -58,11 +57,12 @@ export async function applyCarrierEvent(deps: CarrierEventDeps, e: TCarrierEvent
 
     if (label.direction === 'inbound' && label.status === 'issued') {
       const scanned = e.type === 'picked_up' || e.type === 'in_transit' || e.type === 'out_for_delivery' || e.type === 'delivered';
-      if (scanned && tradeIn.status === 'awaiting_shipment') {
+      if (scanned && canApply(tradeIn.status, 'ship')) {
         await transition(trx, tradeIn.id, { event: 'ship', timelineType: e.type === 'delivered' ? 'picked_up' : e.type, now, occurredAt, data });
         moved = true;
       }
-      if (e.type === 'delivered' && (await findTradeIn(trx, tradeIn.id))?.status === 'in_transit') {
+      const current = moved ? await findTradeIn(trx, tradeIn.id) : tradeIn;
+      if (e.type === 'delivered' && current && canApply(current.status, 'deliver')) {
         await transition(trx, tradeIn.id, {
           event: 'deliver',
           timelineType: 'delivered',
@@ -74,7 +74,7 @@ export async function applyCarrierEvent(deps: CarrierEventDeps, e: TCarrierEvent
         await deps.onDelivered?.(trx, tradeIn.id, now);
         moved = true;
       }
-      if (e.type === 'returned_to_sender' && tradeIn.status === 'in_transit') {
+      if (e.type === 'returned_to_sender' && canApply(tradeIn.status, 'return_to_sender')) {
         await transition(trx, tradeIn.id, { event: 'return_to_sender', timelineType: 'returned_to_sender', now, occurredAt, data });
         moved = true;
       }

@@ -1,10 +1,11 @@
+import { canApply } from '../../../shared/trade-in-machine.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, Executor, Trx } from '../../platform/db/database.ts';
 import { insertEvent, transition, findTradeIn } from '../trade-ins/index.ts';
 import type { Carrier } from './carrier.ts';
 import { voidLabels } from './labels.service.ts';
 
-/** Reminders before the 21-day ship-by (PRODUCT.md §4): a week ahead and two days ahead. */
+/** Reminders before the ship-by date (PRODUCT.md §4): a week ahead and two days ahead. */
 export const REMINDER_DAYS_BEFORE = [7, 2] as const;
 const DAY_MS = 86_400_000;
 
@@ -33,21 +34,19 @@ export interface ShippingWindowDeps {
   enqueue: EnqueueFn;
   /** Claims a one-time effect inside the transaction; false if it was already done. */
   once: (trx: Trx, key: string) => Promise<boolean>;
+  /** Enqueues the seller's e-mail in the transaction (the notifications module owns the job). */
+  sendMail: (trx: Trx, mail: { template: 'shipping_reminder' | 'expired'; tradeInId: string; daysBefore?: number }) => Promise<void>;
 }
-
-export const MAIL_JOB = 'mail.trade-in';
 
 /** A reminder is sent only while the device has not shipped, and only once per reminder. */
 export async function runShippingReminder(deps: ShippingWindowDeps, data: { tradeInId: string; daysBefore: number }): Promise<string> {
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const t = await findTradeIn(trx, data.tradeInId);
-    if (!t || t.status !== 'awaiting_shipment') return 'skipped';
+    if (!t || !canApply(t.status, 'ship')) return 'skipped';
     if (!(await deps.once(trx, `${t.id}:reminder:${data.daysBefore}`))) return 'already_done';
     await insertEvent(trx, { tradeInId: t.id, type: 'reminder', from: null, to: null, data: { daysBefore: data.daysBefore }, occurredAt: now, recordedAt: now });
-    await deps.enqueue(trx, MAIL_JOB, { template: 'shipping_reminder', tradeInId: t.id, daysBefore: data.daysBefore }, {
-      singletonKey: `${t.id}:mail:reminder:${data.daysBefore}`,
-    });
+    await deps.sendMail(trx, { template: 'shipping_reminder', tradeInId: t.id, daysBefore: data.daysBefore });
     return 'sent';
   });
 }
@@ -60,7 +59,7 @@ export async function runShippingExpiry(deps: ShippingWindowDeps, data: { tradeI
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const t = await findTradeIn(trx, data.tradeInId);
-    if (!t || t.status !== 'awaiting_shipment') return 'skipped';
+    if (!t || !canApply(t.status, 'expire')) return 'skipped';
     if (now.getTime() < t.ship_by.getTime()) {
       // Ran early (a clock moved back, a manual run): keep the deadline alive rather than drop it.
       await deps.enqueue(trx, JOB_SHIPPING_EXPIRY, { tradeInId: t.id }, { runAt: t.ship_by, singletonKey: `${t.id}:expiry:${now.getTime()}` });
@@ -68,7 +67,7 @@ export async function runShippingExpiry(deps: ShippingWindowDeps, data: { tradeI
     }
     await transition(trx, t.id, { event: 'expire', now, data: { shipBy: t.ship_by.toISOString() } });
     await voidLabels(trx, deps.carrier, t.id, now);
-    await deps.enqueue(trx, MAIL_JOB, { template: 'expired', tradeInId: t.id }, { singletonKey: `${t.id}:mail:expired` });
+    await deps.sendMail(trx, { template: 'expired', tradeInId: t.id });
     return 'expired';
   });
 }

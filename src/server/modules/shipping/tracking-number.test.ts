@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
+import { formatTrackingNumber } from '../../../shared/tracking-number.ts';
 import {
-  formatUpsTrackingNumber,
   generateUpsTrackingNumber,
   isValidUpsTrackingNumber,
   normalizeTrackingNumber,
@@ -130,8 +130,9 @@ describe('generateUpsTrackingNumber', () => {
   });
 });
 
-describe('formatUpsTrackingNumber', () => {
-  it('groups the way UPS prints it', () => {
-    expect(formatUpsTrackingNumber('1Z999AA10123456784')).toBe('1Z 999 AA1 01 2345 678 4');
+describe('formatTrackingNumber', () => {
+  it('groups the way UPS prints it, and leaves anything else alone', () => {
+    expect(formatTrackingNumber('1Z999AA10123456784')).toBe('1Z 999 AA1 01 2345 678 4');
+    expect(formatTrackingNumber('not-a-1z')).toBe('not-a-1z');
   });
 });

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { UPS_TRACKING_NUMBER_RE } from '../../../shared/tracking-number.ts';
 
 /**
  * UPS "1Z" tracking numbers: 1Z + 6-char shipper number + 2-digit service code +
@@ -10,7 +11,6 @@ export const UPS_TRACKING_NUMBER_LENGTH = 18;
 export const UPS_GROUND_SERVICE_CODE = '03';
 
 const BODY_RE = /^[0-9A-Z]{15}$/;
-const TRACKING_RE = /^1Z[0-9A-Z]{16}$/;
 const SHIPPER_RE = /^[0-9A-Z]{6}$/;
 const SERVICE_RE = /^[0-9]{2}$/;
 const REFERENCE_SPACE = 10_000_000; // 7 digits
@@ -40,7 +40,7 @@ export function normalizeTrackingNumber(s: string): string {
 
 /** Strict: expects the normalized form (see normalizeTrackingNumber). */
 export function isValidUpsTrackingNumber(s: string): boolean {
-  if (!TRACKING_RE.test(s)) return false;
+  if (!UPS_TRACKING_NUMBER_RE.test(s)) return false;
   return upsCheckDigit(s.slice(2, 17)) === Number(s[17]);
 }
 
@@ -66,10 +66,4 @@ export function generateUpsTrackingNumber(
   const reference = String(Math.floor(r * REFERENCE_SPACE)).padStart(7, '0');
   const body = `${shipper}${serviceCode}${reference}`;
   return `1Z${body}${upsCheckDigit(body)}`;
-}
-
-/** "1Z 999 AA1 01 2345 678 4": the grouping UPS prints under its barcodes. */
-export function formatUpsTrackingNumber(s: string): string {
-  if (!TRACKING_RE.test(s)) return s;
-  return [s.slice(0, 2), s.slice(2, 5), s.slice(5, 8), s.slice(8, 10), s.slice(10, 14), s.slice(14, 17), s.slice(17)].join(' ');
 }

@@ -1,4 +1,6 @@
+import type { TReadiness as SellerReadiness } from '../../../shared/api/accounts.ts';
 import type { TTradeIn } from '../../../shared/api/trade-ins.ts';
+import { SHIP_WITHIN_DAYS } from '../../../shared/deadlines.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Db, Trx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -9,12 +11,7 @@ import type { VariantCache } from '../catalog/index.ts';
 import { presentTradeIn } from './trade-in.presenter.ts';
 import { findLiveInboundLabel, findTradeInByOffer, findTradeInDetail, insertEvent, insertTradeIn, listEvents } from './trade-ins.repository.ts';
 
-export interface SellerReadiness {
-  profileComplete: boolean;
-  isAdult: boolean;
-  identityComplete: boolean;
-  payoutComplete: boolean;
-}
+export type { TReadiness as SellerReadiness } from '../../../shared/api/accounts.ts';
 
 export interface AcceptDeps {
   /** The pool, for the quote of a changed offer (its hot path talks to the pool directly). */
@@ -64,7 +61,7 @@ async function acceptInTransaction(deps: AcceptDeps, trx: Trx, input: AcceptInpu
   if (!offer) throw new AppError('not_found', 'Offer not found');
   if (await findTradeInByOffer(trx, offer.id)) throw new AppError('offer_already_accepted', 'This offer has already been accepted');
   if (now.getTime() >= offer.ship_by.getTime()) {
-    throw new AppError('offer_expired', 'This offer has expired: its 21-day window has passed. Run the assessment again for a new offer.');
+    throw new AppError('offer_expired', `This offer has expired: its ${SHIP_WITHIN_DAYS}-day window has passed. Run the assessment again for a new offer.`);
   }
 
   const readiness = await deps.sellerReadiness(trx, input.sellerId, now);

@@ -4,4 +4,4 @@ export { acceptOffer, type AcceptDeps, type SellerReadiness } from './accept-off
 export { cancelTradeIn, getSellerTradeIn, listSellerTradeIns } from './trade-ins.service.ts';
 export { transition } from './trade-in.transitions.ts';
 export { findTradeIn, findTradeInDetail, insertEvent, type TradeInRow } from './trade-ins.repository.ts';
-export { nextStatus, type TradeInStatus } from './trade-in.machine.ts';
+export { nextStatus, type TradeInStatus } from '../../../shared/trade-in-machine.ts';

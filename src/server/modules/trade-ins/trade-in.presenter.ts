@@ -1,23 +1,9 @@
-import type { TTradeIn, TTradeInStatus, TTradeInSummary } from '../../../shared/api/trade-ins.ts';
+import type { TTradeIn, TTradeInSummary } from '../../../shared/api/trade-ins.ts';
+import { SHIP_WITHIN_DAYS } from '../../../shared/deadlines.ts';
+import { canApply, STATUS_LABEL } from '../../../shared/trade-in-machine.ts';
 import type { TradeInDetailRow } from './trade-ins.repository.ts';
 import type { TradeInEventsTable } from './trade-ins.tables.ts';
 import type { Selectable } from 'kysely';
-
-export const STATUS_LABEL: Record<TTradeInStatus, string> = {
-  awaiting_shipment: 'Waiting for you to ship',
-  in_transit: 'On its way',
-  delivered: 'Delivered — being inspected',
-  counteroffered: 'Counteroffer: your answer needed',
-  account_locked: 'Action needed: remove your account from the device',
-  approved: 'Approved — payment on its way',
-  payout_on_hold: 'Payment on hold: check your bank details',
-  paid: 'Paid',
-  return_pending: 'Being returned to you',
-  returning: 'Return shipped',
-  returned: 'Returned',
-  expired: 'Expired: not shipped in time',
-  cancelled: 'Cancelled',
-};
 
 const EVENT_TITLE: Record<string, string> = {
   accepted: 'Offer accepted',
@@ -30,7 +16,7 @@ const EVENT_TITLE: Record<string, string> = {
   delivered: 'Delivered to the refurbisher',
   exception: 'Carrier exception',
   return_to_sender: 'Returned to sender by the carrier',
-  expire: 'Expired: not shipped within 21 days',
+  expire: `Expired: not shipped within ${SHIP_WITHIN_DAYS} days`,
   cancel: 'Cancelled',
   reminder: 'Shipping reminder sent',
   approve: 'Approved',
@@ -80,7 +66,7 @@ export function presentTradeIn(
       returnedAt: iso(t.returned_at),
     },
     payoutMethodComplete: extra.payoutMethodComplete,
-    canCancel: t.status === 'awaiting_shipment',
+    canCancel: canApply(t.status, 'cancel'),
     shipping:
       extra.label && t.status === 'awaiting_shipment'
         ? {

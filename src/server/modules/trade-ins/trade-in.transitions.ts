@@ -1,10 +1,21 @@
 import type { Trx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { releaseUnit } from '../offers/index.ts';
-import { MILESTONE_COLUMN, nextStatus, RELEASES_UNIT, type TradeInEvent } from './trade-in.machine.ts';
+import { nextStatus, RELEASES_UNIT, type TradeInEvent, type TradeInStatus } from '../../../shared/trade-in-machine.ts';
 import { compareAndSetStatus, findTradeIn, insertEvent, type TradeInRow } from './trade-ins.repository.ts';
 import type { TradeInsTable } from './trade-ins.tables.ts';
 import type { Updateable } from 'kysely';
+
+/** The timestamp column each status stamps when entered (one `*_at` per milestone). */
+const MILESTONE_COLUMN: Partial<Record<TradeInStatus, keyof TradeInsTable>> = {
+  in_transit: 'shipped_at',
+  delivered: 'delivered_at',
+  approved: 'approved_at',
+  paid: 'paid_at',
+  expired: 'expired_at',
+  cancelled: 'cancelled_at',
+  returned: 'returned_at',
+};
 
 export interface TransitionInput {
   event: TradeInEvent;
@@ -33,7 +44,7 @@ export async function transition(trx: Trx, tradeInId: string, input: TransitionI
     });
   }
   const set: Updateable<TradeInsTable> = { ...input.set, updated_at: input.now };
-  const milestone = MILESTONE_COLUMN[to] as keyof TradeInsTable | undefined;
+  const milestone = MILESTONE_COLUMN[to];
   if (milestone) (set as Record<string, unknown>)[milestone] = input.occurredAt ?? input.now;
   if (RELEASES_UNIT.has(to) && !current.unit_released_at) set.unit_released_at = input.now;
 

@@ -1,7 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
-import type { TradeInStatus } from './trade-in.machine.ts';
+import type { TradeInStatus } from '../../../shared/trade-in-machine.ts';
 import type { TradeInsTable } from './trade-ins.tables.ts';
 
 export async function insertTradeIn(db: Executor, row: Insertable<TradeInsTable>): Promise<void> {

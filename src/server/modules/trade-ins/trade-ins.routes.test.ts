@@ -60,6 +60,23 @@ describe('POST /api/offers/:id/accept', () => {
     expect((await accept(ctx.app, seller, offerId)).statusCode).toBe(201);
   });
 
+  it('a body with an unknown field → 400 naming it, nothing created', async () => {
+    const seller = await readySeller(ctx.app);
+    const { offerId, entry } = await freshOffer(ctx.app, ctx.database.db);
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/offers/${offerId}/accept`,
+      headers: { ...as(seller), 'idempotency-key': newKey() },
+      payload: { priceMinor: 1 },
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.code).toBe('validation_failed');
+    expect(res.json().error.fields.body).toMatch(/priceMinor/);
+    expect(await ctx.database.db.selectFrom('trade_ins').select('id').where('offer_id', '=', offerId).execute()).toEqual([]);
+    const left = await ctx.database.db.selectFrom('wishlist_entries').select('quantity_remaining').where('id', '=', entry.id).executeTakeFirstOrThrow();
+    expect(left.quantity_remaining).toBe(entry.quantity_remaining);
+  });
+
   it('a seller with no profile yet → 409 profile_incomplete, nothing created', async () => {
     const fresh = await signUp(ctx.app);
     const { offerId, entry } = await freshOffer(ctx.app, ctx.database.db);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZErrorBody } from '../../../shared/api/common.ts';
-import { ZTradeIn, ZTradeInSummary } from '../../../shared/api/trade-ins.ts';
+import { ZAcceptOffer, ZTradeIn, ZTradeInSummary } from '../../../shared/api/trade-ins.ts';
 import { requireIdempotencyKey } from '../../platform/idempotency.ts';
 import { typed, type RoutesPlugin } from '../../platform/http.ts';
 import { getSellerReadiness, requireRole } from '../accounts/index.ts';
@@ -28,6 +28,7 @@ export const tradeInsRoutes: RoutesPlugin<TradeInsRoutesDeps> = async (fastify, 
         tags: ['trade-ins'],
         summary: 'Accept an offer: creates the trade-in and reserves one wishlist unit',
         params: ZId,
+        body: ZAcceptOffer,
         headers: z.object({ 'idempotency-key': z.string().optional() }).passthrough(),
         response: { 200: ZTradeIn, 201: ZTradeIn, 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody, 422: ZErrorBody },
       },

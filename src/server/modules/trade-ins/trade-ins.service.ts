@@ -1,9 +1,10 @@
 import type { TTradeIn, TTradeInSummary } from '../../../shared/api/trade-ins.ts';
+import { canApply } from '../../../shared/trade-in-machine.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, Trx } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { requestHash, withIdempotency } from '../../platform/idempotency.ts';
-import type { SellerReadiness } from './accept-offer.service.ts';
+import type { TReadiness as SellerReadiness } from '../../../shared/api/accounts.ts';
 import { presentSummary, presentTradeIn } from './trade-in.presenter.ts';
 import { transition } from './trade-in.transitions.ts';
 import { findLiveInboundLabel, findTradeIn, findTradeInDetail, listEvents, listTradeInsForSeller } from './trade-ins.repository.ts';
@@ -44,7 +45,7 @@ export async function cancelTradeIn(
     withIdempotency(trx, { scope: `cancel:${sellerId}`, key: idempotencyKey, hash, now }, async () => {
       const current = await findTradeIn(trx, id);
       if (!current || current.seller_id !== sellerId) throw notFound('Trade-in');
-      if (current.status !== 'awaiting_shipment') {
+      if (!canApply(current.status, 'cancel')) {
         throw new AppError('invalid_transition', 'This trade-in can no longer be cancelled: the carrier has already scanned it', {
           details: { status: current.status },
         });

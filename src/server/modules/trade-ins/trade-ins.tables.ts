@@ -1,7 +1,7 @@
 import type { ColumnType } from 'kysely';
 import type { Grade } from '../../../shared/grade.ts';
 import type { NullableTimestamp, Timestamp } from '../../platform/db/column-types.ts';
-import type { TradeInStatus } from './trade-in.machine.ts';
+import type { TradeInStatus } from '../../../shared/trade-in-machine.ts';
 
 export interface TradeInsTable {
   id: string;

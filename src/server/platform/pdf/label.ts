@@ -1,5 +1,7 @@
 import PDFDocument from 'pdfkit';
 import bwipjs from 'bwip-js';
+import { QR_DROP_OFF_NOTICE } from '../../../shared/shipping-copy.ts';
+import { formatTrackingNumber } from '../../../shared/tracking-number.ts';
 
 export interface LabelAddress {
   name: string;
@@ -25,8 +27,6 @@ export interface LabelInput {
   qrPayload: string;
 }
 
-export const QR_DROP_OFF_NOTICE =
-  'QR drop-off only at The UPS Store® locations — not at UPS Access Points, UPS Customer Centers or UPS drop boxes.';
 
 const PAGE_W = 288; // 4 in
 const PAGE_H = 432; // 6 in
@@ -146,12 +146,6 @@ function drawQr(doc: Doc, payload: string, x0: number, y0: number, size: number)
   doc.fill('black');
 }
 
-/** "1Z 999 AA1 01 2345 678 4", the grouping UPS prints under the barcode. */
-function groupTracking(t: string): string {
-  if (!/^1Z[0-9A-Z]{16}$/.test(t)) return t;
-  return [t.slice(0, 2), t.slice(2, 5), t.slice(5, 8), t.slice(8, 10), t.slice(10, 14), t.slice(14, 17), t.slice(17)].join(' ');
-}
-
 function collect(doc: Doc): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -233,7 +227,7 @@ export async function renderLabelPdf(input: LabelInput): Promise<Buffer> {
     align: 'right',
   });
   line(doc, `Weight class: ${input.weightClass}`, M, 194, { font: 'Helvetica', size: 9, minSize: 7 });
-  line(doc, `TRACKING #: ${groupTracking(input.trackingNumber)}`, M, 206, {
+  line(doc, `TRACKING #: ${formatTrackingNumber(input.trackingNumber)}`, M, 206, {
     font: 'Helvetica-Bold',
     size: 9,
     minSize: 7,
@@ -242,7 +236,7 @@ export async function renderLabelPdf(input: LabelInput): Promise<Buffer> {
 
   // Tracking barcode with the human-readable number under it.
   drawCode128(doc, input.trackingNumber, 228, 64);
-  line(doc, groupTracking(input.trackingNumber), M, 297, {
+  line(doc, formatTrackingNumber(input.trackingNumber), M, 297, {
     font: 'Helvetica-Bold',
     size: 11,
     minSize: 7,

@@ -1,5 +1,6 @@
 import { SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCash, IconClipboardCheck, IconCircleCheck, IconTruckDelivery } from '@tabler/icons-react';
+import { INSPECTION_BUSINESS_DAYS, SHIP_WITHIN_DAYS } from '../../../shared/deadlines.ts';
 
 // The promises of PRODUCT.md §4–6, in the order the seller meets them.
 const STEPS = [
@@ -8,12 +9,12 @@ const STEPS = [
   {
     icon: IconTruckDelivery,
     title: 'Ship it free',
-    text: 'Send it within 21 days with the prepaid label we give you.',
+    text: `Send it within ${SHIP_WITHIN_DAYS} days with the prepaid label we give you.`,
   },
   {
     icon: IconCash,
     title: 'Get paid',
-    text: 'The refurbisher checks it within 2 business days; the money reaches your bank 3–6 business days later.',
+    text: `The refurbisher checks it within ${INSPECTION_BUSINESS_DAYS} business days; the money reaches your bank 3–6 business days later.`,
   },
 ];
 

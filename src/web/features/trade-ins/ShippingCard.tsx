@@ -3,6 +3,7 @@ import { IconDownload, IconInfoCircle, IconQrcodeOff } from '@tabler/icons-react
 import { useState } from 'react';
 import type { TTradeIn } from '../../../shared/api/trade-ins.ts';
 import { QR_DROP_OFF_RULE } from '../../../shared/shipping-copy.ts';
+import { formatTrackingNumber } from '../../../shared/tracking-number.ts';
 import { formatMarketDate } from '../quote/format.ts';
 import classes from './ShippingCard.module.css';
 
@@ -82,7 +83,7 @@ export function ShippingCard({ tradeIn, headingLevel = 2, showShipBy = true }: {
             </Button>
           </div>
           <Text size="sm" c="dimmed">
-            {shipping.service} · tracking number <span className={classes.tracking}>{shipping.trackingNumber}</span>
+            {shipping.service} · tracking number <span className={classes.tracking}>{formatTrackingNumber(shipping.trackingNumber)}</span>
           </Text>
         </Stack>
       </div>

@@ -1,6 +1,7 @@
 /**
- * The whole life of a trade-in (PRODUCT.md §3–6) as a pure transition table. Services ask
- * `nextStatus(from, event)` and then compare-and-set the row; nothing else decides a status.
+ * The whole life of a trade-in (PRODUCT.md §3–6) as a pure transition table, shared by the
+ * server and the web app. Services ask `nextStatus(from, event)` and then compare-and-set the
+ * row; nothing else decides a status, and the browser asks the same table what is still possible.
  */
 export const TRADE_IN_STATUSES = [
   'awaiting_shipment', // accepted; label issued; waiting for the first carrier scan (21 days)
@@ -79,13 +80,47 @@ export const TERMINAL: ReadonlySet<TradeInStatus> = new Set(
   TRADE_IN_STATUSES.filter((s) => Object.keys(TABLE[s]).length === 0),
 );
 
-/** The timestamp column each status stamps when entered (one `*_at` per milestone). */
-export const MILESTONE_COLUMN: Partial<Record<TradeInStatus, string>> = {
-  in_transit: 'shipped_at',
-  delivered: 'delivered_at',
-  approved: 'approved_at',
-  paid: 'paid_at',
-  expired: 'expired_at',
-  cancelled: 'cancelled_at',
-  returned: 'returned_at',
+/** True when `event` leads somewhere from `from` (e.g. whether a trade-in can still be cancelled). */
+export function canApply(from: TradeInStatus, event: TradeInEvent): boolean {
+  return nextStatus(from, event) !== undefined;
+}
+
+/** Every status reachable from `from` by any sequence of events, `from` included. */
+export function reachableFrom(from: TradeInStatus): ReadonlySet<TradeInStatus> {
+  const seen = new Set<TradeInStatus>([from]);
+  const queue: TradeInStatus[] = [from];
+  for (let s = queue.shift(); s; s = queue.shift()) {
+    for (const to of Object.values(TABLE[s])) {
+      if (!seen.has(to)) {
+        seen.add(to);
+        queue.push(to);
+      }
+    }
+  }
+  return seen;
+}
+
+/**
+ * Whether a payment may still be sent for a trade-in in this status: not yet paid, and payment
+ * still reachable. Once this is false the seller's bank details no longer matter for it.
+ */
+export function paymentStillAhead(status: TradeInStatus): boolean {
+  return status !== 'paid' && reachableFrom(status).has('paid');
+}
+
+/** What the seller reads for each status (the trade-in page, the list, e-mails). */
+export const STATUS_LABEL: Record<TradeInStatus, string> = {
+  awaiting_shipment: 'Waiting for you to ship',
+  in_transit: 'On its way',
+  delivered: 'Delivered — being inspected',
+  counteroffered: 'Counteroffer: your answer needed',
+  account_locked: 'Action needed: remove your account from the device',
+  approved: 'Approved — payment on its way',
+  payout_on_hold: 'Payment on hold: check your bank details',
+  paid: 'Paid',
+  return_pending: 'Being returned to you',
+  returning: 'Return shipped',
+  returned: 'Returned',
+  expired: 'Expired: not shipped in time',
+  cancelled: 'Cancelled',
 };

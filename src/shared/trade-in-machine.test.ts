@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allowedEvents, nextStatus, RELEASES_UNIT, TERMINAL, TRADE_IN_EVENTS, TRADE_IN_STATUSES, type TradeInStatus } from './trade-in.machine.ts';
+import { allowedEvents, canApply, nextStatus, paymentStillAhead, reachableFrom, RELEASES_UNIT, STATUS_LABEL, TERMINAL, TRADE_IN_EVENTS, TRADE_IN_STATUSES, type TradeInStatus } from './trade-in-machine.ts';
 
 describe('trade-in state machine', () => {
   it.each([
@@ -48,6 +48,21 @@ describe('trade-in state machine', () => {
       }
     }
     expect([...seen].sort()).toEqual([...TRADE_IN_STATUSES].sort());
+    expect([...reachableFrom('awaiting_shipment')].sort()).toEqual([...TRADE_IN_STATUSES].sort());
+  });
+
+  it('only a trade-in waiting for its first scan can be cancelled', () => {
+    expect(TRADE_IN_STATUSES.filter((s) => canApply(s, 'cancel'))).toEqual(['awaiting_shipment']);
+  });
+
+  it('a payment is still ahead until the trade-in is paid or on its way back', () => {
+    expect(TRADE_IN_STATUSES.filter((s) => !paymentStillAhead(s)).sort()).toEqual(
+      ['cancelled', 'expired', 'paid', 'return_pending', 'returned', 'returning'].sort(),
+    );
+  });
+
+  it('every status has a label for the seller', () => {
+    for (const s of TRADE_IN_STATUSES) expect(STATUS_LABEL[s]).toMatch(/\w/);
   });
 
   it('no sequence of events leaves a terminal status or pays twice', () => {

@@ -1,0 +1,10 @@
+/**
+ * The product's deadlines (PRODUCT.md §4–5), one number each: the server computes dates from
+ * them and every sentence the seller reads (pages, e-mails, labels) quotes the same number.
+ */
+
+/** The device must ship within this many days of receiving the offer. */
+export const SHIP_WITHIN_DAYS = 21;
+
+/** The refurbisher inspects within this many business days of delivery. */
+export const INSPECTION_BUSINESS_DAYS = 2;
