@@ -60,7 +60,7 @@ export async function buildTestApp(
     [],
   );
   const secrets: AccountSecrets = { authSecret: TEST_AUTH_SECRET, keyring: opts.keyring ?? testKeyring() };
-  const runtime = createRuntime({ config, database, productClock: clock, workers: false, ...(opts.mailer ? { mailer: opts.mailer } : {}) });
+  const runtime = createRuntime({ config, database, productClock: clock, workers: false, keyring: secrets.keyring, ...(opts.mailer ? { mailer: opts.mailer } : {}) });
   await runtime.jobs.start();
   const app = await buildApp({ config, database, productClock: clock, securityClock, secrets, runtime }, { webRoot: '/nonexistent', logger: opts.logger });
   app.addHook('onClose', async () => {

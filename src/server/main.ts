@@ -45,7 +45,7 @@ async function main(): Promise<void> {
       }
     });
 
-    const runtime = createRuntime({ config, database, productClock });
+    const runtime = createRuntime({ config, database, productClock, keyring: secrets.keyring });
     // Registers the queues; polls them unless this process is an API-only one (--role api).
     await runtime.jobs.start();
     const app = await buildApp({ config, database, productClock, securityClock, secrets, runtime }, { logger: { level: config.logLevel, redact: LOG_REDACT } });

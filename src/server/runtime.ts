@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Config } from './config.ts';
+import { protectedValuesOf } from './modules/accounts/index.ts';
 import { VariantCache } from './modules/catalog/index.ts';
 import { enqueueTradeInMail, findSellerContact, JOB_TRADE_IN_MAIL, runTradeInMail, type TradeInMailJob } from './modules/notifications/index.ts';
 import { JOB_INVITATION_MAIL, runInvitationMail } from './modules/refurbishers/index.ts';
@@ -17,6 +18,7 @@ import {
 } from './modules/shipping/index.ts';
 import type { TradeInHooks } from './modules/trade-ins/index.ts';
 import type { Clock } from './platform/clock.ts';
+import type { Keyring } from './platform/crypto.ts';
 import type { Database, Trx } from './platform/db/database.ts';
 import { AppError } from './platform/errors.ts';
 import { createJobs, onceKey, QUEUE_PROFILES, type Jobs, type JobsLogger } from './platform/jobs/index.ts';
@@ -41,6 +43,8 @@ export interface RuntimeInput {
   workers?: boolean;
   mailer?: Mailer;
   carrier?: Carrier;
+  /** Opens sellers' protected values for the e-mail guard (never to send them). */
+  keyring: Keyring;
 }
 
 export function createRuntime(input: RuntimeInput): Runtime {
@@ -81,7 +85,7 @@ export function createRuntime(input: RuntimeInput): Runtime {
     await runShippingExpiry(windowDeps, data);
   }, QUEUE_PROFILES.database);
   jobs.register<TradeInMailJob>(JOB_TRADE_IN_MAIL, async (data) => {
-    await runTradeInMail({ db, clock, mailer, config }, data);
+    await runTradeInMail({ db, clock, mailer, config, protectedValues: (sellerId) => protectedValuesOf(db, input.keyring, sellerId) }, data);
   }, QUEUE_PROFILES.network);
 
   jobs.register<{ invitationId: string }>(JOB_INVITATION_MAIL, async (data) => {

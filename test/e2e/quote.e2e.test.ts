@@ -1,5 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateWishlists, variantReferenceValues } from '../../src/server/seed/wishlist-generator.ts';
+import type { CategoryId } from '../../src/shared/catalog-types.ts';
+import { GRADES, type Grade } from '../../src/shared/grade.ts';
+import { GRADING_RULES, QUESTIONNAIRES } from '../../src/shared/questionnaires.ts';
 import { expectNoHorizontalScroll, PHONE, startE2E, type E2E } from './harness.ts';
 
 /**
@@ -162,23 +166,25 @@ describe('getting an offer at phone width', () => {
     expect(descriptions.join(' ')).toContain('Pick the option that fits best');
     expect(await page.getByRole('alert').innerText()).toContain('Some answers need fixing');
 
-    // No offer: a plain statement, the ladder still shown, and a way to start over.
-    const real = (await (
-      await fetch(`${url}/api/assessments`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          variantId: detail.variants[0]!.id,
-          answers: Object.fromEntries(detail.questionnaire.map((q) => [q.id, q.options[0]!.id])),
-        }),
-      })
-    ).json()) as Record<string, unknown> & { ladder: { grade: string; price: unknown }[] };
-    const noOffer = { ...real, assessmentId: 'asm_e2e_none', grade: 'Fair', offer: null, ladder: real.ladder.map((r) => (r.grade === 'Fair' ? { ...r, price: null } : r)) };
-    await context.route('**/api/assessments/asm_e2e_none', (route) => route.fulfill({ json: noOffer }));
-    await page.goto(`${url}/assessments/asm_e2e_none`);
-    await page.getByRole('heading', { name: 'No offer today for this device in Fair condition' }).waitFor();
+    // No offer: a plain statement, the ladder still shown, and a way to start over. The quote is
+    // the real server's: the demo wishlists (generated from a fixed seed) leave exactly one
+    // device and grade without a live entry, and a flawless assessment of it gets no offer.
+    await context.unroute('**/api/assessments');
+    const noOfferPair = devicesWithoutOffer()[0];
+    if (!noOfferPair) throw new Error('the demo wishlists bid on every device and grade: no "no offer" case to show');
+    const created = await fetch(`${url}/api/assessments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ variantId: noOfferPair.variantId, answers: answersFor(noOfferPair.category, noOfferPair.grade) }),
+    });
+    expect(created.status).toBe(201);
+    const noOffer = (await created.json()) as { assessmentId: string; grade: string; offer: unknown };
+    expect(noOffer.grade).toBe(noOfferPair.grade);
+    expect(noOffer.offer).toBeNull();
+    await page.goto(`${url}/assessments/${noOffer.assessmentId}`);
+    await page.getByRole('heading', { name: `No offer today for this device in ${noOfferPair.grade} condition` }).waitFor();
     expect(await page.getByTestId('ladder').locator('li').count()).toBe(4);
-    expect(await page.getByTestId('ladder').locator('li[data-grade="Fair"]').innerText()).toContain('No offer');
+    expect(await page.getByTestId('ladder').locator(`li[data-grade="${noOfferPair.grade}"]`).innerText()).toContain('No offer');
     await expectNoHorizontalScroll(page, 'no offer');
     await page.getByRole('link', { name: 'Start over' }).click();
     await page.waitForURL(`${url}/`);
@@ -186,3 +192,21 @@ describe('getting an offer at phone width', () => {
     await context.close();
   });
 });
+
+/** (variant, grade) pairs on which no demo wishlist entry is live: the real server has no offer for them. */
+function devicesWithoutOffer(): { variantId: string; category: CategoryId; grade: Grade }[] {
+  const live = new Set(generateWishlists().filter((e) => e.active && e.quantityRemaining > 0).map((e) => `${e.variantId}|${e.grade}`));
+  return variantReferenceValues().flatMap(({ variantId, category }) =>
+    GRADES.filter((g) => !live.has(`${variantId}|${g}`)).map((grade) => ({ variantId, category, grade })),
+  );
+}
+
+/** Answers that grade exactly `grade`: the best option everywhere, and one option capped at `grade`. */
+function answersFor(category: CategoryId, grade: Grade): Record<string, string> {
+  const rules = GRADING_RULES[category];
+  const questions = QUESTIONNAIRES[category].questions;
+  const capped = questions.find((q) => q.options.some((o) => rules[q.id]![o.id]!.cap === grade))!;
+  return Object.fromEntries(
+    questions.map((q) => [q.id, q.options.find((o) => rules[q.id]![o.id]!.cap === (q === capped ? grade : 'Flawless'))!.id]),
+  );
+}

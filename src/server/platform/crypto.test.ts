@@ -184,6 +184,14 @@ describe('lookupHash', () => {
     expect(lookupHash(hashKey, secret, 'routing_number')).not.toBe(h);
   });
 
+  it('matches known answers computed independently (openssl kdf HKDF / openssl dgst -mac HMAC)', () => {
+    // Master key 0x01 × 32; HKDF-SHA256 with an empty salt and info "tradeloop:lookup-hash";
+    // then HMAC-SHA256 over "bank_account\0<routing>:<account>", the form the accounts module hashes.
+    const subkey = deriveSubkey(Buffer.alloc(32, 1), 'lookup-hash');
+    expect(subkey.toString('hex')).toBe('9baa0b21f98327a498ef89ea32ea80c6514bf39c49e590c5386985d777fb493d');
+    expect(lookupHash(subkey, '021000021:000123456789', 'bank_account')).toBe('1156bb7493c4afa0b45e1f2bdc8ff1aeb9612c785bfb94fbb86854fe520a385b');
+  });
+
   it('derives subkeys that differ from the master key and from each other', () => {
     expect(hashKey).toHaveLength(32);
     expect(hashKey.equals(mk1.key)).toBe(false);

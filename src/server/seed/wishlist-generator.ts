@@ -1,5 +1,6 @@
 import type { Grade } from '../../shared/grade.ts';
 import { GRADES } from '../../shared/grade.ts';
+import type { CategoryId } from '../../shared/catalog-types.ts';
 import { CATALOG_MODELS, expandVariants, variantId } from '../modules/catalog/index.ts';
 
 /**
@@ -57,10 +58,10 @@ export interface GeneratedEntry {
   active: boolean;
 }
 
-/** Every variant id with its price before grade and appetite (integer cents). */
-export function variantReferenceValues(): { variantId: string; valueMinor: number }[] {
+/** Every variant id with its category and its price before grade and appetite (integer cents). */
+export function variantReferenceValues(): { variantId: string; category: CategoryId; valueMinor: number }[] {
   return CATALOG_MODELS.flatMap((m) =>
-    expandVariants(m).map((v) => ({ variantId: variantId(v.slug), valueMinor: Math.round(m.referenceValueMinor * v.factor) })),
+    expandVariants(m).map((v) => ({ variantId: variantId(v.slug), category: m.category, valueMinor: Math.round(m.referenceValueMinor * v.factor) })),
   );
 }
 

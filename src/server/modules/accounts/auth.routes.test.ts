@@ -72,7 +72,9 @@ describe('sign up, sign in, session, sign out through /api/auth', () => {
   it('does not let a user change their own role through better-auth', async () => {
     const user = await signUp(app);
     const res = await app.inject({ method: 'POST', url: '/api/auth/update-user', headers: as(user), payload: { name: 'Still Me', role: 'operator' } });
-    expect(res.statusCode).toBeGreaterThanOrEqual(200);
+    // Refused outright, in the product's error shape, rather than silently ignored.
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.code).toBe('validation_failed');
     const row = await database.db.selectFrom('user').select(['role']).where('id', '=', user.id).executeTakeFirstOrThrow();
     expect(row.role).toBe('seller');
   });

@@ -1,7 +1,6 @@
 import type { Config } from '../../config.ts';
 import type { Db, Executor } from '../../platform/db/database.ts';
-import { effectDone, onceKey } from '../../platform/jobs/index.ts';
-import { layoutEmail, type EmailBlock, type MailAttachment, type Mailer } from '../../platform/mail/index.ts';
+import { layoutEmail, mailAlreadySent, sendMailOnce, type EmailBlock, type MailAttachment, type Mailer } from '../../platform/mail/index.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { labelPdfFor, qrPngFor } from '../shipping/index.ts';
 import { findTradeInDetail } from '../trade-ins/index.ts';
@@ -17,9 +16,9 @@ export interface TradeInMailJob {
   daysBefore?: number;
 }
 
-/** One key per message: the enqueue's singleton key and the record that it was sent. */
+/** One key per message: the enqueue's singleton key, the send's idempotency key and Message-ID. */
 export function tradeInMailKey(job: TradeInMailJob): string {
-  return `mail:${job.tradeInId}:${job.template}${job.daysBefore ? `:${job.daysBefore}` : ''}`;
+  return `trade-in:${job.tradeInId}:${job.template}${job.daysBefore ? `:${job.daysBefore}` : ''}`;
 }
 
 type Enqueue = (executor: Executor, name: string, data: Record<string, unknown>, opts: { singletonKey: string }) => Promise<void>;
@@ -34,20 +33,20 @@ export interface MailJobDeps {
   clock: Clock;
   mailer: Mailer;
   config: Pick<Config, 'publicUrl' | 'port'>;
+  /** The seller's protected values, which the mailer refuses to send (the accounts module opens them). */
+  protectedValues: (sellerId: string) => Promise<string[]>;
 }
 
 /**
- * Sends one trade-in e-mail, once. pg-boss hands a job to one worker at a time and the enqueue
- * carries a singleton key, so only a re-run (crash, expiry) can repeat it: a re-run finds the
- * effect recorded and stops. No transaction is held open across the send (on the embedded
- * database that would stall every other query); a crash between send and record re-sends
- * with the same Message-ID (and the outbox keeps one file per key).
+ * Sends one trade-in e-mail, once (`sendMailOnce`: a re-run after a crash or expiry finds the
+ * send recorded and stops). The enqueue's singleton key keeps a second job for the same message
+ * from being queued at all.
  */
 export async function runTradeInMail(deps: MailJobDeps, job: TradeInMailJob): Promise<'sent' | 'already_sent' | 'skipped'> {
   if (!TRADE_IN_EMAIL_TEMPLATES.includes(job.template)) throw new Error(`unknown e-mail template ${job.template}`);
   const key = tradeInMailKey(job);
   const db = deps.db;
-  if (await effectDone(db, key)) return 'already_sent';
+  if (await mailAlreadySent(db, key)) return 'already_sent';
   const t = await findTradeInDetail(db, job.tradeInId);
   if (!t) return 'skipped';
   const seller = await findSellerContact(db, t.seller_id);
@@ -84,14 +83,18 @@ export async function runTradeInMail(deps: MailJobDeps, job: TradeInMailJob): Pr
   }
   if (content.list) blocks.push({ list: content.list });
   const body = layoutEmail({ title: content.title, paragraphs: blocks, cta: content.cta, preheader: content.subject });
-  await deps.mailer.send({
-    to: seller.email,
-    subject: content.subject,
-    text: body.text,
-    html: body.html,
-    attachments,
-    idempotencyKey: key,
-  });
-  await onceKey(deps.db, key, deps.clock.now());
-  return 'sent';
+  return sendMailOnce(
+    db,
+    deps.mailer,
+    {
+      to: seller.email,
+      subject: content.subject,
+      text: body.text,
+      html: body.html,
+      attachments,
+      idempotencyKey: key,
+      forbidden: await deps.protectedValues(t.seller_id),
+    },
+    deps.clock.now(),
+  );
 }

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../test/db.ts';
 import { buildRefurbisher, buildWishlistEntry } from '../../../../test/factories.ts';
+import type { Grade } from '../../../shared/grade.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { bestEntriesByGrade } from './matching.repository.ts';
+import { newId } from '../../platform/ids.ts';
+import { insertQuote } from './matching.repository.ts';
 
 const NOW = new Date('2026-11-26T15:00:00Z');
 let database: Database;
@@ -25,7 +27,22 @@ beforeEach(async () => {
   variantId = variantIds[variantCursor++]!;
 });
 
-const best = (grade = 'Good') => bestEntriesByGrade(database.db, variantId, NOW).then((rows) => rows.find((r) => r.grade === grade));
+/** Runs the production quote statement for a seller whose device graded `grade`. */
+function quote(grade: Grade = 'Good', variant = variantId) {
+  return insertQuote(database, {
+    assessmentId: newId('assessment', NOW.getTime()),
+    offerId: newId('offer', NOW.getTime()),
+    variantId: variant,
+    grade,
+    answersJson: '{}',
+    reasonsJson: '[]',
+    now: NOW,
+    shipBy: new Date(NOW.getTime() + 21 * 86_400_000),
+    currency: 'USD',
+  });
+}
+const best = async (grade: Grade = 'Good') => (await quote(grade)).offer ?? undefined;
+const ladderPrices = async () => Object.fromEntries((await quote()).ladder.map((r) => [r.grade, r.priceMinor]));
 
 describe('matching (PRODUCT.md §2)', () => {
   it('picks the highest active price with a unit left', async () => {
@@ -78,8 +95,11 @@ describe('matching (PRODUCT.md §2)', () => {
     expect((await best())?.entryId).toBe(live.id);
   });
 
-  it('answers nothing (not an error) when no entry exists', async () => {
-    expect(await bestEntriesByGrade(database.db, variantId, NOW)).toEqual([]);
+  it('answers "no offer" (not an error) when no entry exists, and stores no offer', async () => {
+    const q = await quote();
+    expect(q.offer).toBeNull();
+    expect(await ladderPrices()).toEqual({ Flawless: null, Good: null, Fair: null, Broken: null });
+    expect(await database.db.selectFrom('offers').select('id').where('variant_id', '=', variantId).execute()).toEqual([]);
   });
 
   it('gives the best price at every grade independently (the ladder)', async () => {
@@ -87,8 +107,9 @@ describe('matching (PRODUCT.md §2)', () => {
     await buildWishlistEntry(database.db, { refurbisherId: r.id, variantId, grade: 'Flawless', priceMinor: 40_000 });
     await buildWishlistEntry(database.db, { refurbisherId: r.id, variantId, grade: 'Fair', priceMinor: 25_000 });
     await buildWishlistEntry(database.db, { refurbisherId: r.id, variantId, grade: 'Fair', priceMinor: 27_000 });
-    const rows = await bestEntriesByGrade(database.db, variantId, NOW);
-    expect(Object.fromEntries(rows.map((x) => [x.grade, x.priceMinor]))).toEqual({ Flawless: 40_000, Fair: 27_000 });
+    expect(await ladderPrices()).toEqual({ Flawless: 40_000, Good: null, Fair: 27_000, Broken: null });
+    expect((await best('Fair'))?.priceMinor).toBe(27_000);
+    expect(await best('Good')).toBeUndefined();
   });
 
   it('does not match another variant', async () => {

@@ -1,7 +1,6 @@
-import { CompiledQuery } from 'kysely';
 import type { Grade } from '../../../shared/grade.ts';
 import type { LadderRung } from './offers.tables.ts';
-import type { Database, Executor } from '../../platform/db/database.ts';
+import type { Database } from '../../platform/db/database.ts';
 
 export interface BestEntry {
   entryId: string;
@@ -10,40 +9,6 @@ export interface BestEntry {
   currency: string;
   refurbisherId: string;
   refurbisherName: string;
-}
-
-/**
- * THE matching rule of PRODUCT.md §2, written once: for each grade of a variant ($1), the live
- * entry (active, inside its window at $2, a unit left, in currency $3) with the highest price;
- * ties go to the refurbisher with the better score, then to the older entry (the id breaks a
- * tie of timestamps).
- *
- * One LIMIT 1 per grade walks wishlist_match_idx in price order, so the cost does not grow with
- * the number of entries on the variant (measured on 1M entries: 0.8 ms, against 5.9 ms for a
- * DISTINCT ON over the ~1,000 entries of one variant; bench/README.md).
- */
-const BEST_PER_GRADE = `
-  select b.*
-    from unnest(array['Flawless', 'Good', 'Fair', 'Broken']) with ordinality as g(grade, ord)
-    cross join lateral (
-      select w.id as "entryId", w.grade, w.price_minor as "priceMinor", trim(w.currency) as currency,
-             w.refurbisher_id as "refurbisherId", r.name as "refurbisherName", g.ord
-        from wishlist_entries w
-        join refurbishers r on r.id = w.refurbisher_id
-       where w.variant_id = $1
-         and w.grade = g.grade
-         and w.currency = $3
-         and w.active
-         and w.quantity_remaining > 0
-         and w.active_from <= $2
-         and (w.active_until is null or w.active_until > $2)
-       order by w.price_minor desc, r.score desc, w.created_at asc, w.id asc
-       limit 1
-    ) b`;
-
-export async function bestEntriesByGrade(db: Executor, variantId: string, now: Date, currency = 'USD'): Promise<BestEntry[]> {
-  const { rows } = await db.executeQuery<BestEntry & { ord: number }>(CompiledQuery.raw(`${BEST_PER_GRADE} order by b.ord`, [variantId, now, currency]));
-  return rows.map(({ ord: _ord, ...r }) => r);
 }
 
 export interface QuoteInsert {
@@ -59,12 +24,40 @@ export interface QuoteInsert {
 }
 
 /**
- * The quote's hot path in one prepared statement (one round trip, atomic without an explicit
- * transaction): match every grade, store the assessment with its ladder, and store the offer
- * for the seller's grade when there is one — price locked at the same snapshot as the ladder.
+ * THE matching rule of PRODUCT.md §2 and the quote's hot path, written once, in one prepared
+ * statement (one round trip, atomic without an explicit transaction).
+ *
+ * `best`: for each grade of the variant ($3), the live entry (active, inside its window at $7,
+ * a unit left, in currency $9) with the highest price; ties go to the refurbisher with the
+ * better score, then to the older entry (the id breaks a tie of timestamps). One LIMIT 1 per
+ * grade walks wishlist_match_idx in price order, so the cost does not grow with the number of
+ * entries on the variant (measured on 1M entries: 0.8 ms, against 5.9 ms for a DISTINCT ON over
+ * the ~1,000 entries of one variant; bench/README.md). The currency is compared as char(3), the
+ * column's type, so the index is used.
+ *
+ * Then: store the assessment with the ladder of every grade, and the offer for the seller's
+ * grade ($4) when there is one — price locked at the same snapshot as the ladder.
  */
 const QUOTE_STATEMENT = `
-  with best as (${BEST_PER_GRADE.replace(/\$([123])/g, (_, n: string) => ({ '1': '$3::text', '2': '$7::timestamptz', '3': '$9::char(3)' })[n as '1'])}),
+  with best as (
+    select b.*
+      from unnest(array['Flawless', 'Good', 'Fair', 'Broken']) with ordinality as g(grade, ord)
+      cross join lateral (
+        select w.id as "entryId", w.grade, w.price_minor as "priceMinor", trim(w.currency) as currency,
+               w.refurbisher_id as "refurbisherId", r.name as "refurbisherName", g.ord
+          from wishlist_entries w
+          join refurbishers r on r.id = w.refurbisher_id
+         where w.variant_id = $3::text
+           and w.grade = g.grade
+           and w.currency = $9::char(3)
+           and w.active
+           and w.quantity_remaining > 0
+           and w.active_from <= $7::timestamptz
+           and (w.active_until is null or w.active_until > $7::timestamptz)
+         order by w.price_minor desc, r.score desc, w.created_at asc, w.id asc
+         limit 1
+      ) b
+  ),
   ladder as (
     select jsonb_agg(jsonb_build_object('grade', g.grade, 'priceMinor', b."priceMinor", 'currency', coalesce(b.currency, $9::text)) order by g.ord) as rungs
       from unnest(array['Flawless', 'Good', 'Fair', 'Broken']) with ordinality as g(grade, ord)

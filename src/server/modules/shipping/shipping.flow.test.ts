@@ -12,6 +12,7 @@ import type { AdjustableClock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { Runtime } from '../../runtime.ts';
 import type { TestUser } from '../../../../test/accounts.ts';
+import type { AccountSecrets } from '../accounts/index.ts';
 import { isValidUpsTrackingNumber } from './tracking-number.ts';
 import { signPayload } from './webhook-signature.ts';
 
@@ -19,11 +20,12 @@ let database: Database;
 let app: FastifyInstance;
 let clock: AdjustableClock;
 let runtime: Runtime;
+let secrets: AccountSecrets;
 let seller: TestUser;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  ({ app, clock, runtime } = await buildTestApp(database));
+  ({ app, clock, runtime, secrets } = await buildTestApp(database));
   seller = await readySeller(app);
 });
 afterAll(async () => {
@@ -201,14 +203,16 @@ describe('the 21-day window', () => {
     const { tradeIn } = await acceptedTradeIn();
     await runtime.jobs.stop();
     clock.advance(new Date(tradeIn.shipBy).getTime() - clock.now().getTime() + 60_000);
-    // A new process: its own runtime and app on the same database and clock.
-    const next = await buildTestApp(database, { now: clock.now() });
+    // A new process: its own runtime and app on the same database, clock and master key.
+    const next = await buildTestApp(database, { now: clock.now(), keyring: secrets.keyring });
     try {
       const before = await database.db.selectFrom('trade_ins').select('status').where('id', '=', tradeIn.id).executeTakeFirstOrThrow();
       expect(before.status).toBe('awaiting_shipment');
       await next.runtime.jobs.runDue();
       const after = await database.db.selectFrom('trade_ins').select('status').where('id', '=', tradeIn.id).executeTakeFirstOrThrow();
       expect(after.status).toBe('expired');
+      const told = (await next.runtime.mailer.listOutbox()).filter((m) => m.subject.includes('has expired'));
+      expect(told.map((m) => m.to)).toEqual([seller.email]);
     } finally {
       await next.app.close();
     }

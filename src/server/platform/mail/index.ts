@@ -11,5 +11,5 @@ export {
   type SentMail,
 } from './mailer.ts';
 export { headerText, leafParts, parseMime, textPart, type MimePart } from './mime-reader.ts';
-export { sendMailOnce } from './send-once.ts';
+export { mailAlreadySent, sendMailOnce } from './send-once.ts';
 export { assertNoProtectedData, escapeHtml, ProtectedDataError, type MessageText } from './protected.ts';

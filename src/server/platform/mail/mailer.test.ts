@@ -42,6 +42,7 @@ function acceptedMail(overrides: Partial<OutgoingMail> = {}): OutgoingMail {
     ...body,
     attachments,
     idempotencyKey: 'trade-in:tin_1:accepted',
+    forbidden: [],
     ...overrides,
   };
 }

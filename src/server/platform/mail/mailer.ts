@@ -25,8 +25,11 @@ export interface OutgoingMail {
    * receiving system can drop a repeat, and the outbox writes a key only once.
    */
   idempotencyKey: string;
-  /** The recipient's protected values; send() refuses a message that contains one. */
-  forbidden?: readonly (string | null | undefined)[];
+  /**
+   * The recipient's protected values; send() refuses a message that contains one. Required, so
+   * no sender can forget the guard: a message to someone with no protected data passes `[]`.
+   */
+  forbidden: readonly (string | null | undefined)[];
 }
 
 export interface SentMail {
@@ -90,7 +93,7 @@ const EML_RE = /^(.+)-([0-9a-f]{32})\.eml$/;
  * `outboxDir` (named `<ISO time with '-' for ':'>-<id>.eml`, so names sort by time), which a
  * demo mailbox page lists and any mail client opens.
  *
- * Exactly-once delivery is the caller's job (a job's `onceKey`): SMTP offers no way to ask
+ * Exactly-once delivery is the caller's job (the mail job's `effectDone`/`onceKey`): SMTP offers no way to ask
  * whether a message was already accepted. The outbox does skip a key it already holds.
  */
 export function createMailer(opts: MailerOptions): Mailer {
@@ -193,7 +196,7 @@ export function createMailer(opts: MailerOptions): Mailer {
       const to = typeof mail.to === 'string' ? [mail.to] : mail.to;
       if (to.length === 0 || to.some((t) => !t.trim())) throw new TypeError('send() needs at least one recipient');
       if (!mail.subject.trim()) throw new TypeError('send() needs a subject');
-      if (mail.forbidden) assertNoProtectedData(mail, mail.forbidden);
+      assertNoProtectedData(mail, mail.forbidden);
       const id = createHash('sha256').update(mail.idempotencyKey).digest('hex').slice(0, 32);
 
       if (opts.smtpUrl) {

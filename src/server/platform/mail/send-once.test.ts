@@ -25,6 +25,7 @@ const mail = (key: string): OutgoingMail => ({
   text: 'It expired.',
   html: '<p>It expired.</p>',
   idempotencyKey: key,
+  forbidden: [],
 });
 
 describe('sendMailOnce', () => {
