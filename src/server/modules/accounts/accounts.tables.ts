@@ -120,6 +120,8 @@ export interface SignInAttemptsTable {
   key: string;
   window_started_at: Timestamp;
   attempts: number;
+  /** Set for (account, address) keys, whose next attempt waits a delay that grows with `attempts`. */
+  last_attempt_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface AccountsTables {

@@ -5,7 +5,7 @@ import { AppError, type ErrorCode } from '../../platform/errors.ts';
 import type { SessionUser } from './accounts.policy.ts';
 import { findRefurbisherIdForMember } from './accounts.repository.ts';
 import { createAuth, PASSWORD_REJECTED, SESSION_MAX_AGE_MS, trustedOriginsOf, baseUrlOf, USER_ROLES, type Auth, type UserRole } from './auth.ts';
-import { accountKey, addressKey, consumeAttempt, recordSuccess, SIGN_IN_LIMITS } from './sign-in-limiter.ts';
+import { accountKey, recordSuccess, signInKeys, throttleSignIn } from './sign-in-limiter.ts';
 
 /**
  * Authentication for the whole app (registered unencapsulated, before any route):
@@ -106,12 +106,9 @@ async function authPluginImpl(app: FastifyInstance, deps: BaseDeps & { secrets: 
         headers.set('x-forwarded-for', req.ip);
 
         const signIn = req.method === 'POST' && url.pathname === '/api/auth/sign-in/email';
-        const keys = signIn ? { address: addressKey(req.ip), account: emailOf(body) } : undefined;
+        const keys = signIn ? signInKeys(req.ip, emailOf(body)) : undefined;
         if (keys) {
-          const now = securityClock.now();
-          const byAddress = await consumeAttempt(db, keys.address, SIGN_IN_LIMITS.address, now);
-          const byAccount = byAddress.allowed && keys.account ? await consumeAttempt(db, keys.account, SIGN_IN_LIMITS.account, now) : undefined;
-          const refused = !byAddress.allowed ? byAddress : byAccount && !byAccount.allowed ? byAccount : undefined;
+          const refused = await throttleSignIn(db, keys, securityClock.now());
           if (refused) {
             const message = 'Too many failed sign-ins; try again later';
             return reply

@@ -209,23 +209,6 @@ describe('session expiry', () => {
 });
 
 describe('sign-in rate limits', () => {
-  it('refuses the 6th failed sign-in to one account with 429, even from another address, until the window passes', async () => {
-    const user = await signUp(app);
-    for (let i = 0; i < 5; i++) {
-      const res = await signIn(app, user.email, `wrong-password-${i}`);
-      expect(res.statusCode).toBe(401);
-    }
-    const sixth = await signIn(app, user.email, user.password);
-    expect(sixth.statusCode).toBe(429);
-    expect(sixth.json().error.code).toBe('rate_limited');
-    expect(Number(sixth.headers['retry-after'])).toBeGreaterThan(0);
-    expect(sessionCookieValue(sixth)).toBeUndefined();
-
-    securityClock.advance(15 * 60_000 + 1000);
-    expect((await signIn(app, user.email, user.password)).statusCode).toBe(200);
-    securityClock.reset();
-  });
-
   it('a successful sign-in clears the account count', async () => {
     const user = await signUp(app);
     for (let i = 0; i < 4; i++) expect((await signIn(app, user.email, 'nope-nope-nope')).statusCode).toBe(401);
