@@ -23,6 +23,8 @@ const FASTIFY_CLIENT_ERRORS: Record<string, { code: ErrorCode; message: string }
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) {
+      const wait = err.details?.retryAfterSeconds;
+      if (typeof wait === 'number') void reply.header('retry-after', String(wait));
       return reply.code(HTTP_STATUS[err.code]).send(body(err.code, err.message, err.fields, err.details));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {

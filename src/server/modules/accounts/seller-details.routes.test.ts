@@ -9,6 +9,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { as, makeUser, signUp, validPayout, VALID_LICENCE, VALID_PROFILE, VALID_SSN, type TestUser } from '../../../../test/accounts.ts';
 import { getSellerReadiness } from './index.ts';
 import { unseal } from './protected-fields.ts';
+import { PAIR_THROTTLE } from './sign-in-limiter.ts';
 
 let database: Database;
 let app: FastifyInstance;
@@ -238,12 +239,15 @@ describe('payout method needs the current password', () => {
     expect(res.json().error.fields.currentPassword).toMatch(/required/);
   });
 
-  it('limits wrong current passwords like failed sign-ins', async () => {
+  it('limits wrong current passwords like failed sign-ins (per account and address, growing delays)', async () => {
     const user = await signUp(app);
-    for (let i = 0; i < 5; i++) expect((await put(user, 'payout-method', validPayout(`wrong-${i}-password`))).statusCode).toBe(403);
-    expect((await put(user, 'payout-method', validPayout(user.password))).statusCode).toBe(429);
+    for (let i = 0; i < PAIR_THROTTLE.free; i++) expect((await put(user, 'payout-method', validPayout(`wrong-${i}-password`))).statusCode).toBe(403);
+    const refused = await put(user, 'payout-method', validPayout(user.password));
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.code).toBe('rate_limited');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     // The limit is security time: the real clock moves it on, not the demo clock.
-    securityClock.advance(16 * 60_000);
+    securityClock.advance(PAIR_THROTTLE.maxDelayMs + 1000);
     expect((await put(user, 'payout-method', validPayout(user.password))).statusCode).toBe(200);
     securityClock.reset();
   });

@@ -41,7 +41,7 @@ import {
   unseal,
   type ProtectedField,
 } from './protected-fields.ts';
-import { accountKey, consumeAttempt, recordSuccess, SIGN_IN_LIMITS } from './sign-in-limiter.ts';
+import { accountKey, recordSuccess, signInKeys, throttleSignIn } from './sign-in-limiter.ts';
 
 /** The seller's own details (PRODUCT.md §3): each save validates everything first, then writes in one transaction. */
 export interface SellerDetailsDeps {
@@ -159,16 +159,18 @@ export async function saveIdentity(deps: SellerDetailsDeps, userId: string, inpu
 export async function savePayoutMethod(deps: SellerDetailsDeps, user: SessionUser, input: unknown, ip: string): Promise<void> {
   const now = deps.productClock.now();
   const v = parseInput(ZPayoutMethodInput, input);
-  const key = accountKey(user.email);
-  const attempt = await consumeAttempt(deps.db, key, SIGN_IN_LIMITS.account, deps.securityClock.now());
-  if (!attempt.allowed) throw new AppError('rate_limited', 'Too many wrong passwords; try again later');
+  const keys = signInKeys(ip, accountKey(user.email));
+  const refused = await throttleSignIn(deps.db, keys, deps.securityClock.now());
+  if (refused) {
+    throw new AppError('rate_limited', 'Too many wrong passwords; try again later', { details: { retryAfterSeconds: refused.retryAfterSeconds } });
+  }
   const hash = await findPasswordHash(deps.db, user.id);
   if (!hash || !(await verifyPassword({ hash, password: v.currentPassword }))) {
     throw new AppError('forbidden', 'The current password is not correct', {
       fields: { currentPassword: 'Current password is not correct' },
     });
   }
-  await recordSuccess(deps.db, { account: key });
+  await recordSuccess(deps.db, keys);
   await deps.db.transaction().execute(async (trx) => {
     await writePayoutMethod(trx, deps.keyring, user.id, v, now);
     await recordAudit(trx, { actorId: user.id, action: 'payout_method.changed', subject: user.id, ip, at: deps.securityClock.now() });
