@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { localDateOf, MARKET_TIME_ZONE } from './market-time.ts';
 
 /** A field check either yields the normalised value or a message naming the field. */
 export type FieldCheck<T = string> = { ok: true; value: T } | { ok: false; message: string };
@@ -153,8 +154,7 @@ export function checkPhone(input: string): FieldCheck {
 // ---------------------------------------------------------------------------------------
 // Dates of birth and age
 
-/** The market's time zone: "today" for an age check is today in New York, not in UTC. */
-export const MARKET_TIME_ZONE = 'America/New_York';
+// "Today" for an age check is today in the market's time zone (New York), not in UTC.
 
 interface CalendarDate {
   year: number;
@@ -181,18 +181,9 @@ export function parseCalendarDate(s: string): CalendarDate | null {
   return { year, month, day };
 }
 
-const dateFormatters = new Map<string, Intl.DateTimeFormat>();
-
 /** The calendar date it is at `now` in `timeZone`. */
 export function calendarDateIn(now: Date, timeZone: string = MARKET_TIME_ZONE): CalendarDate {
-  let fmt = dateFormatters.get(timeZone);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' });
-    dateFormatters.set(timeZone, fmt);
-  }
-  const parts = fmt.formatToParts(now);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: get('year'), month: get('month'), day: get('day') };
+  return parseCalendarDate(localDateOf(now, timeZone))!;
 }
 
 function compareDates(a: CalendarDate, b: CalendarDate): number {

@@ -7,10 +7,10 @@
  * for it); dates before that are not guaranteed to match history.
  */
 
-/** A calendar date without time zone, 'YYYY-MM-DD'. */
-export type LocalDate = string;
+import { endOfLocalDay, localDateOf, MARKET_TIME_ZONE, type LocalDate } from '../../shared/market-time.ts';
 
-export const MARKET_TIME_ZONE = 'America/New_York';
+// Time-zone arithmetic (date-fns with @date-fns/tz) lives with the market's zone in the shared module.
+export { endOfLocalDay, localDateOf, MARKET_TIME_ZONE, startOfLocalDay, type LocalDate } from '../../shared/market-time.ts';
 
 const DAY_MS = 86_400_000;
 const LOCAL_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -156,94 +156,6 @@ export function nextBusinessDay(d: LocalDate): LocalDate {
 }
 
 // Building an Intl.DateTimeFormat costs far more than using one.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(tz: string): Intl.DateTimeFormat {
-  let f = formatters.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      calendar: 'iso8601',
-      numberingSystem: 'latn',
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(tz, f);
-  }
-  return f;
-}
-
-interface WallTime extends Ymd {
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-function wallTimeOf(instant: number, tz: string): WallTime {
-  const out: Record<string, number> = {};
-  for (const p of formatterFor(tz).formatToParts(instant)) {
-    if (p.type !== 'literal') out[p.type] = Number(p.value);
-  }
-  const { year, month, day, hour, minute, second } = out;
-  if ([year, month, day, hour, minute, second].some((v) => v === undefined || Number.isNaN(v))) {
-    throw new Error(`cannot read wall time in ${tz}`);
-  }
-  return out as unknown as WallTime;
-}
-
-/** Milliseconds to add to UTC to get wall-clock time in `tz` at `instant`. */
-function offsetMs(instant: number, tz: string): number {
-  const w = wallTimeOf(instant, tz);
-  const wallAsUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  // Intl shows whole seconds, so compare against the instant truncated the same way.
-  return wallAsUtc - (instant - (((instant % 1000) + 1000) % 1000));
-}
-
-function assertValidInstant(instant: Date): number {
-  const t = instant.getTime();
-  if (Number.isNaN(t)) throw new RangeError('invalid Date');
-  return t;
-}
-
-export function localDateOf(instant: Date, tz: string = MARKET_TIME_ZONE): LocalDate {
-  return formatYmd(wallTimeOf(assertValidInstant(instant), tz));
-}
-
-/** The first instant whose local date in `tz` is `d`. */
-export function startOfLocalDay(d: LocalDate, tz: string = MARKET_TIME_ZONE): Date {
-  const midnightAsUtc = toEpochDay(parseLocalDate(d)) * DAY_MS;
-  // Two passes settle the offset on either side of a transition; in the usual case the
-  // first guess is already local midnight.
-  const off1 = offsetMs(midnightAsUtc, tz);
-  let t = midnightAsUtc - off1;
-  const off2 = offsetMs(t, tz);
-  if (off2 !== off1) t = midnightAsUtc - off2;
-  if (localDateOf(new Date(t), tz) === d && localDateOf(new Date(t - 1), tz) !== d) {
-    return new Date(t);
-  }
-  // Midnight itself is skipped in zones that change clocks at 00:00 (e.g. America/Havana):
-  // the day then starts at the transition, found by bisection. Offsets stay within ±14 h
-  // and shifts within a few hours, so the day's start lies within a day of midnight-UTC.
-  let lo = midnightAsUtc - DAY_MS; // local date < d
-  let hi = midnightAsUtc + DAY_MS; // local date >= d
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (localDateOf(new Date(mid), tz) >= d) hi = mid;
-    else lo = mid;
-  }
-  return new Date(hi);
-}
-
-/** The last millisecond whose local date in `tz` is `d` (23:59:59.999 on normal days). */
-export function endOfLocalDay(d: LocalDate, tz: string = MARKET_TIME_ZONE): Date {
-  return new Date(startOfLocalDay(addCalendarDays(d, 1), tz).getTime() - 1);
-}
-
 /**
  * The deadline for "n business days" from `instant`: the end of the nth business day
  * after the instant's local date. Ending at local end of day (not n×24 h later) is what

@@ -7,6 +7,7 @@ import {
   type TPayoutMethodInput,
   type TProfileInput,
 } from '../../../shared/seller-details.ts';
+import { fieldsOf } from '../../../shared/zod-fields.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Keyring } from '../../platform/crypto.ts';
@@ -56,19 +57,9 @@ export interface SellerDetailsDeps {
 /** Sellers sharing one bank account at which it goes to an operator for review. */
 export const SHARED_BANK_ACCOUNT_THRESHOLD = 3;
 
-/** Zod issues → `{ 'address.zip': message }`, first message per field; every field named at once. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || 'body';
-    fields[key] ??= issue.message;
-  }
-  return fields;
-}
-
 function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input ?? {});
-  if (!parsed.success) throw validationFailed(fieldErrors(parsed.error));
+  if (!parsed.success) throw validationFailed(fieldsOf(parsed.error));
   return parsed.data;
 }
 

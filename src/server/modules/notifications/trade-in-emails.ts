@@ -1,3 +1,4 @@
+import { MARKET_TIME_ZONE } from '../../../shared/market-time.ts';
 import { formatMoney, type Money } from '../../../shared/money.ts';
 import { INSPECTION_BUSINESS_DAYS, SHIP_WITHIN_DAYS } from '../../../shared/deadlines.ts';
 import { PREP_CHECKLIST, QR_DROP_OFF_RULE } from '../../../shared/shipping-copy.ts';
@@ -27,7 +28,7 @@ export interface EmailContent {
   cta: { label: string; url: string };
 }
 
-const DATE = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' });
+const DATE = new Intl.DateTimeFormat('en-US', { timeZone: MARKET_TIME_ZONE, weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' });
 export const formatDate = (d: Date) => DATE.format(d);
 
 /**

@@ -1,3 +1,4 @@
+import { MARKET_TIME_ZONE } from '../../../shared/market-time.ts';
 import type { Db, Trx } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/errors.ts';
 import { renderLabelPdf, renderQrPng, type LabelAddress } from '../../platform/pdf/label.ts';
@@ -45,7 +46,7 @@ export async function voidLabels(trx: Trx, carrier: Carrier, tradeInId: string, 
 }
 
 const SHIP_BY_FORMAT = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'America/New_York',
+  timeZone: MARKET_TIME_ZONE,
   weekday: 'short',
   month: 'short',
   day: 'numeric',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZErrorBody } from '../../../shared/api/common.ts';
+import { fieldsOf } from '../../../shared/zod-fields.ts';
 import { AppError } from '../../platform/errors.ts';
 import { typed, type RoutesPlugin } from '../../platform/http.ts';
 import { requireRole } from '../accounts/index.ts';
@@ -88,8 +89,7 @@ export const shippingRoutes: RoutesPlugin<ShippingRoutesDeps> = async (fastify, 
       }
       const parsed = ZCarrierEvent.safeParse(req.body);
       if (!parsed.success) {
-        const fields = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.') || 'body', i.message]));
-        throw new AppError('validation_failed', 'The carrier event has invalid fields', { fields });
+        throw new AppError('validation_failed', 'The carrier event has invalid fields', { fields: fieldsOf(parsed.error) });
       }
       const outcome = await applyCarrierEvent({ db, clock: productClock, onDelivered: runtime.hooks.onDelivered }, parsed.data);
       return { outcome };

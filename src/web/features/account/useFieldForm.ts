@@ -1,17 +1,12 @@
 import { useCallback, useEffect, useRef, useState, type FocusEvent, type FormEvent } from 'react';
 import type { z } from 'zod';
+import { fieldsOf } from '../../../shared/zod-fields.ts';
 import { ApiError } from '../../api.ts';
 
 /** Zod issues → `{ 'address.zip': message }`, first message per field: the server's own keys. */
 export function zodFieldErrors(schema: z.ZodType, input: unknown): Record<string, string> {
   const parsed = schema.safeParse(input);
-  if (parsed.success) return {};
-  const fields: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
-    const key = issue.path.map(String).join('.') || 'body';
-    fields[key] ??= issue.message;
-  }
-  return fields;
+  return parsed.success ? {} : fieldsOf(parsed.error);
 }
 
 export type FormValues = Record<string, string>;

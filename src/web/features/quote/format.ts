@@ -1,9 +1,10 @@
 import type { Grade } from '../../../shared/grade.ts';
+import { MARKET_TIME_ZONE } from '../../../shared/market-time.ts';
 import { formatMoney, type Money } from '../../../shared/money.ts';
 
 // Deadlines are kept in the market's time zone (PRODUCT.md §7), whatever the browser's zone is.
 const MARKET_DATE = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'America/New_York',
+  timeZone: MARKET_TIME_ZONE,
   weekday: 'long',
   year: 'numeric',
   month: 'long',
@@ -31,7 +32,7 @@ export function ladderDifference(offer: Money | null, rung: { grade: Grade; pric
 }
 
 const MARKET_DATE_TIME = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'America/New_York',
+  timeZone: MARKET_TIME_ZONE,
   month: 'short',
   day: 'numeric',
   year: 'numeric',
@@ -46,7 +47,7 @@ export function formatMarketDateTime(iso: string): string {
 }
 
 const MARKET_SHORT_DATE = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'America/New_York',
+  timeZone: MARKET_TIME_ZONE,
   weekday: 'short',
   month: 'short',
   day: 'numeric',
