@@ -24,6 +24,8 @@ const ZEnv = z.object({
   MAIL_FROM: z.string().min(3).default('Tradeloop <no-reply@tradeloop.local>'),
   /** HMAC secret of the carrier's signed webhook. Required in production; demo mode uses DEMO_CARRIER_WEBHOOK_SECRET. */
   CARRIER_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** How far a carrier event's time may lie ahead of now, or before its label was created (clock drift). */
+  CARRIER_EVENT_MAX_SKEW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
 });
 
 /** Documented, public, and accepted only in demo mode, so the demo carrier tools can sign events. */
@@ -47,6 +49,7 @@ export interface Config {
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
   readonly carrierWebhookSecret: string;
+  readonly carrierEventMaxSkewSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -91,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     carrierWebhookSecret: e.CARRIER_WEBHOOK_SECRET ?? DEMO_CARRIER_WEBHOOK_SECRET,
+    carrierEventMaxSkewSeconds: e.CARRIER_EVENT_MAX_SKEW_SECONDS,
   });
 }
 

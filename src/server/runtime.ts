@@ -6,7 +6,9 @@ import { enqueueTradeInMail, findSellerContact, JOB_TRADE_IN_MAIL, runTradeInMai
 import { JOB_INVITATION_MAIL, runInvitationMail } from './modules/refurbishers/index.ts';
 import {
   BuiltInCarrier,
+  decideCarrierEvent,
   issueInboundLabel,
+  JOB_CARRIER_EVENT_DECIDE,
   JOB_SHIPPING_EXPIRY,
   JOB_SHIPPING_REMINDER,
   runShippingExpiry,
@@ -83,6 +85,13 @@ export function createRuntime(input: RuntimeInput): Runtime {
   }, QUEUE_PROFILES.database);
   jobs.register<{ tradeInId: string }>(JOB_SHIPPING_EXPIRY, async (data) => {
     await runShippingExpiry(windowDeps, data);
+  }, QUEUE_PROFILES.database);
+  jobs.register<{ eventId: string }>(JOB_CARRIER_EVENT_DECIDE, async ({ eventId }) => {
+    await decideCarrierEvent(
+      // `hooks` is defined below; the job runs only after the runtime is built.
+      { db, clock, onDelivered: (trx, tradeInId, now) => hooks.onDelivered(trx, tradeInId, now) },
+      eventId,
+    );
   }, QUEUE_PROFILES.database);
   jobs.register<TradeInMailJob>(JOB_TRADE_IN_MAIL, async (data) => {
     await runTradeInMail({ db, clock, mailer, config, protectedValues: (sellerId) => protectedValuesOf(db, input.keyring, sellerId) }, data);

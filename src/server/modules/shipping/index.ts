@@ -1,5 +1,6 @@
 /** The shipping module's public face (labels, carrier scans, the 21-day window): other modules import only from here. */
 export { shippingRoutes } from './shipping.routes.ts';
+export { decideCarrierEvent, JOB_CARRIER_EVENT_DECIDE } from './carrier-events.service.ts';
 export { BuiltInCarrier, type Carrier, type IssueLabelInput, type IssuedLabel } from './carrier.ts';
 export { issueInboundLabel, labelPdfFor, qrPngFor, voidLabels } from './labels.service.ts';
 export {

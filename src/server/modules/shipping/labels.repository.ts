@@ -62,7 +62,16 @@ export async function voidLiveLabels(db: Executor, tradeInId: string, now: Date)
 
 export async function insertCarrierEvent(
   db: Executor,
-  e: { eventId: string; trackingNumber: string; type: string; occurredAt: Date; receivedAt: Date; tradeInId: string | null; outcome: string },
+  e: {
+    eventId: string;
+    trackingNumber: string;
+    type: string;
+    occurredAt: Date;
+    receivedAt: Date;
+    tradeInId: string | null;
+    outcome: string;
+    decidedAt: Date | null;
+  },
 ): Promise<boolean> {
   const row = await db
     .insertInto('carrier_events')
@@ -74,6 +83,7 @@ export async function insertCarrierEvent(
       received_at: e.receivedAt,
       trade_in_id: e.tradeInId,
       outcome: e.outcome,
+      decided_at: e.decidedAt,
     })
     .onConflict((oc) => oc.column('event_id').doNothing())
     .returning('event_id')
@@ -81,6 +91,16 @@ export async function insertCarrierEvent(
   return row !== undefined;
 }
 
-export async function setCarrierEventOutcome(db: Executor, eventId: string, outcome: string) {
-  await db.updateTable('carrier_events').set({ outcome }).where('event_id', '=', eventId).execute();
+export async function findCarrierEvent(db: Executor, eventId: string) {
+  return db.selectFrom('carrier_events').selectAll().where('event_id', '=', eventId).executeTakeFirst();
+}
+export type CarrierEventRow = NonNullable<Awaited<ReturnType<typeof findCarrierEvent>>>;
+
+/** The event row, locked until the transaction ends: one decision at a time per event. */
+export async function lockCarrierEvent(db: Executor, eventId: string) {
+  return db.selectFrom('carrier_events').selectAll().where('event_id', '=', eventId).forUpdate().executeTakeFirst();
+}
+
+export async function markCarrierEventDecided(db: Executor, eventId: string, outcome: string, now: Date) {
+  await db.updateTable('carrier_events').set({ outcome, decided_at: now }).where('event_id', '=', eventId).execute();
 }

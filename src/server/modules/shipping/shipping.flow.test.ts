@@ -113,6 +113,8 @@ describe('carrier webhook', () => {
   it('first scan ships, delivered delivers with a 2-business-day inspection deadline; replays and older events change nothing', async () => {
     const { tradeIn } = await acceptedTradeIn();
     const tn = tradeIn.shipping.trackingNumber;
+    // Events are dated in the past: the clock moves past them first (future dates are refused).
+    clock.advance(new Date('2026-12-05T00:00:00Z').getTime() - clock.now().getTime());
     const pickedUp = carrierEvent(tn, 'picked_up', new Date('2026-11-27T14:00:00Z'), 'evt-a');
     expect((await postWebhook(pickedUp)).json()).toEqual({ outcome: 'applied' });
     expect((await getTradeIn(tradeIn.id)).status).toBe('in_transit');

@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import { ZCarrierEventFlagPage, ZCarrierEventFlagQuery } from '../../../shared/api/carrier-event-flags.ts';
 import { ZErrorBody } from '../../../shared/api/common.ts';
 import { fieldsOf } from '../../../shared/zod-fields.ts';
 import { AppError } from '../../platform/errors.ts';
 import { typed, type RoutesPlugin } from '../../platform/http.ts';
-import { requireRole } from '../accounts/index.ts';
+import type { Jobs } from '../../platform/jobs/index.ts';
+import { requireRole, requireUser } from '../accounts/index.ts';
 import { findTradeIn } from '../trade-ins/index.ts';
-import { applyCarrierEvent, ZCarrierEvent, type CarrierEventDeps } from './carrier-events.service.ts';
+import { listCarrierEventFlags } from './carrier-event-flags.repository.ts';
+import { receiveCarrierEvent, ZCarrierEvent, type CarrierEventDeps } from './carrier-events.service.ts';
 import { labelPdfFor, qrPngFor } from './labels.service.ts';
 import { verifySignature } from './webhook-signature.ts';
 
@@ -18,13 +21,27 @@ declare module 'fastify' {
 const ZId = z.object({ id: z.string().max(100) });
 
 export interface ShippingRoutesDeps {
-  runtime: { hooks: { onDelivered: NonNullable<CarrierEventDeps['onDelivered']> } };
+  runtime: { jobs: Pick<Jobs, 'enqueue'>; hooks: { onDelivered: NonNullable<CarrierEventDeps['onDelivered']> } };
 }
+
+/** Operators look at carrier scans that need a person (a scan on a cancelled or expired trade-in). */
+const canReadCarrierEventFlags = (user: { role: string }) => user.role === 'operator';
 
 export const shippingRoutes: RoutesPlugin<ShippingRoutesDeps> = async (fastify, deps) => {
   const app = typed(fastify);
   const { database, productClock, securityClock, config, runtime } = deps;
   const db = database.db;
+  const carrierEvents: CarrierEventDeps = {
+    db,
+    clock: productClock,
+    realClock: securityClock,
+    maxSkewSeconds: config.carrierEventMaxSkewSeconds,
+    enqueue: async (executor, name, data, opts) => {
+      await runtime.jobs.enqueue(executor, name, data, opts);
+    },
+    onDelivered: runtime.hooks.onDelivered,
+    log: fastify.log,
+  };
 
   // The webhook signature covers the exact bytes sent, so JSON routes of this plugin keep them.
   fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 64 * 1024 }, (req, body, done) => {
@@ -74,7 +91,8 @@ export const shippingRoutes: RoutesPlugin<ShippingRoutesDeps> = async (fastify, 
     {
       schema: {
         tags: ['carrier'],
-        summary: 'Carrier tracking events, signed: Tradeloop-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.body">',
+        summary:
+          'Carrier tracking events, signed: Tradeloop-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.body">. Every well-formed event is stored and answered 200 (a replayed eventId changes nothing); 400 for an event dated in the future or before its label (not stored)',
         response: { 200: z.object({ outcome: z.string() }), 400: ZErrorBody, 401: ZErrorBody },
       },
     },
@@ -91,8 +109,31 @@ export const shippingRoutes: RoutesPlugin<ShippingRoutesDeps> = async (fastify, 
       if (!parsed.success) {
         throw new AppError('validation_failed', 'The carrier event has invalid fields', { fields: fieldsOf(parsed.error) });
       }
-      const outcome = await applyCarrierEvent({ db, clock: productClock, onDelivered: runtime.hooks.onDelivered }, parsed.data);
+      const outcome = await receiveCarrierEvent(carrierEvents, parsed.data);
       return { outcome };
+    },
+  );
+
+  app.get(
+    '/api/admin/carrier-event-flags',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Operators only: carrier scans that need a person (the device moved although the trade-in was cancelled or expired), newest first',
+        querystring: ZCarrierEventFlagQuery,
+        response: { 200: ZCarrierEventFlagPage, 401: ZErrorBody, 403: ZErrorBody },
+      },
+      preValidation: async (req) => {
+        if (!canReadCarrierEventFlags(requireUser(req))) throw new AppError('forbidden', 'Your account cannot read carrier event flags');
+      },
+    },
+    async (req, reply) => {
+      const rows = await listCarrierEventFlags(db, { status: req.query.status, limit: req.query.limit, before: req.query.before });
+      const iso = (d: Date) => d.toISOString();
+      return reply.header('cache-control', 'no-store').send({
+        flags: rows.map((f) => ({ ...f, occurredAt: iso(f.occurredAt), receivedAt: iso(f.receivedAt), createdAt: iso(f.createdAt) })),
+        nextBefore: rows.length === req.query.limit ? rows[rows.length - 1]!.id : null,
+      });
     },
   );
 };

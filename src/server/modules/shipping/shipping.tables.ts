@@ -1,3 +1,4 @@
+import type { ColumnType, Generated } from 'kysely';
 import type { Json, NullableTimestamp, Timestamp } from '../../platform/db/column-types.ts';
 import type { LabelAddress } from '../../platform/pdf/label.ts';
 
@@ -23,10 +24,23 @@ export interface CarrierEventsTable {
   occurred_at: Timestamp;
   received_at: Timestamp;
   trade_in_id: string | null;
+  /** 'pending' until decided, then what the event did (CarrierEventOutcome). */
   outcome: string;
+  decided_at: NullableTimestamp;
+}
+
+export interface CarrierEventFlagsTable {
+  id: Generated<number>;
+  event_id: string;
+  trade_in_id: string;
+  reason: 'scan_after_cancel' | 'scan_after_expiry';
+  trade_in_status: string;
+  status: ColumnType<'open' | 'cleared', 'open' | 'cleared' | undefined, 'open' | 'cleared'>;
+  created_at: Timestamp;
 }
 
 export interface ShippingTables {
   shipping_labels: ShippingLabelsTable;
   carrier_events: CarrierEventsTable;
+  carrier_event_flags: CarrierEventFlagsTable;
 }

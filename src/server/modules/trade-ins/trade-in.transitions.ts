@@ -7,7 +7,7 @@ import type { TradeInsTable } from './trade-ins.tables.ts';
 import type { Updateable } from 'kysely';
 
 /** The timestamp column each status stamps when entered (one `*_at` per milestone). */
-const MILESTONE_COLUMN: Partial<Record<TradeInStatus, keyof TradeInsTable>> = {
+export const MILESTONE_COLUMN: Partial<Record<TradeInStatus, keyof TradeInsTable>> = {
   in_transit: 'shipped_at',
   delivered: 'delivered_at',
   approved: 'approved_at',

@@ -18,6 +18,15 @@ export async function findTradeIn(db: Executor, id: string) {
 
 export type TradeInRow = NonNullable<Awaited<ReturnType<typeof findTradeIn>>>;
 
+/**
+ * The trade-in, locked until the transaction ends: work that decides from its status (a carrier
+ * event) waits for a concurrent change (a cancel) and then sees it, instead of losing a
+ * compare-and-set.
+ */
+export async function lockTradeIn(db: Executor, id: string) {
+  return db.selectFrom('trade_ins').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
 /** The trade-in with what its pages show: device, refurbisher, accessories. */
 export function detailQuery(db: Executor) {
   return db
