@@ -6,7 +6,7 @@ import { accept, as, freshOffer, newKey, readySeller } from '../../../../test/jo
 import { CARRIER_EVENT_TYPES, type CarrierEventType } from '../../../shared/carrier-events.ts';
 import { DEMO_CARRIER_WEBHOOK_SECRET } from '../../config.ts';
 import { addBusinessDaysToInstant } from '../../platform/business-days.ts';
-import { nextStatus, TRADE_IN_EVENTS, type TradeInStatus } from '../trade-ins/trade-in.machine.ts';
+import { nextStatus, TRADE_IN_EVENTS, type TradeInStatus } from '../../../shared/trade-in-machine.ts';
 import { signPayload } from './webhook-signature.ts';
 
 const ctx = useTestApp();
