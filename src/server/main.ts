@@ -1,15 +1,19 @@
+import { sql } from 'kysely';
 import { buildApp, LOG_REDACT } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { migrateAll } from './db/migrate.ts';
-import { DEMO_LOGINS, DEMO_PASSWORD, resolveSecrets, seedDemoAccounts } from './modules/accounts/index.ts';
+import { DEMO_LOGINS, DEMO_PASSWORD, demoSecretStoreFor, resolveSecrets, seedDemoAccounts } from './modules/accounts/index.ts';
 import { syncBuiltInCatalog } from './modules/catalog/index.ts';
 import { AdjustableClock, realClock, type Clock } from './platform/clock.ts';
 import { PRIVATE_UMASK, secureDataDir } from './platform/data-dir-permissions.ts';
 import { acquireDataDirLock, DataDirLockedError } from './platform/db/data-dir-lock.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
-import { loadDemoClockOffset } from './modules/dev/index.ts';
+import { followDemoClock, loadDemoClockOffset, type DemoClockFollower } from './modules/dev/index.ts';
 import { createRuntime } from './runtime.ts';
 import { seedDemoData } from './seed/demo.ts';
+
+// Any constant: serialises the catalogue sync and demo seed of processes starting together.
+const START_SEED_LOCK = 7_410_0011;
 
 /** Entry point: config → database → migrate → seed → HTTP and/or the job worker, by role. */
 async function main(): Promise<void> {
@@ -23,19 +27,31 @@ async function main(): Promise<void> {
   if (repaired) log(`made ${repaired} file(s) and folder(s) in ${config.dataDir} private to this user`);
   const lock = config.databaseUrl ? undefined : acquireDataDirLock(config.dataDir);
   let database: Database | undefined;
+  let follower: DemoClockFollower | undefined;
   try {
     database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
     // A new embedded database is unpacked with the modes of its archive (0666), whatever the umask.
     secureDataDir(config.dataDir);
-    const secrets = resolveSecrets(config, (m) => log(`warning: ${m}`));
     const applied = await migrateAll(database);
     if (applied.length) log(`applied ${applied.length} migration(s)`);
+    // After the migrations: on a server, demo mode keeps its generated secrets in the database.
+    const warn = (m: string) => log(`warning: ${m}`);
+    const secrets = await resolveSecrets(config, warn, demoSecretStoreFor(config, database, warn));
     // Product time: in demo mode a clock POST /api/dev/clock can move forward, whose offset survives
     // a restart (deadlines already passed in the demo stay passed); in production the real clock.
     // Security time is the real clock in every mode (platform/clock.ts says why).
-    const productClock: Clock = config.mode === 'demo' ? new AdjustableClock({ offsetMs: await loadDemoClockOffset(database.db) }) : realClock;
+    const demoClock = config.mode === 'demo' ? new AdjustableClock({ offsetMs: await loadDemoClockOffset(database.db) }) : undefined;
+    const productClock: Clock = demoClock ?? realClock;
     const securityClock: Clock = realClock;
+    // Several processes on one server: each follows the offset stored in the database, so a move
+    // made through any of them reaches all at once (on the embedded database there is one process).
+    if (demoClock && config.databaseUrl) {
+      follower = await followDemoClock({ url: config.databaseUrl, db: database.db, clock: demoClock, log: (_level, m) => log(m) });
+    }
     await database.db.transaction().execute(async (trx) => {
+      // Processes starting at once take turns here, so the demo seed (which looks for existing
+      // rows first) runs once, not once per process.
+      await sql`select pg_advisory_xact_lock(${START_SEED_LOCK})`.execute(trx);
       await syncBuiltInCatalog(trx);
       if (config.mode === 'demo') {
         const seeded = await seedDemoData(trx, productClock.now());
@@ -66,6 +82,7 @@ async function main(): Promise<void> {
       try {
         await app.close();
         await runtime.jobs.stop();
+        await follower?.stop();
         await database?.close();
       } finally {
         lock?.release();
@@ -76,6 +93,7 @@ async function main(): Promise<void> {
     process.once('SIGINT', () => void stop('SIGINT'));
     process.once('SIGTERM', () => void stop('SIGTERM'));
   } catch (err) {
+    await follower?.stop();
     await database?.close().catch(() => undefined);
     lock?.release();
     throw err;

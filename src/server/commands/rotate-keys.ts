@@ -7,7 +7,7 @@
  * On the embedded database the server must be stopped first (one process per DATA_DIR).
  */
 import { ConfigError, loadConfig } from '../config.ts';
-import { resolveSecrets, rotateKeys } from '../modules/accounts/index.ts';
+import { demoSecretStoreFor, resolveSecrets, rotateKeys } from '../modules/accounts/index.ts';
 import { acquireDataDirLock, DataDirLockedError } from '../platform/db/data-dir-lock.ts';
 import { openDatabase, type Database } from '../platform/db/database.ts';
 
@@ -15,11 +15,12 @@ const out = (line: string) => process.stdout.write(`[keys:rotate] ${line}\n`);
 
 async function main(): Promise<number> {
   const config = loadConfig();
-  const { keyring } = resolveSecrets(config, (m) => out(`warning: ${m}`));
   const lock = config.databaseUrl ? undefined : acquireDataDirLock(config.dataDir);
   let database: Database | undefined;
   try {
     database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
+    const warn = (m: string) => out(`warning: ${m}`);
+    const { keyring } = await resolveSecrets(config, warn, demoSecretStoreFor(config, database, warn));
     out(`current key: ${keyring.current.id}; previous: ${keyring.previous.map((k) => k.id).join(', ') || 'none'}`);
     const batchSize = Number(process.env.ROTATE_BATCH_SIZE ?? 500);
     const counts = await rotateKeys(database.db, keyring, { batchSize, log: out });

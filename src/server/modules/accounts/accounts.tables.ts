@@ -124,6 +124,13 @@ export interface SignInAttemptsTable {
   last_attempt_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
+/** Demo mode on a server database only: generated secrets shared by every process (secrets.ts). */
+export interface DemoSecretsTable {
+  name: 'auth-secret' | 'master-key';
+  value: string;
+  created_at: Generated<Date>;
+}
+
 export interface AccountsTables {
   user: AuthUserTable;
   session: AuthSessionTable;
@@ -135,4 +142,5 @@ export interface AccountsTables {
   payout_methods: PayoutMethodsTable;
   review_flags: ReviewFlagsTable;
   sign_in_attempts: SignInAttemptsTable;
+  demo_secrets: DemoSecretsTable;
 }

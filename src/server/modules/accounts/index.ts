@@ -3,7 +3,7 @@ export { accountsRoutes } from './accounts.routes.ts';
 export { authPlugin } from './auth.plugin.ts';
 export { requireRole, requireUser, type SessionUser } from './accounts.policy.ts';
 export { migrateAuthTables, USER_ROLES, type UserRole, type Auth } from './auth.ts';
-export { resolveSecrets, type AccountSecrets } from './secrets.ts';
+export { demoSecretStoreFor, resolveSecrets, type AccountSecrets } from './secrets.ts';
 export { getSellerReadiness, SHARED_BANK_ACCOUNT_THRESHOLD } from './seller-details.service.ts';
 export { protectedValuesOf } from './protected-values.ts';
 export type { TReadiness as SellerReadiness } from '../../../shared/api/accounts.ts';

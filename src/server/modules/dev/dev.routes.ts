@@ -11,7 +11,7 @@ import type { Jobs } from '../../platform/jobs/index.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
 import { signPayload } from '../shipping/index.ts';
 import { findTradeIn } from '../trade-ins/index.ts';
-import { saveDemoClockOffset } from './demo-clock.repository.ts';
+import { advanceDemoClockOffset } from './demo-clock.repository.ts';
 import { canReadMail } from './dev.policy.ts';
 
 /**
@@ -29,6 +29,21 @@ export interface DevRoutesDeps {
 export const devRoutes: RoutesPlugin<DevRoutesDeps> = async (fastify, deps) => {
   const app = typed(fastify);
   const { productClock: clock, securityClock, runtime, config, database } = deps;
+
+  app.get(
+    '/api/dev/clock',
+    {
+      schema: {
+        tags: ['demo'],
+        summary: 'Demo only, signed in: what the product clock reads, and how far ahead of the real clock it runs',
+        response: { 200: z.object({ now: z.string(), offsetMs: z.number() }), 401: ZErrorBody },
+      },
+    },
+    async (req) => {
+      requireUser(req);
+      return { now: clock.now().toISOString(), offsetMs: clock instanceof AdjustableClock ? clock.offsetMs : 0 };
+    },
+  );
 
   app.post(
     '/api/dev/clock',
@@ -50,8 +65,13 @@ export const devRoutes: RoutesPlugin<DevRoutesDeps> = async (fastify, deps) => {
         if (err instanceof InvalidDurationError) throw new AppError('validation_failed', err.message, { fields: { advance: err.message } });
         throw err;
       }
-      const now = clock.advance(ms);
-      await saveDemoClockOffset(database.db, clock.offsetMs);
+      // The database holds the offset every process follows (and a restart reloads); this
+      // process moves at once, the others when the move's notification reaches them.
+      // (Not advance(): this process's own notification may already have caught it up.)
+      const before = clock.offsetMs;
+      const stored = await advanceDemoClockOffset(database.db, ms);
+      clock.catchUp(Math.max(stored, before + ms));
+      const now = clock.now();
       const ran = await runtime.jobs.runDue();
       return { now: now.toISOString(), completed: ran.completed, failed: ran.failed };
     },

@@ -1,3 +1,4 @@
-/** The demo tools' public face: routes registered only in demo mode, and the stored clock offset. */
+/** The demo tools' public face: routes registered only in demo mode, the stored clock offset, and its follower. */
 export { devRoutes } from './dev.routes.ts';
 export { loadDemoClockOffset } from './demo-clock.repository.ts';
+export { followDemoClock, type DemoClockFollower } from './demo-clock.follower.ts';
