@@ -56,20 +56,23 @@ export function toApiError(status: number, body: unknown): ApiError {
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** A body sent as it is (a CSV file), with its own content type, instead of JSON. */
+  raw?: { text: string; contentType: string };
   headers?: Record<string, string>;
 }
 
-async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  if (opts.raw) headers['content-type'] = opts.raw.contentType;
   let res: Response;
   try {
     res = await fetch(path, {
       method: opts.method ?? 'GET',
       headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.raw ? opts.raw.text : opts.body === undefined ? undefined : JSON.stringify(opts.body),
       // Session cookies go with every call; the browser adds Origin to state changes, which the
       // server checks against cross-site requests.
       credentials: 'same-origin',
@@ -78,7 +81,8 @@ async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
     // fetch only rejects when no response arrived at all.
     throw new ApiError(0, 'network', 'We could not reach Tradeloop. Check your connection and try again.');
   }
-  const body: unknown = await res.json().catch(() => undefined);
+  // A 204 has no body; everything else answers JSON.
+  const body: unknown = res.status === 204 ? undefined : await res.json().catch(() => undefined);
   if (!res.ok) throw toApiError(res.status, body);
   return body as T;
 }

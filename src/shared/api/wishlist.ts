@@ -40,7 +40,7 @@ export const ZWishlistQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
 });
-export type TWishlistQuery = z.input<typeof ZWishlistQuery>;
+export type TWishlistQuery = Omit<z.input<typeof ZWishlistQuery>, 'page' | 'pageSize'> & { page?: number; pageSize?: number };
 
 export const ZMarket = z.object({
   /** This entry's place among the live prices of its variant and grade (1 = highest); null while it is not live. */

@@ -1,5 +1,6 @@
 import { Anchor, Badge, Button, Container, Divider, Grid, Group, Paper, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconBuildingStore, IconCalendarEvent, IconMoodSad } from '@tabler/icons-react';
+import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'react-router';
 import type { TQuote } from '../../shared/api/quotes.ts';
 import { formatMoney } from '../../shared/money.ts';
@@ -14,6 +15,9 @@ import { INSPECTION_BUSINESS_DAYS } from '../../shared/deadlines.ts';
 import { useQuote } from '../queries.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import classes from './OfferPage.module.css';
+
+// The chart library is large: it loads after the offer, never on the way to it.
+const PriceHistoryCard = lazy(() => import('../features/quote/PriceHistoryCard.tsx'));
 
 /** Shows a quote: `/offers/:offerId` when a refurbisher bids, `/assessments/:assessmentId` when none does. */
 export function OfferPage() {
@@ -51,6 +55,11 @@ export function OfferPage() {
           <Paper withBorder p={{ base: 'md', sm: 'lg' }} className={classes.why}>
             <GradeExplanation quote={q} />
           </Paper>
+          <div className={classes.history}>
+            <Suspense fallback={<Skeleton height={260} />}>
+              <PriceHistoryCard variantId={q.device.variantId} grade={q.grade} deviceName={`${q.device.modelName} ${q.device.variantLabel}`} />
+            </Suspense>
+          </div>
         </div>
       )}
     </Container>

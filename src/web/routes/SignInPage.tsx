@@ -2,12 +2,13 @@ import { Code, Container, Paper, Text, Title } from '@mantine/core';
 import { useEffect } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { AuthPanel } from '../features/account/AuthPanel.tsx';
+import { homeOf } from '../features/account/home.ts';
 import { useIsDemo, useSession } from '../queries.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 
 /** Only paths inside the app: `?next=https://evil.example` must not turn sign-in into a redirector. */
-function safeNext(raw: string | null): string {
-  return raw && raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/\\') ? raw : '/trade-ins';
+function safeNext(raw: string | null): string | null {
+  return raw && raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/\\') ? raw : null;
 }
 
 export function SignInPage() {
@@ -17,10 +18,11 @@ export function SignInPage() {
   const navigate = useNavigate();
   const session = useSession();
   const demo = useIsDemo();
-  const signedIn = !!session.data;
+  const user = session.data?.user;
   useEffect(() => {
-    if (signedIn) void navigate(next, { replace: true });
-  }, [signedIn, next, navigate]);
+    // Without a page to go back to, each role lands on its own home.
+    if (user) void navigate(next ?? homeOf(user).path, { replace: true });
+  }, [user, next, navigate]);
 
   return (
     <Container size="xs">

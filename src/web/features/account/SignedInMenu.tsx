@@ -4,14 +4,17 @@ import { IconChevronDown, IconLogout, IconPackage, IconSettings } from '@tabler/
 import { Link, NavLink, useNavigate } from 'react-router';
 import { api, type SessionInfo } from '../../api.ts';
 import { resetAccountData } from '../../queries.ts';
+import { homeOf } from './home.ts';
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts.at(-1)?.[0] ?? '') : '')).toUpperCase() || '?';
 }
 
-/** "My trade-ins", and the user's name opening a menu: settings, sign out. */
+/** The role's home ("My trade-ins", the portal, the operator page), and the user's name opening a menu. */
 export function SignedInMenu({ user }: { user: SessionInfo['user'] }) {
+  const home = homeOf(user);
+  const seller = home.path === '/trade-ins';
   const navigate = useNavigate();
   const signOut = useMutation({
     mutationFn: api.signOut,
@@ -24,8 +27,8 @@ export function SignedInMenu({ user }: { user: SessionInfo['user'] }) {
   return (
     <Group gap={4} wrap="nowrap">
       {/* NavLink marks the current page (aria-current) for screen readers. */}
-      <Anchor component={NavLink} to="/trade-ins" end fw={600} size="sm" px={8} py={6} style={{ whiteSpace: 'nowrap' }}>
-        My trade-ins
+      <Anchor component={NavLink} to={home.path} end fw={600} size="sm" px={8} py={6} style={{ whiteSpace: 'nowrap' }}>
+        {home.label}
       </Anchor>
       <Menu position="bottom-end" width={240} shadow="md">
         <Menu.Target>
@@ -51,12 +54,14 @@ export function SignedInMenu({ user }: { user: SessionInfo['user'] }) {
             </Text>
           </Menu.Label>
           <Menu.Divider />
-          <Menu.Item component={Link} to="/trade-ins" leftSection={<IconPackage size={16} aria-hidden />}>
-            My trade-ins
+          <Menu.Item component={Link} to={home.path} leftSection={<IconPackage size={16} aria-hidden />}>
+            {home.label}
           </Menu.Item>
-          <Menu.Item component={Link} to="/settings" leftSection={<IconSettings size={16} aria-hidden />}>
-            Settings
-          </Menu.Item>
+          {seller && (
+            <Menu.Item component={Link} to="/settings" leftSection={<IconSettings size={16} aria-hidden />}>
+              Settings
+            </Menu.Item>
+          )}
           <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => signOut.mutate()} disabled={signOut.isPending}>
             Sign out
           </Menu.Item>

@@ -1,0 +1,88 @@
+import { Alert, Badge, Container, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { LoadError } from '../components/LoadError.tsx';
+import { RequireSignIn } from '../features/account/RequireSignIn.tsx';
+import { ApiKeysPanel } from '../features/refurbisher/ApiKeysPanel.tsx';
+import { MembersPanel } from '../features/refurbisher/MembersPanel.tsx';
+import { portalApi } from '../features/refurbisher/portal-api.ts';
+import { WishlistTable } from '../features/refurbisher/WishlistTable.tsx';
+import { usePageTitle } from '../usePageTitle.ts';
+
+/** A refurbisher member's home: what their role lets them see, and nothing that does not exist yet. */
+export function PortalPage() {
+  usePageTitle('Refurbisher portal');
+  return (
+    <RequireSignIn title="Refurbisher portal" why="Sign in with your refurbisher account.">
+      {(session) =>
+        session.user.role === 'refurbisher' ? (
+          <Portal userId={session.user.id} />
+        ) : (
+          <Container size="xs">
+            <Alert color="yellow" role="alert">
+              This page is for refurbisher members.
+            </Alert>
+          </Container>
+        )
+      }
+    </RequireSignIn>
+  );
+}
+
+function Portal({ userId }: { userId: string }) {
+  const org = useQuery({ queryKey: ['account', 'organisation'], queryFn: portalApi.organisation, staleTime: 30_000 });
+  if (org.isError) {
+    return (
+      <Container size="sm">
+        <LoadError error={org.error} onRetry={() => void org.refetch()} what="your organisation" />
+      </Container>
+    );
+  }
+  if (!org.data) {
+    return (
+      <Container>
+        <Skeleton height={400} aria-busy="true" aria-label="Loading" />
+      </Container>
+    );
+  }
+  const o = org.data;
+  const a = o.receivingAddress;
+  const first = o.can.viewWishlist ? 'wishlist' : 'members';
+  return (
+    <Container size="xl">
+      <Stack gap="md">
+        <Group justify="space-between" align="flex-end">
+          <div>
+            <Title order={1}>{o.name}</Title>
+            <Text size="sm" c="dimmed">
+              Receiving: {a.name}, {a.line1}
+              {a.line2 ? `, ${a.line2}` : ''}, {a.city}, {a.state} {a.zip}
+            </Text>
+          </div>
+          <Badge size="lg" variant="light" data-testid="my-role">
+            {o.role}
+          </Badge>
+        </Group>
+        <Tabs defaultValue={first} keepMounted={false}>
+          <Tabs.List>
+            {o.can.viewWishlist && <Tabs.Tab value="wishlist">Wishlist</Tabs.Tab>}
+            <Tabs.Tab value="members">Members</Tabs.Tab>
+            {o.can.manageKeys && <Tabs.Tab value="keys">API keys</Tabs.Tab>}
+          </Tabs.List>
+          {o.can.viewWishlist && (
+            <Tabs.Panel value="wishlist" pt="md">
+              <WishlistTable canEdit={o.can.editWishlist} />
+            </Tabs.Panel>
+          )}
+          <Tabs.Panel value="members" pt="md">
+            <MembersPanel canManage={o.can.manageMembers} myUserId={userId} />
+          </Tabs.Panel>
+          {o.can.manageKeys && (
+            <Tabs.Panel value="keys" pt="md">
+              <ApiKeysPanel />
+            </Tabs.Panel>
+          )}
+        </Tabs>
+      </Stack>
+    </Container>
+  );
+}

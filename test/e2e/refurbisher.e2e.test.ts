@@ -1,0 +1,133 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, input, makeOffer, shot, startE2E, type E2E } from './harness.ts';
+
+/**
+ * The refurbisher's side, end to end against the real server in demo mode: an operator opens a
+ * refurbisher, its admin accepts the invitation from the demo mailbox, adds and then raises a
+ * price in the portal, and the next seller's quote shows that price as the best offer.
+ */
+let e2e: E2E;
+
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+afterAll(async () => {
+  await e2e?.close();
+});
+
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  return errors;
+}
+
+async function signIn(page: Page, baseUrl: string, email: string, password: string) {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByRole('tab', { name: 'Sign in' }).waitFor();
+  await input(page, 'E-mail').fill(email);
+  await input(page, 'Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+describe('a new refurbisher outbids the market', () => {
+  it('is opened by an operator, joined from the invitation e-mail, raises a price, and wins the next quote', async () => {
+    const { baseUrl, browser } = e2e;
+    const before = await makeOffer(baseUrl);
+    const name = `Harbor Refurb ${Date.now().toString(36)}`;
+    const adminEmail = `harbor-admin-${Date.now().toString(36)}@example.com`;
+
+    // 1. The operator lands on the operator page and opens the refurbisher.
+    const opContext = await browser.newContext({ viewport: DESKTOP, deviceScaleFactor: 1 });
+    const op = await opContext.newPage();
+    const opErrors = watchErrors(op);
+    await signIn(op, baseUrl, 'operator@example.com', 'tradeloop-demo');
+    await op.waitForURL(/\/operator$/);
+    await op.getByRole('heading', { name: 'Refurbishers' }).waitFor();
+    await input(op, 'Refurbisher name').fill(name);
+    await input(op, "First admin's e-mail").fill(adminEmail);
+    await input(op, 'Receiving address').fill('77 Pier Rd');
+    await input(op, 'City').fill('Baltimore');
+    await input(op, 'State').fill('MD');
+    await input(op, 'ZIP').fill('21230');
+    await op.getByRole('button', { name: 'Open and invite' }).click();
+    await op.getByText(`${adminEmail} has been invited as its admin`).waitFor();
+    await op.getByTestId('refurbisher-list').getByText(name).waitFor();
+    await shot(op, 'operator-1280');
+    expect(opErrors).toEqual([]);
+    await opContext.close();
+
+    // 2. The invitation arrives in the demo mailbox; its link is in the plain-text part.
+    const context = await browser.newContext({ viewport: DESKTOP, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${baseUrl}/dev/mailbox`);
+    const mail = page.getByTestId('mail-list').getByRole('link', { name: new RegExp(`join ${name}`) });
+    await mail.waitFor({ timeout: 30_000 });
+    await mail.click();
+    await page.getByRole('tab', { name: 'Plain text' }).click();
+    const text = await page.locator('pre').innerText();
+    const link = /https?:\/\/\S+\/invitations\/[A-Za-z0-9_-]+/.exec(text)?.[0];
+    expect(link, text).toBeDefined();
+
+    // 3. A new account from the link, then join: the portal is the admin's home.
+    await page.goto(`${baseUrl}${new URL(link!).pathname}`);
+    await page.getByRole('heading', { name: `Join ${name} on Tradeloop` }).waitFor();
+    await input(page, 'Your name').fill('Hana Harbor');
+    await input(page, 'E-mail').fill(adminEmail);
+    await input(page, 'Choose a password').fill('violet-harbour-tangent-42');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('button', { name: `Join ${name}` }).click();
+    await page.waitForURL(/\/portal$/);
+    await page.getByRole('heading', { name }).waitFor();
+    expect(await page.getByTestId('my-role').innerText()).toMatch(/admin/i);
+    await page.getByRole('link', { name: 'Portal' }).first().waitFor();
+
+    // 4. Add the seller's device below the market, then raise it above the best price.
+    const quote = before.quote as { device: { variantId: string; variantLabel: string }; offer: { price: { amountMinor: number } } };
+    const best = quote.offer.price.amountMinor;
+    await input(page, 'Find a model').fill('iPhone 13');
+    await page.getByLabel('Model', { exact: true }).filter({ visible: true }).click();
+    await page.getByRole('option', { name: /^Apple iPhone 13$/ }).click();
+    await page.getByLabel('Variants').filter({ visible: true }).click();
+    await page.getByRole('option', { name: quote.device.variantLabel, exact: true }).click();
+    await page.keyboard.press('Escape');
+    await page.getByLabel('Grades').filter({ visible: true }).click();
+    await page.getByRole('option', { name: 'Flawless', exact: true }).click();
+    await page.keyboard.press('Escape');
+    await input(page, 'Price ($)').fill('10');
+    await input(page, 'Quantity').fill('5');
+    await page.getByRole('button', { name: /^Add 1 entry$/ }).click();
+    await page.getByText('1 added, 0 updated.').waitFor();
+    const table = page.getByTestId('wishlist-table');
+    const row = table.locator('tbody tr').first();
+    await row.waitFor();
+    // Below the market: ranked, not winning, with the price that would win.
+    expect(await row.innerText()).toMatch(/\b(?:[2-9]|\d\d+)(?:st|nd|rd|th) of \d+/);
+    expect(await row.innerText()).not.toContain('You win this');
+
+    const raised = best + 100;
+    const priceInput = row.getByRole('textbox', { name: /^Price of / });
+    await priceInput.fill((raised / 100).toFixed(2));
+    await row.getByRole('button', { name: 'Save' }).click();
+    await table.getByText('You win this').waitFor();
+    expect(await table.locator('tbody tr').first().innerText()).toMatch(/1st of \d+/);
+
+    // The entry's history shows who changed it and the chart.
+    await table.getByRole('button', { name: /^History of / }).first().click();
+    await page.getByTestId('entry-changes').getByText('Hana Harbor').first().waitFor();
+    await shot(page, 'portal-1280');
+    await page.keyboard.press('Escape');
+
+    // 5. The next seller's quote: the new best offer, from the new refurbisher.
+    const after = await makeOffer(baseUrl);
+    expect(after.refurbisher).toBe(name);
+    expect((after.quote as { offer: { price: { amountMinor: number } } }).offer.price.amountMinor).toBe(raised);
+    const seller = await context.newPage();
+    await seller.goto(`${baseUrl}/offers/${after.offerId}`);
+    await seller.getByText(after.price).first().waitFor();
+    await seller.getByTestId('price-history').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
