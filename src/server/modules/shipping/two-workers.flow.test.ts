@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../../../test/app.ts';
+import { buildTestApp, testKeyring, type TestApp } from '../../../../test/app.ts';
 import { connectAgain, createTestDatabase } from '../../../../test/db.ts';
 import { accept, freshOffer, readySeller } from '../../../../test/journey.ts';
 import { startSmtpServer } from '../../../../test/smtp.ts';
@@ -24,8 +24,10 @@ describe.skipIf(!inject('serverTemplate'))('two workers, one PostgreSQL', () => 
     const now = new Date('2026-11-26T15:00:00Z');
     const mailer = (clockNow: () => Date) =>
       createMailer({ smtpUrl: smtp.url, outboxDir: '/nonexistent', from: 'Tradeloop <no-reply@tradeloop.test>', clock: { now: clockNow } });
-    a = await buildTestApp(database, { now, mailer: mailer(() => a.clock.now()) });
-    b = await buildTestApp(second, { now, mailer: mailer(() => b.clock.now()) });
+    // Two processes of one deployment share its master key (each test app would otherwise make its own).
+    const keyring = testKeyring();
+    a = await buildTestApp(database, { now, keyring, mailer: mailer(() => a.clock.now()) });
+    b = await buildTestApp(second, { now, keyring, mailer: mailer(() => b.clock.now()) });
   });
   afterAll(async () => {
     await a.app.close();
