@@ -79,6 +79,10 @@ async function main() {
       BETTER_AUTH_SECRET: randomBytes(32).toString('base64url'),
       TRADELOOP_MASTER_KEY: randomBytes(32).toString('base64'),
       CARRIER_WEBHOOK_SECRET: randomBytes(32).toString('base64url'),
+      // The benchmark measures quoting, so the per-address quote limit is lifted (every request
+      // comes from one address). BENCH_QUOTE_LIMIT=on keeps it, with a limit never reached, to
+      // measure what the bucket costs.
+      ...(process.env.BENCH_QUOTE_LIMIT === 'on' ? { QUOTE_RATE_PER_MINUTE: '1000000', QUOTE_RATE_BURST: '1000000' } : { QUOTE_RATE_PER_MINUTE: '0' }),
     },
     [],
   );

@@ -42,6 +42,8 @@ export async function buildTestApp(
     keyring?: Keyring;
     logger?: FastifyServerOptions['logger'];
     mailer?: Mailer;
+    /** Environment on top of the test defaults (e.g. QUOTE_RATE_PER_MINUTE to test the quote limit). */
+    env?: Record<string, string>;
   } = {},
 ): Promise<TestApp> {
   const clock = new AdjustableClock({ frozenAt: opts.now ?? new Date('2026-11-26T15:00:00Z') });
@@ -56,6 +58,9 @@ export async function buildTestApp(
       ...(mode === 'production'
         ? { BETTER_AUTH_SECRET: TEST_AUTH_SECRET, TRADELOOP_MASTER_KEY: generateMasterKey(), CARRIER_WEBHOOK_SECRET: randomBytes(32).toString('hex') }
         : {}),
+      // Every inject comes from one address: tests that are not about the quote limit lift it.
+      QUOTE_RATE_PER_MINUTE: '0',
+      ...opts.env,
     },
     [],
   );

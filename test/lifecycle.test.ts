@@ -23,16 +23,17 @@ async function firstQuoteInput(url: string) {
   return { variantId: detail.variants[0].id as string, answers };
 }
 
+// The quote limit is lifted: these writers hammer quotes from one address on purpose.
 describe('npm start on the embedded database', () => {
   it('refuses a second process on the same DATA_DIR, keeps acknowledged writes across kill -9, stops cleanly', { timeout: 180_000 }, async () => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tradeloop-life-'));
     dirs.push(dataDir);
 
-    const first = startServer({ PORT: String(await freePort()), DATA_DIR: dataDir });
+    const first = startServer({ PORT: String(await freePort()), DATA_DIR: dataDir, QUOTE_RATE_PER_MINUTE: '0' });
     started.push(first);
     await waitForHealth(first);
 
-    const second = startServer({ PORT: String(await freePort()), DATA_DIR: dataDir });
+    const second = startServer({ PORT: String(await freePort()), DATA_DIR: dataDir, QUOTE_RATE_PER_MINUTE: '0' });
     started.push(second);
     const code = await second.exited;
     expect(code).not.toBe(0);
@@ -62,7 +63,7 @@ describe('npm start on the embedded database', () => {
     await first.exited;
     expect(acknowledged.length).toBeGreaterThan(20);
 
-    const third = startServer({ PORT: String(await freePort()), DATA_DIR: dataDir });
+    const third = startServer({ PORT: String(await freePort()), DATA_DIR: dataDir, QUOTE_RATE_PER_MINUTE: '0' });
     started.push(third);
     await waitForHealth(third);
     const missing: string[] = [];

@@ -26,6 +26,12 @@ const ZEnv = z.object({
   CARRIER_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   /** How far a carrier event's time may lie ahead of now, or before its label was created (clock drift). */
   CARRIER_EVENT_MAX_SKEW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+  /** Anonymous quotes (POST /api/assessments) per client address and minute; 0 lifts the limit (benchmarks). */
+  QUOTE_RATE_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(20),
+  /** Quotes one address may make in a row before the per-minute rate applies. */
+  QUOTE_RATE_BURST: z.coerce.number().int().min(1).max(1_000_000).default(40),
+  /** Days an assessment nobody accepted is kept before the retention job removes it. */
+  ASSESSMENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
 
 /** Documented, public, and accepted only in demo mode, so the demo carrier tools can sign events. */
@@ -50,6 +56,9 @@ export interface Config {
   readonly mailFrom: string;
   readonly carrierWebhookSecret: string;
   readonly carrierEventMaxSkewSeconds: number;
+  /** Anonymous quotes per address: `perMinute` 0 means no limit. */
+  readonly quoteRateLimit: { readonly perMinute: number; readonly burst: number };
+  readonly assessmentRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -95,6 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     mailFrom: e.MAIL_FROM,
     carrierWebhookSecret: e.CARRIER_WEBHOOK_SECRET ?? DEMO_CARRIER_WEBHOOK_SECRET,
     carrierEventMaxSkewSeconds: e.CARRIER_EVENT_MAX_SKEW_SECONDS,
+    quoteRateLimit: Object.freeze({ perMinute: e.QUOTE_RATE_PER_MINUTE, burst: e.QUOTE_RATE_BURST }),
+    assessmentRetentionDays: e.ASSESSMENT_RETENTION_DAYS,
   });
 }
 

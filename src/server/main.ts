@@ -64,6 +64,7 @@ async function main(): Promise<void> {
     const runtime = createRuntime({ config, database, productClock, keyring: secrets.keyring });
     // Registers the queues; polls them unless this process is an API-only one (--role api).
     await runtime.jobs.start();
+    await runtime.scheduleMaintenance();
     const app = await buildApp({ config, database, productClock, securityClock, secrets, runtime }, { logger: { level: config.logLevel, redact: LOG_REDACT } });
     if (config.role !== 'worker') {
       await app.listen({ port: config.port, host: config.host });

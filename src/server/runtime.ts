@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Config } from './config.ts';
 import { protectedValuesOf } from './modules/accounts/index.ts';
 import { VariantCache } from './modules/catalog/index.ts';
+import { JOB_ASSESSMENT_RETENTION, RETENTION_INTERVAL_MS, retentionRunKey, runAssessmentRetention } from './modules/offers/index.ts';
 import { enqueueTradeInMail, findSellerContact, JOB_TRADE_IN_MAIL, runTradeInMail, type TradeInMailJob } from './modules/notifications/index.ts';
 import { JOB_INVITATION_MAIL, runInvitationMail } from './modules/refurbishers/index.ts';
 import {
@@ -33,6 +35,8 @@ export interface Runtime {
   carrier: Carrier;
   variants: VariantCache;
   hooks: TradeInHooks & { onDelivered(trx: Trx, tradeInId: string, now: Date): Promise<void> };
+  /** After jobs.start(): schedules the recurring housekeeping (assessment retention). Safe from every process. */
+  scheduleMaintenance(): Promise<void>;
 }
 
 export interface RuntimeInput {
@@ -101,6 +105,13 @@ export function createRuntime(input: RuntimeInput): Runtime {
     await runInvitationMail({ db, clock, mailer, config }, data);
   }, QUEUE_PROFILES.network);
 
+  jobs.register(JOB_ASSESSMENT_RETENTION, async () => {
+    const run = await runAssessmentRetention({ db, now: () => clock.now(), retentionDays: config.assessmentRetentionDays });
+    // Unfinished (a backlog): go on at once, as a new job; finished: the next slot's run.
+    const next = run.finished ? new Date(clock.now().getTime() + RETENTION_INTERVAL_MS) : clock.now();
+    await enqueue(db, JOB_ASSESSMENT_RETENTION, {}, { runAt: next, singletonKey: run.finished ? retentionRunKey(next) : `more:${randomUUID()}` });
+  }, QUEUE_PROFILES.database);
+
   const hooks: Runtime['hooks'] = {
     async onAccepted(trx, tradeInId, now) {
       const t = await trx.selectFrom('trade_ins').select(['seller_id', 'ship_by']).where('id', '=', tradeInId).executeTakeFirstOrThrow();
@@ -118,5 +129,10 @@ export function createRuntime(input: RuntimeInput): Runtime {
     },
   };
 
-  return { jobs, mailer, carrier, variants, hooks };
+  async function scheduleMaintenance() {
+    // One run per slot, however many processes start in it (the key makes the job id).
+    await enqueue(db, JOB_ASSESSMENT_RETENTION, {}, { singletonKey: retentionRunKey(clock.now()) });
+  }
+
+  return { jobs, mailer, carrier, variants, hooks, scheduleMaintenance };
 }

@@ -8,6 +8,7 @@ import * as m0006 from './2026-11-26T0006_demo_clock.ts';
 import * as m1101 from './2026-11-27T1101_demo_secrets.ts';
 import * as m1301 from './2026-11-27T1301_sign_in_throttle.ts';
 import * as m1401 from './2026-11-27T1401_carrier_event_decisions.ts';
+import * as m1302 from './2026-11-27T1302_quote_limits.ts';
 import * as m1701 from './2026-11-27T1701_refurbisher_portal.ts';
 
 /** Every migration, in order. Listed explicitly so the same code runs under Node, Vitest and a bundler. */
@@ -20,6 +21,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26T0006_demo_clock': m0006,
   '2026-11-27T1101_demo_secrets': m1101,
   '2026-11-27T1301_sign_in_throttle': m1301,
+  '2026-11-27T1302_quote_limits': m1302,
   '2026-11-27T1401_carrier_event_decisions': m1401,
   '2026-11-27T1701_refurbisher_portal': m1701,
 };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sessionCookieValue, signIn, signUp } from '../../../../test/accounts.ts';
 import { useTestApp } from '../../../../test/app.ts';
-import { accountKey, addressBucket, pairDelayMs, pairKey, PAIR_THROTTLE, SIGN_IN_LIMITS } from './sign-in-limiter.ts';
+import { addressBucket } from '../../platform/client-address.ts';
+import { accountKey, pairDelayMs, pairKey, PAIR_THROTTLE, SIGN_IN_LIMITS } from './sign-in-limiter.ts';
 
 const ctx = useTestApp();
 

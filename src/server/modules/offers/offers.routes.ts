@@ -3,9 +3,11 @@ import { ZErrorBody } from '../../../shared/api/common.ts';
 import { ZCreateAssessment, ZQuote } from '../../../shared/api/quotes.ts';
 import { typed, type RoutesPlugin } from '../../platform/http.ts';
 import type { VariantCache } from '../catalog/index.ts';
+import { addressBucket } from '../../platform/client-address.ts';
+import { takeQuoteToken } from './quote-rate-limit.ts';
 import { createQuote, getQuoteByAssessment, getQuoteByOffer } from './quote.service.ts';
 
-export const offersRoutes: RoutesPlugin<{ runtime: { variants: VariantCache } }> = async (fastify, { database, productClock, runtime }) => {
+export const offersRoutes: RoutesPlugin<{ runtime: { variants: VariantCache } }> = async (fastify, { config, database, productClock, securityClock, runtime }) => {
   const app = typed(fastify);
   const db = database.db;
   const variants = runtime.variants;
@@ -17,8 +19,10 @@ export const offersRoutes: RoutesPlugin<{ runtime: { variants: VariantCache } }>
         tags: ['quote'],
         summary: 'Grade a device and get the best offer with the ladder of every grade',
         body: ZCreateAssessment,
-        response: { 201: ZQuote, 400: ZErrorBody, 404: ZErrorBody },
+        response: { 201: ZQuote, 400: ZErrorBody, 404: ZErrorBody, 429: ZErrorBody },
       },
+      // Before the body is parsed or graded: a refused quote costs one statement.
+      onRequest: async (req) => takeQuoteToken(db, `address:${addressBucket(req.ip)}`, config.quoteRateLimit, securityClock.now()),
     },
     async (req, reply) => reply.code(201).send(await createQuote({ database, clock: productClock, variants }, req.body)),
   );

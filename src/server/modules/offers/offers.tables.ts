@@ -37,7 +37,14 @@ export interface OffersTable {
   ship_by: Timestamp;
 }
 
+export interface QuoteRateBucketsTable {
+  key: string;
+  tokens: number;
+  refilled_at: Timestamp;
+}
+
 export interface OffersTables {
   assessments: AssessmentsTable;
   offers: OffersTable;
+  quote_rate_buckets: QuoteRateBucketsTable;
 }
