@@ -10,7 +10,8 @@ let database: Database;
 // Two app instances on one database: two API processes, sharing nothing but the database.
 let one: TestApp;
 let two: TestApp;
-const LIMITED = { QUOTE_RATE_PER_MINUTE: '60', QUOTE_RATE_BURST: '3', ASSESSMENT_RETENTION_DAYS: '30' };
+// One quote a minute once the burst is spent: slow enough that a loaded machine cannot refill it mid-test.
+const LIMITED = { QUOTE_RATE_PER_MINUTE: '1', QUOTE_RATE_BURST: '3', ASSESSMENT_RETENTION_DAYS: '30' };
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -48,7 +49,9 @@ describe('quote rate limit per client address', () => {
 
     const refused = await quote(two.app, address, variantId);
     expect(refused.statusCode).toBe(429);
-    expect(refused.headers['retry-after']).toBe('1');
+    const wait = Number(refused.headers['retry-after']);
+    expect(wait).toBeGreaterThan(45);
+    expect(wait).toBeLessThanOrEqual(60);
     expect(refused.json()).toMatchObject({ error: { code: 'rate_limited', message: expect.stringMatching(/too many quotes/i) } });
     // Nothing stored for a refused quote.
     const after = await database.db.selectFrom('assessments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -59,10 +62,10 @@ describe('quote rate limit per client address', () => {
     for (let i = 1; i <= 3; i++) expect((await quote(one.app, `2001:db8:5:6::${i}`, variantId)).statusCode).toBe(201);
     expect((await quote(two.app, '2001:db8:5:6::99', variantId)).statusCode).toBe(429);
 
-    // The bucket refills with time (moved into the past rather than slept).
+    // The bucket refills with time (moved into the past rather than slept): two minutes, two quotes.
     await database.db
       .updateTable('quote_rate_buckets')
-      .set((eb) => ({ refilled_at: eb.val(new Date(Date.now() - 2_500)) }))
+      .set({ tokens: 0, refilled_at: new Date(one.securityClock.now().getTime() - 125_000) })
       .where('key', '=', `address:${address}`)
       .execute();
     expect((await quote(one.app, address, variantId)).statusCode).toBe(201);
