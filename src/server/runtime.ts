@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Config } from './config.ts';
-import { protectedValuesOf } from './modules/accounts/index.ts';
+import { flagBlockedMail, protectedValuesOf } from './modules/accounts/index.ts';
 import { VariantCache } from './modules/catalog/index.ts';
 import { JOB_ASSESSMENT_RETENTION, RETENTION_INTERVAL_MS, retentionRunKey, runAssessmentRetention } from './modules/offers/index.ts';
 import { enqueueTradeInMail, findSellerContact, JOB_TRADE_IN_MAIL, runTradeInMail, type TradeInMailJob } from './modules/notifications/index.ts';
@@ -98,7 +98,17 @@ export function createRuntime(input: RuntimeInput): Runtime {
     );
   }, QUEUE_PROFILES.database);
   jobs.register<TradeInMailJob>(JOB_TRADE_IN_MAIL, async (data) => {
-    await runTradeInMail({ db, clock, mailer, config, protectedValues: (sellerId) => protectedValuesOf(db, input.keyring, sellerId) }, data);
+    await runTradeInMail(
+      {
+        db,
+        clock,
+        mailer,
+        config,
+        protectedValues: (sellerId) => protectedValuesOf(db, input.keyring, sellerId),
+        flagBlockedMail: (sellerId, mailKey, now) => flagBlockedMail(db, sellerId, mailKey, now),
+      },
+      data,
+    );
   }, QUEUE_PROFILES.network);
 
   jobs.register<{ invitationId: string }>(JOB_INVITATION_MAIL, async (data) => {

@@ -89,7 +89,9 @@ export const ZAuditPage = z.object({ entries: z.array(ZAuditEntry), nextBefore: 
 
 export const ZReviewFlag = z.object({
   id: z.number(),
-  kind: z.literal('shared_bank_account'),
+  kind: z.enum(['shared_bank_account', 'blocked_mail']),
+  /** For `blocked_mail`: the refused message's key (trade-in and template). */
+  subject: z.string().optional(),
   userIds: z.array(z.string()),
   status: z.enum(['open', 'cleared']),
   createdAt: z.string(),

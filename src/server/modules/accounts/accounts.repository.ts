@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
-import type { PayoutMethodsTable, SellerIdentitiesTable, SellerProfilesTable } from './accounts.tables.ts';
+import type { PayoutMethodsTable, ReviewFlagKind, SellerIdentitiesTable, SellerProfilesTable } from './accounts.tables.ts';
 
 export type ProfileRow = Selectable<SellerProfilesTable>;
 export type IdentityRow = Selectable<SellerIdentitiesTable>;
@@ -87,9 +87,23 @@ export async function upsertSharedBankAccountFlag(db: Executor, subject: string,
     .execute();
 }
 
+/**
+ * Flags an e-mail to a seller that the protected-data guard refused: one flag per message
+ * (its idempotency key, which names the trade-in and the template, never the value).
+ */
+export async function insertBlockedMailFlag(db: Executor, userId: string, mailKey: string, now: Date): Promise<void> {
+  await db
+    .insertInto('review_flags')
+    .values({ kind: 'blocked_mail', subject: mailKey, user_ids: JSON.stringify([userId]), created_at: now, updated_at: now })
+    .onConflict((oc) => oc.columns(['kind', 'subject']).doUpdateSet({ updated_at: now }))
+    .execute();
+}
+
 export interface ReviewFlag {
   id: number;
-  kind: 'shared_bank_account';
+  kind: ReviewFlagKind;
+  /** The blocked message's key for a `blocked_mail` flag; absent for a shared bank account (its subject is a keyed hash). */
+  subject?: string;
   userIds: string[];
   status: 'open' | 'cleared';
   createdAt: Date;
@@ -99,12 +113,13 @@ export interface ReviewFlag {
 export async function listReviewFlags(db: Executor, opts: { status?: 'open' | 'cleared' | undefined; limit: number }): Promise<ReviewFlag[]> {
   let q = db
     .selectFrom('review_flags')
-    .select(['id', 'kind', 'user_ids as userIds', 'status', 'created_at as createdAt', 'updated_at as updatedAt'])
+    .select(['id', 'kind', 'subject', 'user_ids as userIds', 'status', 'created_at as createdAt', 'updated_at as updatedAt'])
     .orderBy('updated_at', 'desc')
     .orderBy('id', 'desc')
     .limit(opts.limit);
   if (opts.status) q = q.where('status', '=', opts.status);
-  return q.execute();
+  const rows = await q.execute();
+  return rows.map(({ subject, ...f }) => (f.kind === 'blocked_mail' ? { ...f, subject } : f));
 }
 
 export interface ReadinessRow {

@@ -152,7 +152,7 @@ const adminRoutes: RoutesPlugin<AccountsRoutesDeps> = async (fastify, deps) => {
     {
       schema: {
         tags: ['admin'],
-        summary: 'Accounts flagged for review (e.g. one bank account used by 3 or more sellers)',
+        summary: 'Accounts flagged for review: one bank account used by 3 or more sellers, or an e-mail the protected-data guard refused',
         querystring: z.object({ status: z.enum(['open', 'cleared']).optional() }),
         response: { 200: ZReviewFlags, 401: ZErrorBody, 403: ZErrorBody },
       },

@@ -106,9 +106,12 @@ export interface PayoutMethodsTable {
   updated_at: Timestamp;
 }
 
+/** Why an operator should look: a bank account shared by several sellers, or an e-mail the protected-data guard refused. */
+export type ReviewFlagKind = 'shared_bank_account' | 'blocked_mail';
+
 export interface ReviewFlagsTable {
   id: Generated<number>;
-  kind: 'shared_bank_account';
+  kind: ReviewFlagKind;
   subject: string;
   user_ids: Json<string[]>;
   status: ColumnType<'open' | 'cleared', 'open' | 'cleared' | undefined, 'open' | 'cleared'>;

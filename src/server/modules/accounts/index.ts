@@ -6,6 +6,7 @@ export { migrateAuthTables, USER_ROLES, type UserRole, type Auth } from './auth.
 export { demoSecretStoreFor, resolveSecrets, type AccountSecrets } from './secrets.ts';
 export { getSellerReadiness, SHARED_BANK_ACCOUNT_THRESHOLD } from './seller-details.service.ts';
 export { protectedValuesOf } from './protected-values.ts';
+export { insertBlockedMailFlag as flagBlockedMail } from './accounts.repository.ts';
 export type { TReadiness as SellerReadiness } from '../../../shared/api/accounts.ts';
 export { rotateKeys, type RotationCount } from './key-rotation.service.ts';
 export { seedDemoAccounts, DEMO_LOGINS, DEMO_PASSWORD } from './demo-accounts.ts';

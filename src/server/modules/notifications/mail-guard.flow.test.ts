@@ -1,30 +1,91 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.ts';
-import { accept, as, freshOffer, readySeller } from '../../../../test/journey.ts';
-import { signUp, VALID_PROFILE } from '../../../../test/accounts.ts';
+import { accept, as, freshOffer, makeUser, readySeller } from '../../../../test/journey.ts';
+import { GOOD_PASSWORD, signUp, validPayout, VALID_PROFILE } from '../../../../test/accounts.ts';
+import { createMailer, type Mailer } from '../../platform/mail/index.ts';
+import { JOBS_SCHEMA } from '../../platform/jobs/index.ts';
+import { JOB_TRADE_IN_MAIL, tradeInMailKey, type TradeInMailJob } from './trade-in-mail.job.ts';
+import { TRADE_IN_EMAIL_TEMPLATES } from './trade-in-emails.ts';
 
-const ctx = useTestApp();
+// A real mailer (the outbox) behind a switch that plays a template bug: while `leak` is set,
+// every message's text also carries that value, as a template that printed it would.
+let leak: string | null = null;
+const real = createMailer({ outboxDir: fs.mkdtempSync(path.join(os.tmpdir(), 'tradeloop-guard-')), from: 'Tradeloop <no-reply@tradeloop.example>' });
+const leaky: Mailer = {
+  ...real,
+  send: (mail) => real.send(leak ? { ...mail, text: `${mail.text}\nPaid to account ${leak}` } : mail),
+};
+
+const ctx = useTestApp({ mailer: leaky });
+
+async function enqueueMail(job: TradeInMailJob) {
+  await ctx.runtime.jobs.enqueue(ctx.database.db, JOB_TRADE_IN_MAIL, job, { singletonKey: tradeInMailKey(job) });
+}
 
 describe('the protected-data guard is on for every trade-in e-mail', () => {
-  it("refuses the accepted e-mail when it would carry one of the seller's protected values, and sends the others' as usual", async () => {
-    // The guard errs on the side of not sending: an SSN-4 equal to the year the e-mail shows
-    // (the ship-by date) is a protected value in the text, so the message never goes out.
-    const unlucky = await signUp(ctx.app);
+  it('sends every e-mail to a seller whose SSN last four equal the year the e-mails print', async () => {
+    const year = String(ctx.clock.now().getUTCFullYear());
+    const seller = await signUp(ctx.app);
     for (const [url, payload] of [
       ['/api/me/profile', VALID_PROFILE],
-      ['/api/me/identity', { kind: 'ssn_last4', last4: String(ctx.clock.now().getUTCFullYear()) }],
+      ['/api/me/identity', { kind: 'ssn_last4', last4: year }],
+      ['/api/me/payout-method', validPayout(GOOD_PASSWORD)],
     ] as const) {
-      expect((await ctx.app.inject({ method: 'PUT', url, headers: as(unlucky), payload })).statusCode).toBe(200);
+      expect((await ctx.app.inject({ method: 'PUT', url, headers: as(seller), payload })).statusCode).toBe(200);
     }
-    const usual = await readySeller(ctx.app);
-    for (const seller of [unlucky, usual]) {
-      const res = await accept(ctx.app, seller, (await freshOffer(ctx.app, ctx.database.db)).offerId);
-      expect(res.statusCode, res.body).toBe(201);
+    const res = await accept(ctx.app, seller, (await freshOffer(ctx.app, ctx.database.db)).offerId);
+    expect(res.statusCode, res.body).toBe(201);
+    const tradeInId = res.json().id as string;
+    for (const template of TRADE_IN_EMAIL_TEMPLATES.filter((t) => t !== 'accepted')) {
+      await enqueueMail({ template, tradeInId, ...(template === 'shipping_reminder' ? { daysBefore: 3 } : {}) });
     }
 
     const ran = await ctx.runtime.jobs.runDue();
-    expect(ran.failed).toBe(1);
-    const sentTo = (await ctx.runtime.mailer.listOutbox()).map((m) => m.to);
-    expect(sentTo).toEqual([usual.email]);
+    expect(ran.failed).toBe(0);
+    const mine = (await ctx.runtime.mailer.listOutbox()).filter((m) => m.to === seller.email);
+    expect(mine).toHaveLength(TRADE_IN_EMAIL_TEMPLATES.length);
+    // The year is in them (the ship-by date), which the old guard took for the SSN.
+    const accepted = mine.find((m) => m.subject.includes('ship by'))!;
+    expect(accepted.subject).toContain(year);
+    expect((await ctx.runtime.mailer.readOutboxMessage(accepted.id))!.text).toContain(year);
+  });
+
+  it('blocks a message that would carry the account number: no retry, a review flag, the value in no output', async () => {
+    const seller = await readySeller(ctx.app);
+    const accountNumber = validPayout(GOOD_PASSWORD).accountNumber;
+    const res = await accept(ctx.app, seller, (await freshOffer(ctx.app, ctx.database.db)).offerId);
+    expect(res.statusCode, res.body).toBe(201);
+    const tradeInId = res.json().id as string;
+    await ctx.runtime.jobs.runDue();
+    const before = (await ctx.runtime.mailer.listOutbox()).filter((m) => m.to === seller.email).length;
+
+    leak = accountNumber;
+    try {
+      await enqueueMail({ template: 'delivered', tradeInId });
+      expect(await ctx.runtime.jobs.runDue()).toMatchObject({ completed: 0, failed: 1 });
+    } finally {
+      leak = null;
+    }
+
+    const key = tradeInMailKey({ template: 'delivered', tradeInId });
+    const { rows } = await ctx.database.pool.query<{ state: string; output: { message: string } }>(
+      `select state, output from ${JOBS_SCHEMA}.job where name = $1 and singleton_key = $2`,
+      [JOB_TRADE_IN_MAIL, key],
+    );
+    // Failed for good, not waiting for a retry that would fail the same way.
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.state).toBe('failed');
+    expect(rows[0]!.output.message).toContain(key);
+    expect(JSON.stringify(rows[0]!.output)).not.toContain(accountNumber);
+    expect((await ctx.runtime.mailer.listOutbox()).filter((m) => m.to === seller.email)).toHaveLength(before);
+
+    const admin = await makeUser(ctx.app, ctx.database.db, 'operator');
+    const flags = await ctx.app.inject({ method: 'GET', url: '/api/admin/review-flags', headers: as(admin) });
+    expect(flags.statusCode, flags.body).toBe(200);
+    expect(flags.json().flags).toContainEqual(expect.objectContaining({ kind: 'blocked_mail', subject: key, userIds: [seller.id], status: 'open' }));
+    expect(flags.body).not.toContain(accountNumber);
   });
 });

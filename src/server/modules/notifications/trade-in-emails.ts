@@ -7,6 +7,13 @@ import { formatTrackingNumber } from '../../../shared/tracking-number.ts';
 export const TRADE_IN_EMAIL_TEMPLATES = ['accepted', 'shipping_reminder', 'expired', 'delivered'] as const;
 export type TradeInEmailTemplate = (typeof TRADE_IN_EMAIL_TEMPLATES)[number];
 
+/**
+ * Everything a trade-in e-mail is written from. It has no protected field (no bank, identity or
+ * date-of-birth value, not even masked) and must never get one: that is what keeps short values
+ * such as the SSN's last four out of e-mails, which the send-time guard cannot search for
+ * without refusing innocent mail (see MIN_GUARDED_LENGTH). trade-in-emails.test.ts pins the
+ * field list, so adding one is a reviewed change.
+ */
 export interface TradeInEmailContext {
   tradeInId: string;
   firstName: string;

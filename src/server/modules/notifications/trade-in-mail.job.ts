@@ -1,6 +1,6 @@
 import type { Config } from '../../config.ts';
 import type { Db, Executor } from '../../platform/db/database.ts';
-import { layoutEmail, mailAlreadySent, sendMailOnce, type EmailBlock, type MailAttachment, type Mailer } from '../../platform/mail/index.ts';
+import { layoutEmail, mailAlreadySent, ProtectedDataError, sendMailOnce, type EmailBlock, type MailAttachment, type Mailer } from '../../platform/mail/index.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { labelPdfFor, qrPngFor } from '../shipping/index.ts';
 import { findTradeInDetail } from '../trade-ins/index.ts';
@@ -35,6 +35,8 @@ export interface MailJobDeps {
   config: Pick<Config, 'publicUrl' | 'port'>;
   /** The seller's protected values, which the mailer refuses to send (the accounts module opens them). */
   protectedValues: (sellerId: string) => Promise<string[]>;
+  /** Raises an operator flag for a message the guard refused (the accounts module's review flags). */
+  flagBlockedMail: (sellerId: string, mailKey: string, now: Date) => Promise<void>;
 }
 
 /**
@@ -83,18 +85,26 @@ export async function runTradeInMail(deps: MailJobDeps, job: TradeInMailJob): Pr
   }
   if (content.list) blocks.push({ list: content.list });
   const body = layoutEmail({ title: content.title, paragraphs: blocks, cta: content.cta, preheader: content.subject });
-  return sendMailOnce(
-    db,
-    deps.mailer,
-    {
-      to: seller.email,
-      subject: content.subject,
-      text: body.text,
-      html: body.html,
-      attachments,
-      idempotencyKey: key,
-      forbidden: await deps.protectedValues(t.seller_id),
-    },
-    deps.clock.now(),
-  );
+  try {
+    return await sendMailOnce(
+      db,
+      deps.mailer,
+      {
+        to: seller.email,
+        subject: content.subject,
+        text: body.text,
+        html: body.html,
+        attachments,
+        idempotencyKey: key,
+        forbidden: await deps.protectedValues(t.seller_id),
+      },
+      deps.clock.now(),
+    );
+  } catch (err) {
+    // A refused message would be refused again on every retry: flag it for an operator, then
+    // let the error (a PermanentJobError, whose message names the key and never the value) fail
+    // the job for good.
+    if (err instanceof ProtectedDataError) await deps.flagBlockedMail(t.seller_id, key, deps.clock.now());
+    throw err;
+  }
 }

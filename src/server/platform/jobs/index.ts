@@ -4,6 +4,7 @@ export {
   createJobs,
   installJobsSchema,
   JOBS_SCHEMA,
+  PermanentJobError,
   type EnqueueOptions,
   type JobContext,
   type JobHandler,

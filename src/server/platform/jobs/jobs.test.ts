@@ -5,7 +5,7 @@ import { AdjustableClock, realClock, type Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import { effectDone, onceKey } from './effects.ts';
 import { parseIsoDuration } from './iso-duration.ts';
-import { createJobs, installJobsSchema, JOBS_SCHEMA, type Jobs, type JobsLogger, type JobsOptions } from './jobs.ts';
+import { createJobs, installJobsSchema, JOBS_SCHEMA, PermanentJobError, type Jobs, type JobsLogger, type JobsOptions } from './jobs.ts';
 
 let database: Database;
 beforeAll(async () => {
@@ -181,6 +181,29 @@ describe('jobs on pg-boss', () => {
     expect(logger.errors).toEqual(['job failed', 'job failed', 'job failed']);
     const { rows } = await sql<{ state: string }>`select state::text from pgboss.job where name = ${q}`.execute(database.db);
     expect(rows).toEqual([{ state: 'failed' }]);
+  });
+
+  it('fails a job for good, without retries, when its handler throws a PermanentJobError', async () => {
+    const q = queueName('refused');
+    const logger = capturingLogger();
+    let attempts = 0;
+    const jobs = jobsFor(frozen(), { logger });
+    jobs.register(
+      q,
+      async () => {
+        attempts++;
+        throw new PermanentJobError('message trade-in:tin_1:accepted refused');
+      },
+      { retryLimit: 5, retryDelaySeconds: 0 },
+    );
+    await jobs.start();
+    await jobs.enqueue(database.db, q, {});
+    expect(await jobs.runDue()).toEqual({ released: 0, completed: 0, failed: 1 });
+    expect(await jobs.runDue()).toEqual({ released: 0, completed: 0, failed: 0 });
+    expect(attempts).toBe(1);
+    expect(logger.errors).toEqual(['job failed permanently; not retried']);
+    const { rows } = await sql<{ state: string; output: unknown }>`select state::text, output from pgboss.job where name = ${q}`.execute(database.db);
+    expect(rows).toEqual([{ state: 'failed', output: { message: 'message trade-in:tin_1:accepted refused', permanent: true } }]);
   });
 
   it('keeps one job per singletonKey', async () => {

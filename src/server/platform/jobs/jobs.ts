@@ -26,6 +26,16 @@ export interface JobContext {
  */
 export type JobHandler<T> = (data: T, ctx: JobContext) => Promise<void>;
 
+/**
+ * Thrown by a handler for a failure that no retry can cure (the job's input itself is refused,
+ * e.g. an e-mail the protected-data guard blocks): the job fails once, for good, instead of
+ * failing again on every retry. Its message is logged and kept as the job's output, so it must
+ * not carry anything confidential.
+ */
+export class PermanentJobError extends Error {
+  override name = 'PermanentJobError';
+}
+
 export interface QueueSettings {
   /** Attempts after the first. Default 5. */
   retryLimit?: number;
@@ -202,8 +212,14 @@ export function createJobs(database: Database, opts: JobsOptions): Jobs {
       await queue.handler(envelope.payload, ctx);
       return { id: job.id, status: 'completed' };
     } catch (err) {
-      logger.error({ err, queue: queue.name, jobId: job.id, retryCount: job.retryCount }, 'job failed');
       const message = err instanceof Error ? err.message : String(err);
+      if (err instanceof PermanentJobError) {
+        // pg-boss retries while retry_count < retry_limit: closing the gap makes this failure its last.
+        await pool.query(`update ${JOBS_SCHEMA}.job set retry_limit = retry_count where name = $1 and id = $2`, [queue.name, job.id]);
+        logger.error({ queue: queue.name, jobId: job.id, retryCount: job.retryCount, reason: message }, 'job failed permanently; not retried');
+        return { id: job.id, status: 'failed', output: { message, permanent: true } };
+      }
+      logger.error({ err, queue: queue.name, jobId: job.id, retryCount: job.retryCount }, 'job failed');
       return { id: job.id, status: 'failed', output: { message } };
     }
   }

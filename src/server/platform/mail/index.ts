@@ -12,4 +12,4 @@ export {
 } from './mailer.ts';
 export { headerText, leafParts, parseMime, textPart, type MimePart } from './mime-reader.ts';
 export { mailAlreadySent, sendMailOnce } from './send-once.ts';
-export { assertNoProtectedData, escapeHtml, ProtectedDataError, type MessageText } from './protected.ts';
+export { assertNoProtectedData, escapeHtml, MIN_GUARDED_LENGTH, ProtectedDataError, type MessageText } from './protected.ts';

@@ -196,7 +196,7 @@ export function createMailer(opts: MailerOptions): Mailer {
       const to = typeof mail.to === 'string' ? [mail.to] : mail.to;
       if (to.length === 0 || to.some((t) => !t.trim())) throw new TypeError('send() needs at least one recipient');
       if (!mail.subject.trim()) throw new TypeError('send() needs a subject');
-      assertNoProtectedData(mail, mail.forbidden);
+      assertNoProtectedData(mail, mail.forbidden, mail.idempotencyKey);
       const id = createHash('sha256').update(mail.idempotencyKey).digest('hex').slice(0, 32);
 
       if (opts.smtpUrl) {
