@@ -336,19 +336,25 @@ describe('schema and shutdown', () => {
       expect(instances[0]!.n).toBe(0);
 
       const jobs = createJobs(own, { clock: realClock, role: 'all', pollingIntervalSeconds: 0.5, logger: capturingLogger() });
-      let runs = 0;
-      jobs.register('shutdown.q', async () => {
-        runs++;
+      const ran: string[] = [];
+      jobs.register<{ n: string }>('shutdown.q', async ({ n }) => {
+        ran.push(n);
       });
       await jobs.start();
-      await jobs.enqueue(own.db, 'shutdown.q', {});
-      await waitFor(() => runs === 1, 10_000);
+      await jobs.enqueue(own.db, 'shutdown.q', { n: 'first' });
+      await waitFor(() => ran.length === 1, 10_000);
+      await jobs.enqueue(own.db, 'shutdown.q', { n: 'second' });
+      await waitFor(() => ran.length === 2, 10_000);
       await jobs.stop();
       await jobs.stop(); // idempotent
+      // Each job ran once, in order, and both are settled: nothing is left for a later process.
+      expect(ran).toEqual(['first', 'second']);
+      const { rows: states } = await sql<{ state: string }>`select state::text from pgboss.job where name = 'shutdown.q'`.execute(own.db);
+      expect(states).toEqual([{ state: 'completed' }, { state: 'completed' }]);
     } finally {
-      const t = Date.now();
+      // Closing the database after stop() must not hang on a worker still polling: a hang fails
+      // the test by its timeout (how long it takes is a benchmark's question, not this test's).
       await own.close();
-      expect(Date.now() - t).toBeLessThan(5_000);
     }
   });
 });
