@@ -8,8 +8,10 @@ import commonPasswords from 'fxa-common-password-list';
  * salt so they can be raised later without breaking existing hashes.
  */
 
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 128;
+// One definition with the web's sign-up check.
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../shared/api/auth.ts';
+
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
 // OWASP's argon2id minimum: 19 MiB, 2 passes, 1 lane. ~45 ms on this 2-core machine.
 const MEMORY_KIB = 19 * 1024;

@@ -1,16 +1,27 @@
 import { Button, PasswordInput, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
+import { useForm } from '@mantine/form';
 import { useState } from 'react';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ZSignInInput, ZSignUpInput } from '../../../shared/api/auth.ts';
 import { api } from '../../api.ts';
 import { resetAccountData } from '../../queries.ts';
 import { FormProblem } from './FormProblem.tsx';
-import { useFieldForm } from './useFieldForm.ts';
+import { accountFormOptions, applyServerFields, useFocusFirstInvalid, zodValidator } from './form-behaviour.ts';
 
-// The server's password rules (better-auth + our common-password list); the length is checked here
-// too so the message comes before the round trip.
-const PASSWORD_MIN = 8;
-const PASSWORD_MAX = 128;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+interface SignUpValues {
+  name: string;
+  email: string;
+  password: string;
+}
+interface SignInValues {
+  email: string;
+  password: string;
+}
+// What is sent: the shared schemas trim the name and the e-mail, as the server reads them.
+const signUpBody = (v: SignUpValues) => ({ name: v.name.trim(), email: v.email.trim(), password: v.password });
+const signInBody = (v: SignInValues) => ({ email: v.email.trim(), password: v.password });
+const validateSignUp = zodValidator(() => ZSignUpInput, signUpBody);
+const validateSignIn = zodValidator(() => ZSignInInput, signInBody);
 
 type Tab = 'sign-up' | 'sign-in';
 
@@ -34,13 +45,11 @@ export function AuthPanel({ defaultTab = 'sign-up', onDone }: { defaultTab?: Tab
 }
 
 function SignUpForm({ onDone }: { onDone: (() => void) | undefined }) {
-  const form = useFieldForm({ name: '', email: '', password: '' }, (v) => {
-    const e: Record<string, string> = {};
-    if (!v.name.trim()) e.name = 'Your name is required';
-    if (!EMAIL.test(v.email.trim())) e.email = 'Enter an e-mail address like name@example.com';
-    if (v.password.length < PASSWORD_MIN) e.password = `Password must be at least ${PASSWORD_MIN} characters`;
-    else if (v.password.length > PASSWORD_MAX) e.password = `Password must be at most ${PASSWORD_MAX} characters`;
-    return e;
+  const { formRef, focusFirstInvalid } = useFocusFirstInvalid();
+  const form = useForm<SignUpValues>({
+    ...accountFormOptions<SignUpValues>(),
+    initialValues: { name: '', email: '', password: '' },
+    validate: validateSignUp,
   });
   const [other, setOther] = useState<Record<string, string>>({});
   const signUp = useMutation({
@@ -49,23 +58,19 @@ function SignUpForm({ onDone }: { onDone: (() => void) | undefined }) {
       await resetAccountData();
       onDone?.();
     },
-    onError: (error) => setOther(form.applyServerError(error, ['name', 'email', 'password'])),
+    onError: (error) => setOther(applyServerFields(form, error, ['name', 'email', 'password'], focusFirstInvalid)),
   });
   return (
-    <form
-      ref={form.formRef}
-      noValidate
-      onSubmit={form.onSubmit(() => signUp.mutate({ name: form.values.name.trim(), email: form.values.email.trim(), password: form.values.password }))}
-    >
+    <form ref={formRef} noValidate onSubmit={form.onSubmit((v) => signUp.mutate(signUpBody(v)), focusFirstInvalid)}>
       <Stack gap="md">
-        <TextInput label="Your name" autoComplete="name" required {...form.field('name')} />
-        <TextInput label="E-mail" type="email" autoComplete="email" required {...form.field('email')} />
+        <TextInput label="Your name" autoComplete="name" required {...form.getInputProps('name')} />
+        <TextInput label="E-mail" type="email" autoComplete="email" required {...form.getInputProps('email')} />
         <PasswordInput
           label="Choose a password"
-          description={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters. A few unrelated words make a strong one.`}
+          description={`${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters. A few unrelated words make a strong one.`}
           autoComplete="new-password"
           required
-          {...form.field('password')}
+          {...form.getInputProps('password')}
         />
         {signUp.isError && <FormProblem error={signUp.error} other={other} title="We could not create your account" />}
         <Button type="submit" loading={signUp.isPending} fullWidth>
@@ -80,11 +85,11 @@ function SignUpForm({ onDone }: { onDone: (() => void) | undefined }) {
 }
 
 function SignInForm({ onDone }: { onDone: (() => void) | undefined }) {
-  const form = useFieldForm({ email: '', password: '' }, (v) => {
-    const e: Record<string, string> = {};
-    if (!EMAIL.test(v.email.trim())) e.email = 'Enter the e-mail address you signed up with';
-    if (!v.password) e.password = 'Enter your password';
-    return e;
+  const { formRef, focusFirstInvalid } = useFocusFirstInvalid();
+  const form = useForm<SignInValues>({
+    ...accountFormOptions<SignInValues>(),
+    initialValues: { email: '', password: '' },
+    validate: validateSignIn,
   });
   const [other, setOther] = useState<Record<string, string>>({});
   const signIn = useMutation({
@@ -93,17 +98,13 @@ function SignInForm({ onDone }: { onDone: (() => void) | undefined }) {
       await resetAccountData();
       onDone?.();
     },
-    onError: (error) => setOther(form.applyServerError(error, ['email', 'password'])),
+    onError: (error) => setOther(applyServerFields(form, error, ['email', 'password'], focusFirstInvalid)),
   });
   return (
-    <form
-      ref={form.formRef}
-      noValidate
-      onSubmit={form.onSubmit(() => signIn.mutate({ email: form.values.email.trim(), password: form.values.password }))}
-    >
+    <form ref={formRef} noValidate onSubmit={form.onSubmit((v) => signIn.mutate(signInBody(v)), focusFirstInvalid)}>
       <Stack gap="md">
-        <TextInput label="E-mail" type="email" autoComplete="username" required {...form.field('email')} />
-        <PasswordInput label="Password" autoComplete="current-password" required {...form.field('password')} />
+        <TextInput label="E-mail" type="email" autoComplete="username" required {...form.getInputProps('email')} />
+        <PasswordInput label="Password" autoComplete="current-password" required {...form.getInputProps('password')} />
         {signIn.isError && <FormProblem error={signIn.error} other={other} title="We could not sign you in" />}
         <Button type="submit" loading={signIn.isPending} fullWidth>
           Sign in

@@ -1,5 +1,6 @@
 import { NativeSelect, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
+import { useForm } from '@mantine/form';
 import { useState, type ReactNode } from 'react';
 import { ZIdentityInput } from '../../../shared/seller-details.ts';
 import { api, type IdentityBody, type TMe } from '../../api.ts';
@@ -7,10 +8,12 @@ import { RadioOption } from '../../components/RadioOption.tsx';
 import { keys, queryClient } from '../../queries.ts';
 import { DetailsFormFooter } from './DetailsFormFooter.tsx';
 import { STATE_OPTIONS } from './states.ts';
-import { useFieldForm, zodFieldErrors } from './useFieldForm.ts';
+import { accountFormOptions, applyServerFields, useFocusFirstInvalid, zodValidator } from './form-behaviour.ts';
 
 const FIELDS = ['kind', 'number', 'state', 'last4'] as const;
 type Values = Record<(typeof FIELDS)[number], string>;
+
+const validateIdentity = zodValidator(() => ZIdentityInput, toBody);
 
 function toBody(v: Values): IdentityBody {
   return v.kind === 'ssn_last4' ? { kind: 'ssn_last4', last4: v.last4 } : { kind: 'drivers_license', number: v.number, state: v.state };
@@ -29,15 +32,17 @@ export function IdentityForm({
   secondary?: ReactNode;
 }) {
   // The numbers are protected and never come back; only the kind (and a licence's state) do.
-  const form = useFieldForm<Values>(
-    {
+  const { formRef, focusFirstInvalid } = useFocusFirstInvalid();
+  const form = useForm<Values>({
+    ...accountFormOptions<Values>(),
+    initialValues: {
       kind: identity?.kind ?? 'drivers_license',
       number: '',
       state: identity?.kind === 'drivers_license' ? identity.state : '',
       last4: '',
     },
-    (v) => zodFieldErrors(ZIdentityInput, toBody(v)),
-  );
+    validate: validateIdentity,
+  });
   const [other, setOther] = useState<Record<string, string>>({});
   const save = useMutation({
     mutationFn: api.saveIdentity,
@@ -45,20 +50,20 @@ export function IdentityForm({
       queryClient.setQueryData(keys.me, me);
       onSaved(me);
     },
-    onError: (error) => setOther(form.applyServerError(error, FIELDS)),
+    onError: (error) => setOther(applyServerFields(form, error, FIELDS, focusFirstInvalid)),
   });
   const licence = form.values.kind !== 'ssn_last4';
 
   return (
-    <form ref={form.formRef} noValidate onSubmit={form.onSubmit(() => save.mutate(toBody(form.values)))}>
+    <form ref={formRef} noValidate onSubmit={form.onSubmit((v) => save.mutate(toBody(v)), focusFirstInvalid)}>
       <Stack gap="md">
         <Radio.Group
           size="md"
           name="kind"
           label="Which one will you give?"
           value={form.values.kind}
-          onChange={(v) => form.setValue('kind', v)}
-          error={form.errorOf('kind')}
+          onChange={(v) => form.setFieldValue('kind', v)}
+          error={form.errors.kind}
         >
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs" mt={6}>
             <RadioOption value="drivers_license" label="Driver’s licence" description="The full number and the state that issued it" />
@@ -74,9 +79,9 @@ export function IdentityForm({
               spellCheck={false}
               autoCapitalize="characters"
               required
-              {...form.field('number')}
+              {...form.getInputProps('number')}
             />
-            <NativeSelect label="Issuing state" required data={STATE_OPTIONS} {...form.field('state')} />
+            <NativeSelect label="Issuing state" required data={STATE_OPTIONS} {...form.getInputProps('state')} />
           </SimpleGrid>
         ) : (
           <TextInput
@@ -87,7 +92,7 @@ export function IdentityForm({
             maxLength={4}
             required
             maw={200}
-            {...form.field('last4')}
+            {...form.getInputProps('last4')}
           />
         )}
         <DetailsFormFooter

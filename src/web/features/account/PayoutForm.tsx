@@ -1,12 +1,13 @@
 import { Anchor, PasswordInput, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
+import { useForm } from '@mantine/form';
 import { useState, type ReactNode } from 'react';
 import { ZPayoutMethodInput } from '../../../shared/seller-details.ts';
 import { api, type PayoutBody, type TMe } from '../../api.ts';
 import { RadioOption } from '../../components/RadioOption.tsx';
 import { keys, queryClient } from '../../queries.ts';
 import { DetailsFormFooter } from './DetailsFormFooter.tsx';
-import { useFieldForm, zodFieldErrors } from './useFieldForm.ts';
+import { accountFormOptions, applyServerFields, useFocusFirstInvalid, zodValidator } from './form-behaviour.ts';
 
 const FIELDS = [
   'routingNumber',
@@ -17,17 +18,36 @@ const FIELDS = [
   'holderNames.1',
   'currentPassword',
 ] as const;
-type Values = Record<(typeof FIELDS)[number], string>;
+/** The request body's shape (with room for a second holder), so the form's field paths are the server's. */
+interface Values {
+  routingNumber: string;
+  accountNumber: string;
+  accountNumberConfirmation: string;
+  accountType: string;
+  holderNames: [string, string];
+  /** Whether the second holder's input is on screen. */
+  secondHolder: boolean;
+  currentPassword: string;
+}
 
-function toBody(v: Values, secondHolder: boolean): PayoutBody {
+function toBody(v: Values): PayoutBody {
   return {
     routingNumber: v.routingNumber,
     accountNumber: v.accountNumber,
     accountNumberConfirmation: v.accountNumberConfirmation,
     accountType: v.accountType === 'savings' ? 'savings' : 'checking',
-    holderNames: secondHolder ? [v['holderNames.0'], v['holderNames.1']] : [v['holderNames.0']],
+    holderNames: v.secondHolder ? [...v.holderNames] : [v.holderNames[0]],
     currentPassword: v.currentPassword,
   };
+}
+
+const validateBody = zodValidator(() => ZPayoutMethodInput, toBody);
+
+function validatePayout(v: Values) {
+  const errors = validateBody(v);
+  // A message about the list as a whole shows on its first input.
+  if (errors.holderNames && !errors['holderNames.0']) errors['holderNames.0'] = errors.holderNames;
+  return errors;
 }
 
 /**
@@ -49,19 +69,21 @@ export function PayoutForm({
   onSaved: (me: TMe) => void;
   secondary?: ReactNode;
 }) {
-  const [secondHolder, setSecondHolder] = useState((payoutMethod?.holderNames.length ?? 0) > 1);
-  const form = useFieldForm<Values>(
-    {
+  const { formRef, focusFirstInvalid } = useFocusFirstInvalid();
+  const form = useForm<Values>({
+    ...accountFormOptions<Values>(),
+    initialValues: {
       routingNumber: '',
       accountNumber: '',
       accountNumberConfirmation: '',
       accountType: payoutMethod?.accountType ?? 'checking',
-      'holderNames.0': payoutMethod?.holderNames[0] ?? defaultHolder,
-      'holderNames.1': payoutMethod?.holderNames[1] ?? '',
+      holderNames: [payoutMethod?.holderNames[0] ?? defaultHolder, payoutMethod?.holderNames[1] ?? ''],
+      secondHolder: (payoutMethod?.holderNames.length ?? 0) > 1,
       currentPassword: '',
     },
-    (v) => zodFieldErrors(ZPayoutMethodInput, toBody(v, secondHolder)),
-  );
+    validate: validatePayout,
+  });
+  const secondHolder = form.values.secondHolder;
   const [other, setOther] = useState<Record<string, string>>({});
   const save = useMutation({
     mutationFn: api.savePayoutMethod,
@@ -69,11 +91,11 @@ export function PayoutForm({
       queryClient.setQueryData(keys.me, me);
       onSaved(me);
     },
-    onError: (error) => setOther(form.applyServerError(error, FIELDS)),
+    onError: (error) => setOther(applyServerFields(form, error, FIELDS, focusFirstInvalid)),
   });
 
   return (
-    <form ref={form.formRef} noValidate onSubmit={form.onSubmit(() => save.mutate(toBody(form.values, secondHolder)))}>
+    <form ref={formRef} noValidate onSubmit={form.onSubmit((v) => save.mutate(toBody(v)), focusFirstInvalid)}>
       <Stack gap="md">
         <TextInput
           label="Routing number"
@@ -83,7 +105,7 @@ export function PayoutForm({
           maxLength={9}
           required
           maw={260}
-          {...form.field('routingNumber')}
+          {...form.getInputProps('routingNumber')}
         />
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md" verticalSpacing="md">
           <TextInput
@@ -94,7 +116,7 @@ export function PayoutForm({
             spellCheck={false}
             maxLength={17}
             required
-            {...form.field('accountNumber')}
+            {...form.getInputProps('accountNumber')}
           />
           <TextInput
             label="Account number again"
@@ -104,7 +126,7 @@ export function PayoutForm({
             spellCheck={false}
             maxLength={17}
             required
-            {...form.field('accountNumberConfirmation')}
+            {...form.getInputProps('accountNumberConfirmation')}
           />
         </SimpleGrid>
         <Radio.Group
@@ -112,25 +134,26 @@ export function PayoutForm({
           name="accountType"
           label="Account type"
           value={form.values.accountType}
-          onChange={(v) => form.setValue('accountType', v)}
-          error={form.errorOf('accountType')}
+          onChange={(v) => form.setFieldValue('accountType', v)}
+          error={form.errors.accountType}
         >
           <SimpleGrid cols={2} spacing="xs" mt={6}>
             <RadioOption value="checking" label="Checking" />
             <RadioOption value="savings" label="Savings" />
           </SimpleGrid>
         </Radio.Group>
-        <TextInput label="Account holder name" autoComplete="name" required {...form.field('holderNames.0')} />
+        <TextInput label="Account holder name" autoComplete="name" required {...form.getInputProps('holderNames.0')} />
         {secondHolder ? (
           <Stack gap={4}>
-            <TextInput label="Second account holder name" autoComplete="off" required {...form.field('holderNames.1')} />
+            <TextInput label="Second account holder name" autoComplete="off" required {...form.getInputProps('holderNames.1')} />
             <Anchor
               component="button"
               type="button"
               size="sm"
               onClick={() => {
-                setSecondHolder(false);
-                form.setValue('holderNames.1', '');
+                form.setFieldValue('secondHolder', false);
+                form.setFieldValue('holderNames.1', '');
+                form.clearFieldError('holderNames.1');
               }}
               style={{ alignSelf: 'flex-start' }}
             >
@@ -138,7 +161,7 @@ export function PayoutForm({
             </Anchor>
           </Stack>
         ) : (
-          <Anchor component="button" type="button" size="sm" onClick={() => setSecondHolder(true)} style={{ alignSelf: 'flex-start' }}>
+          <Anchor component="button" type="button" size="sm" onClick={() => form.setFieldValue('secondHolder', true)} style={{ alignSelf: 'flex-start' }}>
             + Joint account? Add a second holder
           </Anchor>
         )}
@@ -148,7 +171,7 @@ export function PayoutForm({
           autoComplete="current-password"
           required
           maw={360}
-          {...form.field('currentPassword')}
+          {...form.getInputProps('currentPassword')}
         />
         <DetailsFormFooter
           save={save}

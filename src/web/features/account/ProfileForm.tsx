@@ -1,6 +1,7 @@
 import { Alert, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { IconHandStop } from '@tabler/icons-react';
+import { useForm } from '@mantine/form';
 import { useState, type ReactNode } from 'react';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { ADULT_AGE, ageOn, checkDateOfBirthFormat, zProfileInputAt } from '../../../shared/seller-details.ts';
@@ -8,7 +9,7 @@ import { api, type ProfileBody, type TMe } from '../../api.ts';
 import { keys, queryClient } from '../../queries.ts';
 import { DetailsFormFooter } from './DetailsFormFooter.tsx';
 import { STATE_OPTIONS } from './states.ts';
-import { useFieldForm, zodFieldErrors } from './useFieldForm.ts';
+import { accountFormOptions, applyServerFields, useFocusFirstInvalid, zodValidator } from './form-behaviour.ts';
 
 const FIELDS = [
   'legalName.first',
@@ -21,38 +22,37 @@ const FIELDS = [
   'address.zip',
   'phone',
 ] as const;
-type Values = Record<(typeof FIELDS)[number], string>;
+/** The request body's shape, so the form's field paths are the server's. */
+interface Values {
+  legalName: { first: string; last: string };
+  dateOfBirth: string;
+  address: { line1: string; line2: string; city: string; state: string; zip: string };
+  phone: string;
+}
 
 function toBody(v: Values): ProfileBody {
-  return {
-    legalName: { first: v['legalName.first'], last: v['legalName.last'] },
-    dateOfBirth: v.dateOfBirth,
-    address: {
-      line1: v['address.line1'],
-      ...(v['address.line2'].trim() ? { line2: v['address.line2'] } : {}),
-      city: v['address.city'],
-      state: v['address.state'],
-      zip: v['address.zip'],
-    },
-    phone: v.phone,
-  };
+  const { line2, ...address } = v.address;
+  return { ...v, address: { ...address, ...(line2.trim() ? { line2 } : {}) } };
 }
 
 /** The saved profile, without the date of birth: it is protected and never comes back in full. */
 function initialValues(profile: TMe['profile']): Values {
   const phone = profile?.phone ? (parsePhoneNumberFromString(profile.phone)?.formatNational() ?? profile.phone) : '';
   return {
-    'legalName.first': profile?.legalName.first ?? '',
-    'legalName.last': profile?.legalName.last ?? '',
+    legalName: { first: profile?.legalName.first ?? '', last: profile?.legalName.last ?? '' },
     dateOfBirth: '',
-    'address.line1': profile?.address.line1 ?? '',
-    'address.line2': profile?.address.line2 ?? '',
-    'address.city': profile?.address.city ?? '',
-    'address.state': profile?.address.state ?? '',
-    'address.zip': profile?.address.zip ?? '',
+    address: {
+      line1: profile?.address.line1 ?? '',
+      line2: profile?.address.line2 ?? '',
+      city: profile?.address.city ?? '',
+      state: profile?.address.state ?? '',
+      zip: profile?.address.zip ?? '',
+    },
     phone,
   };
 }
+
+const validateProfile = zodValidator(() => zProfileInputAt(new Date()), toBody);
 
 /** True when the date of birth is a real, past date of someone under 18 today (New York). */
 function isUnderage(dob: string): boolean {
@@ -76,12 +76,17 @@ export function ProfileForm({
   onSaved: (me: TMe) => void;
   secondary?: ReactNode;
 }) {
-  const form = useFieldForm<Values>(initialValues(profile), (v) => {
-    const errors = zodFieldErrors(zProfileInputAt(new Date()), toBody(v));
-    // A date input reads '' until all of month, day and year are typed: say what is missing,
-    // not the YYYY-MM-DD form the seller never sees.
-    if (!v.dateOfBirth) errors.dateOfBirth = 'Enter your date of birth: month, day and year';
-    return errors;
+  const { formRef, focusFirstInvalid } = useFocusFirstInvalid();
+  const form = useForm<Values>({
+    ...accountFormOptions<Values>(),
+    initialValues: initialValues(profile),
+    validate: (v) => {
+      const errors = validateProfile(v);
+      // A date input reads '' until all of month, day and year are typed: say what is missing,
+      // not the YYYY-MM-DD form the seller never sees.
+      if (!v.dateOfBirth) errors.dateOfBirth = 'Enter your date of birth: month, day and year';
+      return errors;
+    },
   });
   const [other, setOther] = useState<Record<string, string>>({});
   const save = useMutation({
@@ -90,17 +95,17 @@ export function ProfileForm({
       queryClient.setQueryData(keys.me, me);
       onSaved(me);
     },
-    onError: (error) => setOther(form.applyServerError(error, FIELDS)),
+    onError: (error) => setOther(applyServerFields(form, error, FIELDS, focusFirstInvalid)),
   });
   const underage = isUnderage(form.values.dateOfBirth);
   const today = new Date().toISOString().slice(0, 10);
 
   return (
-    <form ref={form.formRef} noValidate onSubmit={form.onSubmit(() => save.mutate(toBody(form.values)))}>
+    <form ref={formRef} noValidate onSubmit={form.onSubmit((v) => save.mutate(toBody(v)), focusFirstInvalid)}>
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md" verticalSpacing="md">
-          <TextInput label="Legal first name" autoComplete="given-name" required {...form.field('legalName.first')} />
-          <TextInput label="Legal last name" autoComplete="family-name" required {...form.field('legalName.last')} />
+          <TextInput label="Legal first name" autoComplete="given-name" required {...form.getInputProps('legalName.first')} />
+          <TextInput label="Legal last name" autoComplete="family-name" required {...form.getInputProps('legalName.last')} />
         </SimpleGrid>
         <TextInput
           type="date"
@@ -115,7 +120,7 @@ export function ProfileForm({
           min="1900-01-01"
           required
           maw={260}
-          {...form.field('dateOfBirth')}
+          {...form.getInputProps('dateOfBirth')}
         />
         {underage && (
           <Alert color="red" variant="light" icon={<IconHandStop aria-hidden />} title={`You must be ${ADULT_AGE} or older to sell`} role="alert">
@@ -123,23 +128,23 @@ export function ProfileForm({
             guardian to sell the device from their own account.
           </Alert>
         )}
-        <TextInput label="Address line 1" description="Street and number" autoComplete="address-line1" required {...form.field('address.line1')} />
+        <TextInput label="Address line 1" description="Street and number" autoComplete="address-line1" required {...form.getInputProps('address.line1')} />
         <TextInput
           label="Address line 2 (optional)"
           description="Apartment, suite, unit"
           autoComplete="address-line2"
-          {...form.field('address.line2')}
+          {...form.getInputProps('address.line2')}
         />
         <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="md" verticalSpacing="md">
-          <TextInput label="City" autoComplete="address-level2" required {...form.field('address.city')} />
+          <TextInput label="City" autoComplete="address-level2" required {...form.getInputProps('address.city')} />
           <NativeSelect
             label="State"
             autoComplete="address-level1"
             required
             data={STATE_OPTIONS}
-            {...form.field('address.state')}
+            {...form.getInputProps('address.state')}
           />
-          <TextInput label="ZIP code" autoComplete="postal-code" inputMode="numeric" required {...form.field('address.zip')} />
+          <TextInput label="ZIP code" autoComplete="postal-code" inputMode="numeric" required {...form.getInputProps('address.zip')} />
         </SimpleGrid>
         <TextInput
           type="tel"
@@ -148,7 +153,7 @@ export function ProfileForm({
           autoComplete="tel-national"
           required
           maw={320}
-          {...form.field('phone')}
+          {...form.getInputProps('phone')}
         />
         <DetailsFormFooter
           save={save}
