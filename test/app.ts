@@ -12,7 +12,8 @@ import { createKeyring, generateMasterKey, parseMasterKey, type Keyring } from '
 import type { Database } from '../src/server/platform/db/database.ts';
 import { createTestDatabase } from './db.ts';
 import type { Mailer } from '../src/server/platform/mail/index.ts';
-import { createRuntime, type Runtime } from '../src/server/runtime.ts';
+import type { Carrier } from '../src/server/modules/shipping/index.ts';
+import { createRuntime, type Runtime, type RuntimeInput } from '../src/server/runtime.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -44,6 +45,9 @@ export async function buildTestApp(
     mailer?: Mailer;
     /** Environment on top of the test defaults (e.g. QUOTE_RATE_PER_MINUTE to test the quote limit). */
     env?: Record<string, string>;
+    /** A carrier other than the built-in one (a failing or a slow one). */
+    carrier?: Carrier;
+    carrierRetry?: RuntimeInput['carrierRetry'];
   } = {},
 ): Promise<TestApp> {
   const clock = new AdjustableClock({ frozenAt: opts.now ?? new Date('2026-11-26T15:00:00Z') });
@@ -65,7 +69,16 @@ export async function buildTestApp(
     [],
   );
   const secrets: AccountSecrets = { authSecret: TEST_AUTH_SECRET, keyring: opts.keyring ?? testKeyring() };
-  const runtime = createRuntime({ config, database, productClock: clock, workers: false, keyring: secrets.keyring, ...(opts.mailer ? { mailer: opts.mailer } : {}) });
+  const runtime = createRuntime({
+    config,
+    database,
+    productClock: clock,
+    workers: false,
+    keyring: secrets.keyring,
+    ...(opts.mailer ? { mailer: opts.mailer } : {}),
+    ...(opts.carrier ? { carrier: opts.carrier } : {}),
+    ...(opts.carrierRetry ? { carrierRetry: opts.carrierRetry } : {}),
+  });
   await runtime.jobs.start();
   const app = await buildApp({ config, database, productClock: clock, securityClock, secrets, runtime }, { webRoot: '/nonexistent', logger: opts.logger });
   app.addHook('onClose', async () => {

@@ -4,6 +4,8 @@ import { as, GOOD_PASSWORD, makeUser, signUp, VALID_PROFILE, VALID_SSN, validPay
 import type { CategoryId } from '../src/shared/catalog-types.ts';
 import { GRADING_RULES, QUESTIONNAIRES } from '../src/shared/questionnaires.ts';
 import type { Executor } from '../src/server/platform/db/database.ts';
+import type { Jobs } from '../src/server/platform/jobs/index.ts';
+import type { TTradeIn } from '../src/shared/api/trade-ins.ts';
 import { buildRefurbisher, buildWishlistEntry } from './factories.ts';
 
 export { as, makeUser };
@@ -56,4 +58,17 @@ export const newKey = () => `test-key-${Date.now()}-${keySeq++}`;
 
 export async function accept(app: FastifyInstance, user: TestUser, offerId: string, key = newKey()) {
   return app.inject({ method: 'POST', url: `/api/offers/${offerId}/accept`, headers: { ...as(user), 'idempotency-key': key }, payload: {} });
+}
+
+/**
+ * Accepts, then lets the queued jobs run (the label job, then the accepted e-mail), as a worker
+ * does a moment after the accept, and returns the trade-in as the seller then sees it.
+ */
+export async function acceptWithLabel(ctx: { app: FastifyInstance; runtime: { jobs: Pick<Jobs, 'runDue'> } }, user: TestUser, offerId: string) {
+  const res = await accept(ctx.app, user, offerId);
+  expect(res.statusCode, res.body).toBe(201);
+  await ctx.runtime.jobs.runDue();
+  const t = await ctx.app.inject({ method: 'GET', url: `/api/trade-ins/${res.json().id}`, headers: as(user) });
+  expect(t.json().labelStatus, t.body).toBe('ready');
+  return t.json() as TTradeIn;
 }

@@ -7,13 +7,6 @@ export interface Money {
   currency: string;
 }
 
-export function money(amountMinor: number | bigint | string, currency = 'USD'): Money {
-  const n = typeof amountMinor === 'number' ? amountMinor : Number(amountMinor);
-  if (!Number.isSafeInteger(n)) throw new RangeError(`amountMinor must be a safe integer, got ${String(amountMinor)}`);
-  if (!/^[A-Z]{3}$/.test(currency)) throw new RangeError(`currency must be ISO 4217, got ${currency}`);
-  return { amountMinor: n, currency };
-}
-
 const MINOR_DIGITS: Record<string, number> = { USD: 2 };
 
 /** "$1,234.50" — formatting only; never parse this back. */

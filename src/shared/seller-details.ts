@@ -87,7 +87,6 @@ export function checkAccountNumber(input: string, label = 'Account number'): Fie
 }
 
 export const ACCOUNT_TYPES = ['checking', 'savings'] as const;
-export type AccountType = (typeof ACCOUNT_TYPES)[number];
 
 export function checkHolderName(input: string): FieldCheck {
   return checkText('Account holder name', input, 2, 100);

@@ -106,9 +106,9 @@ export interface SessionInfo {
 export type ProfileBody = z.input<typeof ZProfileInput>;
 export type IdentityBody = z.input<typeof ZIdentityInput>;
 export type PayoutBody = z.input<typeof ZPayoutMethodInput>;
-export type { TMailMessage as MailMessage, TMailSummary as MailSummary };
+export type { TMailMessage as MailMessage };
 
-export { CARRIER_EVENT_TYPES, type CarrierEventType } from '../shared/carrier-events.ts';
+export type { CarrierEventType } from '../shared/carrier-events.ts';
 
 const enc = encodeURIComponent;
 

@@ -72,7 +72,10 @@ export const useMe = (enabled = true) => useQuery({ queryKey: keys.me, queryFn: 
 export const useTradeIns = (enabled = true) =>
   useQuery({ queryKey: keys.tradeIns, queryFn: api.tradeIns, enabled, staleTime: 10_000, refetchOnWindowFocus: true });
 
-/** A trade-in moves on its own (carrier scans, deadlines): refreshed every 5 s while its page is open. */
+/**
+ * A trade-in moves on its own (carrier scans, deadlines): refreshed every 5 s while its page is
+ * open, and every second while its label is being prepared (it takes a moment after accepting).
+ */
 export const useTradeIn = (id: string, enabled = true) =>
   useQuery({
     queryKey: keys.tradeIn(id),
@@ -80,7 +83,7 @@ export const useTradeIn = (id: string, enabled = true) =>
     enabled,
     staleTime: 0,
     // Not after a failure (gone, or not theirs): asking again every 5 s will not change that.
-    refetchInterval: (query) => (query.state.status === 'error' ? false : 5_000),
+    refetchInterval: (query) => (query.state.status === 'error' ? false : query.state.data?.labelStatus === 'preparing' ? 1_000 : 5_000),
     refetchOnWindowFocus: true,
   });
 

@@ -10,7 +10,7 @@
 import { endOfLocalDay, localDateOf, MARKET_TIME_ZONE, type LocalDate } from '../../shared/market-time.ts';
 
 // Time-zone arithmetic (date-fns with @date-fns/tz) lives with the market's zone in the shared module.
-export { endOfLocalDay, localDateOf, MARKET_TIME_ZONE, startOfLocalDay, type LocalDate } from '../../shared/market-time.ts';
+export { endOfLocalDay, localDateOf, startOfLocalDay, type LocalDate } from '../../shared/market-time.ts';
 
 const DAY_MS = 86_400_000;
 const LOCAL_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -148,11 +148,6 @@ export function addBusinessDays(d: LocalDate, n: number): LocalDate {
     if (isBusinessDay(cur)) left--;
   }
   return cur;
-}
-
-/** The first business day strictly after `d`. */
-export function nextBusinessDay(d: LocalDate): LocalDate {
-  return addBusinessDays(d, 1);
 }
 
 // Building an Intl.DateTimeFormat costs far more than using one.

@@ -31,7 +31,3 @@ export function newId(kind: IdKind, nowMs: number = Date.now()): string {
   for (let i = 0; i < 16; i++) rand += ALPHABET[bytes[i]! % 32];
   return `${ID_PREFIXES[kind]}_${time}${rand}`;
 }
-
-export function idPattern(kind: IdKind): RegExp {
-  return new RegExp(`^${ID_PREFIXES[kind]}_[0-9a-hjkmnp-tv-z]{26}$`);
-}

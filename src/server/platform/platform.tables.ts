@@ -23,8 +23,20 @@ export interface AuditLogTable {
   created_at: ColumnType<Date, Date | string, Date | string>;
 }
 
+/** Something the system gave up on and an operator must look at (platform/operator-flags.ts). */
+export interface OperatorFlagsTable {
+  id: Generated<number>;
+  kind: string;
+  subject: string;
+  detail: Json<Record<string, unknown>>;
+  status: ColumnType<'open' | 'cleared', 'open' | 'cleared' | undefined, 'open' | 'cleared'>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 /** The platform's own tables, used by every module through platform functions. */
 export interface PlatformTables {
   idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
+  operator_flags: OperatorFlagsTable;
 }

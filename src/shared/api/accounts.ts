@@ -98,3 +98,15 @@ export const ZReviewFlag = z.object({
   updatedAt: z.string(),
 });
 export const ZReviewFlags = z.object({ flags: z.array(ZReviewFlag) });
+
+/** Work the system gave up on after its retries (e.g. a carrier that kept failing to issue a label). */
+export const ZOperatorFlag = z.object({
+  id: z.number(),
+  kind: z.string(),
+  subject: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+  status: z.enum(['open', 'cleared']),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export const ZOperatorFlags = z.object({ flags: z.array(ZOperatorFlag) });

@@ -15,4 +15,3 @@ export const ZErrorBody = z.object({
     fields: z.record(z.string(), z.string()).optional(),
   }),
 });
-export type TErrorBody = z.infer<typeof ZErrorBody>;

@@ -26,6 +26,8 @@ export const ZTradeInSummary = z.object({
 });
 export type TTradeInSummary = z.infer<typeof ZTradeInSummary>;
 
+export const LABEL_STATUSES = ['preparing', 'ready', 'delayed'] as const;
+
 export const ZTradeIn = ZTradeInSummary.extend({
   offerId: z.string(),
   refurbisher: z.object({ id: z.string(), name: z.string() }),
@@ -46,6 +48,12 @@ export const ZTradeIn = ZTradeInSummary.extend({
   /** False until the payout method is complete: PRODUCT.md §3, no payment is sent before. */
   payoutMethodComplete: z.boolean(),
   canCancel: z.boolean(),
+  /**
+   * The prepaid label while the device has to be shipped: 'preparing' for the moment after
+   * accepting while the carrier issues it, 'ready' once it exists (then `shipping` is set),
+   * 'delayed' if the carrier kept failing and an operator is on it. Null once shipped or closed.
+   */
+  labelStatus: z.enum(LABEL_STATUSES).nullable(),
   /** The live prepaid label, while the device still has to be shipped. */
   shipping: z
     .object({

@@ -8,7 +8,6 @@ export const WISHLIST_CURRENCY = 'USD';
 /** $100,000 in cents: far above any device, low enough that a typo of extra zeros is caught. */
 export const MAX_PRICE_MINOR = 10_000_000;
 export const MAX_QUANTITY = 100_000;
-export const WISHLIST_PAGE_SIZES = [25, 50, 100] as const;
 
 export const ZPriceMinor = z
   .number({ error: 'Price must be a whole number of cents' })
@@ -24,6 +23,7 @@ export const ZWishlistMoney = z.object({
   amountMinor: ZPriceMinor,
   currency: z.literal(WISHLIST_CURRENCY, { error: `Currency must be ${WISHLIST_CURRENCY}` }),
 });
+export type TWishlistUpsertItem = z.input<typeof ZWishlistUpsertItem>;
 
 export const WISHLIST_SORTS = ['model', 'price', 'quantity', 'updated'] as const;
 export const ZBoolString = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -92,7 +92,6 @@ export const ZWishlistUpsertItem = z.object({
   quantity: ZQuantity,
   active: z.boolean().default(true),
 });
-export type TWishlistUpsertItem = z.input<typeof ZWishlistUpsertItem>;
 export const ZWishlistUpsert = z.object({ entries: z.array(ZWishlistUpsertItem).min(1).max(20_000) });
 export const ZWishlistUpsertResult = z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() });
 export type TWishlistUpsertResult = z.infer<typeof ZWishlistUpsertResult>;

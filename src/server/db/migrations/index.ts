@@ -9,6 +9,7 @@ import * as m1101 from './2026-11-27T1101_demo_secrets.ts';
 import * as m1301 from './2026-11-27T1301_sign_in_throttle.ts';
 import * as m1401 from './2026-11-27T1401_carrier_event_decisions.ts';
 import * as m1302 from './2026-11-27T1302_quote_limits.ts';
+import * as m1501 from './2026-11-27T1501_operator_flags.ts';
 import * as m1701 from './2026-11-27T1701_refurbisher_portal.ts';
 import * as m1801 from './2026-11-27T1801_blocked_mail_flags.ts';
 
@@ -24,6 +25,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27T1301_sign_in_throttle': m1301,
   '2026-11-27T1302_quote_limits': m1302,
   '2026-11-27T1401_carrier_event_decisions': m1401,
+  '2026-11-27T1501_operator_flags': m1501,
   '2026-11-27T1701_refurbisher_portal': m1701,
   '2026-11-27T1801_blocked_mail_flags': m1801,
 };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ZErrorBody } from '../../../shared/api/common.ts';
 import { ZIdentityInput, ZPayoutMethodInput, ZProfileInput } from '../../../shared/seller-details.ts';
 import { listAudit } from '../../platform/audit.ts';
+import { listOperatorFlags } from '../../platform/operator-flags.ts';
 import { typed, type RoutesPlugin } from '../../platform/http.ts';
 import {
   authorize,
@@ -13,7 +14,7 @@ import {
   requireUser,
 } from './accounts.policy.ts';
 import { listReviewFlags } from './accounts.repository.ts';
-import { ZAuditPage, ZMe, ZRevealed, ZRevealInput, ZReviewFlags } from '../../../shared/api/accounts.ts';
+import { ZAuditPage, ZMe, ZOperatorFlags, ZRevealed, ZRevealInput, ZReviewFlags } from '../../../shared/api/accounts.ts';
 import type { AccountSecrets } from './secrets.ts';
 import { getMe, revealSellerField, saveIdentity, savePayoutMethod, saveProfile, type SellerDetailsDeps } from './seller-details.service.ts';
 
@@ -162,6 +163,25 @@ const adminRoutes: RoutesPlugin<AccountsRoutesDeps> = async (fastify, deps) => {
     },
     async (req) => {
       const flags = await listReviewFlags(db, { status: req.query.status, limit: 200 });
+      return { flags: flags.map((f) => ({ ...f, createdAt: f.createdAt.toISOString(), updatedAt: f.updatedAt.toISOString() })) };
+    },
+  );
+
+  app.get(
+    '/api/admin/operator-flags',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Work the system gave up on after its retries (e.g. a carrier that kept failing to issue a label)',
+        querystring: z.object({ status: z.enum(['open', 'cleared']).optional() }),
+        response: { 200: ZOperatorFlags, 401: ZErrorBody, 403: ZErrorBody },
+      },
+      preValidation: async (req) => {
+        authorize(req, canReadReviewFlags, 'read operator flags');
+      },
+    },
+    async (req) => {
+      const flags = await listOperatorFlags(db, { status: req.query.status, limit: 200 });
       return { flags: flags.map((f) => ({ ...f, createdAt: f.createdAt.toISOString(), updatedAt: f.updatedAt.toISOString() })) };
     },
   );

@@ -2,11 +2,11 @@
 export { accountsRoutes } from './accounts.routes.ts';
 export { authPlugin } from './auth.plugin.ts';
 export { requireRole, requireUser, type SessionUser } from './accounts.policy.ts';
-export { migrateAuthTables, USER_ROLES, type UserRole, type Auth } from './auth.ts';
+export { migrateAuthTables, type UserRole } from './auth.ts';
 export { demoSecretStoreFor, resolveSecrets, type AccountSecrets } from './secrets.ts';
-export { getSellerReadiness, SHARED_BANK_ACCOUNT_THRESHOLD } from './seller-details.service.ts';
+export { getSellerReadiness } from './seller-details.service.ts';
 export { protectedValuesOf } from './protected-values.ts';
 export { insertBlockedMailFlag as flagBlockedMail } from './accounts.repository.ts';
-export type { TReadiness as SellerReadiness } from '../../../shared/api/accounts.ts';
-export { rotateKeys, type RotationCount } from './key-rotation.service.ts';
+export { rotateKeys } from './key-rotation.service.ts';
 export { seedDemoAccounts, DEMO_LOGINS, DEMO_PASSWORD } from './demo-accounts.ts';
+export { findSellerContact } from './seller-contact.repository.ts';

@@ -1,5 +1,5 @@
 import { decryptField, deriveSubkey, encryptField, lookupHash, mask, type Keyring, type MasterKey } from '../../platform/crypto.ts';
-import { PROTECTED_FIELDS, type ProtectedField } from '../../../shared/api/accounts.ts';
+import type { ProtectedField } from '../../../shared/api/accounts.ts';
 
 /**
  * Where protected values live and how they are sealed, hashed and masked. Every sealed value
@@ -53,7 +53,7 @@ export const maskSsnLast4 = (v: string) => mask(v, 2);
 /** The day of the month only: enough to recognise, useless to an impostor. */
 export const maskDateOfBirth = (v: string) => `••••-••-${v.slice(8, 10)}`;
 
-export { PROTECTED_FIELDS, type ProtectedField };
+export type { ProtectedField };
 
 /** Where each revealable field is stored. */
 export const FIELD_LOCATION = {

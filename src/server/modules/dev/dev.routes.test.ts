@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.ts';
 import { signUp, TEST_ORIGIN } from '../../../../test/accounts.ts';
-import { accept, as, freshOffer, makeUser, readySeller } from '../../../../test/journey.ts';
+import { accept, acceptWithLabel, as, freshOffer, makeUser, readySeller } from '../../../../test/journey.ts';
 import { loadDemoClockOffset } from './demo-clock.repository.ts';
 
 const ctx = useTestApp();
@@ -27,11 +27,11 @@ describe('demo tools', () => {
   it('carrier events go through the signed webhook for the seller’s own trade-in; the mailbox shows what was sent', async () => {
     const seller = await readySeller(ctx.app);
     const other = await readySeller(ctx.app);
-    const t = (await accept(ctx.app, seller, (await freshOffer(ctx.app, ctx.database.db)).offerId)).json();
+    const t = await acceptWithLabel(ctx, seller, (await freshOffer(ctx.app, ctx.database.db)).offerId);
     const send = (who: typeof seller, type: string) =>
       ctx.app.inject({ method: 'POST', url: '/api/dev/carrier-events', headers: as(who), payload: { tradeInId: t.id, type } });
     expect((await send(other, 'picked_up')).statusCode).toBe(404);
-    expect((await send(seller, 'picked_up')).json()).toMatchObject({ outcome: 'applied', trackingNumber: t.shipping.trackingNumber });
+    expect((await send(seller, 'picked_up')).json()).toMatchObject({ outcome: 'applied', trackingNumber: t.shipping!.trackingNumber });
     expect((await send(seller, 'delivered')).json().outcome).toBe('applied');
     const now = (await ctx.app.inject({ url: `/api/trade-ins/${t.id}`, headers: as(seller) })).json();
     expect(now.status).toBe('delivered');

@@ -9,7 +9,7 @@ import { InvalidDurationError, parseIsoDuration } from '../../platform/jobs/inde
 import { requireUser } from '../accounts/index.ts';
 import type { Jobs } from '../../platform/jobs/index.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
-import { signPayload } from '../shipping/index.ts';
+import { findLatestInboundLabel, signPayload } from '../shipping/index.ts';
 import { findTradeIn } from '../trade-ins/index.ts';
 import { advanceDemoClockOffset } from './demo-clock.repository.ts';
 import { canReadMail } from './dev.policy.ts';
@@ -91,12 +91,7 @@ export const devRoutes: RoutesPlugin<DevRoutesDeps> = async (fastify, deps) => {
       const user = requireUser(req);
       const t = await findTradeIn(database.db, req.body.tradeInId);
       if (!t || (t.seller_id !== user.id && user.role !== 'operator')) throw notFound('Trade-in');
-      const label = await database.db
-        .selectFrom('shipping_labels')
-        .select('tracking_number')
-        .where('trade_in_id', '=', t.id)
-        .orderBy('created_at', 'desc')
-        .executeTakeFirst();
+      const label = await findLatestInboundLabel(database.db, t.id);
       if (!label) throw notFound('Shipping label');
       const body = JSON.stringify({
         eventId: `demo_${randomUUID()}`,

@@ -2,9 +2,9 @@ import type { Config } from '../../config.ts';
 import type { Db, Executor } from '../../platform/db/database.ts';
 import { layoutEmail, mailAlreadySent, ProtectedDataError, sendMailOnce, type EmailBlock, type MailAttachment, type Mailer } from '../../platform/mail/index.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { labelPdfFor, qrPngFor } from '../shipping/index.ts';
+import { findSellerContact } from '../accounts/index.ts';
+import { findLatestInboundLabel, labelPdfFor, qrPngFor } from '../shipping/index.ts';
 import { findTradeInDetail } from '../trade-ins/index.ts';
-import { findSellerContact } from './seller-contact.repository.ts';
 import { TRADE_IN_EMAIL_TEMPLATES, tradeInEmail, type TradeInEmailTemplate } from './trade-in-emails.ts';
 
 /** The one name of the trade-in e-mail job: other modules enqueue it through `enqueueTradeInMail`. */
@@ -53,13 +53,7 @@ export async function runTradeInMail(deps: MailJobDeps, job: TradeInMailJob): Pr
   if (!t) return 'skipped';
   const seller = await findSellerContact(db, t.seller_id);
   if (!seller) return 'skipped';
-  const label = await db
-    .selectFrom('shipping_labels')
-    .select('tracking_number')
-    .where('trade_in_id', '=', t.id)
-    .where('direction', '=', 'inbound')
-    .orderBy('created_at', 'desc')
-    .executeTakeFirst();
+  const label = await findLatestInboundLabel(db, t.id);
 
   const base = deps.config.publicUrl ?? `http://localhost:${deps.config.port}`;
   const content = tradeInEmail(job.template, {

@@ -96,3 +96,19 @@ export async function findQuoteByOffer(db: Executor, offerId: string): Promise<Q
 export async function findQuoteByAssessment(db: Executor, assessmentId: string): Promise<QuoteRow | undefined> {
   return toRow(await baseQuery(db).where('a.id', '=', assessmentId).executeTakeFirst());
 }
+
+/** Locks the offer for the accept transaction: concurrent accepts of one offer queue here instead of racing. */
+export async function lockOffer(trx: Executor, offerId: string) {
+  return trx.selectFrom('offers').selectAll().where('id', '=', offerId).forUpdate().executeTakeFirst();
+}
+export type LockedOffer = NonNullable<Awaited<ReturnType<typeof lockOffer>>>;
+
+/** The device and answers an offer was quoted for, to quote them again. */
+export async function findAssessmentOfOffer(db: Executor, offerId: string) {
+  return db
+    .selectFrom('offers as o')
+    .innerJoin('assessments as a', 'a.id', 'o.assessment_id')
+    .select(['a.variant_id', 'a.answers'])
+    .where('o.id', '=', offerId)
+    .executeTakeFirst();
+}

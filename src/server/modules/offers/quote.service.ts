@@ -9,7 +9,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { VariantCache } from '../catalog/index.ts';
 import { insertQuote } from './matching.repository.ts';
-import { findQuoteByAssessment, findQuoteByOffer, type QuoteRow } from './offers.repository.ts';
+import { findAssessmentOfOffer, findQuoteByAssessment, findQuoteByOffer, type QuoteRow } from './offers.repository.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -118,4 +118,11 @@ function present(now: Date, row: QuoteRow): TQuote {
       price: r.priceMinor === null ? null : { amountMinor: r.priceMinor, currency: r.currency },
     })),
   };
+}
+
+/** A fresh quote for the device and answers of an earlier offer; undefined if there is no such offer. */
+export async function quoteAgain(deps: QuoteDeps, offerId: string): Promise<TQuote | undefined> {
+  const old = await findAssessmentOfOffer(deps.database.db, offerId);
+  if (!old) return undefined;
+  return createQuote(deps, { variantId: old.variant_id, answers: old.answers });
 }

@@ -150,3 +150,9 @@ export async function listApiKeys(db: Executor, refurbisherId: string) {
     .orderBy('id', 'desc')
     .execute();
 }
+
+/** Where a refurbisher receives devices: the recipient of every inbound label. */
+export async function findReceivingAddress(db: Executor, refurbisherId: string): Promise<TReceivingAddress | undefined> {
+  const row = await db.selectFrom('refurbishers').select('receiving_address').where('id', '=', refurbisherId).executeTakeFirst();
+  return row?.receiving_address;
+}

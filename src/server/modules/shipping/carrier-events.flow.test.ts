@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.ts';
-import { accept, as, freshOffer, makeUser, newKey, readySeller } from '../../../../test/journey.ts';
+import { acceptWithLabel, as, freshOffer, makeUser, newKey, readySeller } from '../../../../test/journey.ts';
 import { DEMO_CARRIER_WEBHOOK_SECRET, loadConfig } from '../../config.ts';
 import { addBusinessDaysToInstant } from '../../platform/business-days.ts';
 import { transition } from '../trade-ins/index.ts';
@@ -33,10 +33,8 @@ let seller: TestUser | undefined;
 async function accepted() {
   seller ??= await readySeller(ctx.app);
   const offer = await freshOffer(ctx.app, ctx.database.db);
-  const res = await accept(ctx.app, seller, offer.offerId);
-  expect(res.statusCode, res.body).toBe(201);
-  const t = res.json() as { id: string; shipBy: string; shipping: { trackingNumber: string } };
-  return { id: t.id, tn: t.shipping.trackingNumber, shipBy: t.shipBy, entryId: offer.entry.id, acceptedAt: ctx.clock.now() };
+  const t = await acceptWithLabel(ctx, seller, offer.offerId);
+  return { id: t.id, tn: t.shipping!.trackingNumber, shipBy: t.shipBy, entryId: offer.entry.id, acceptedAt: ctx.clock.now() };
 }
 const view = async (id: string) => (await ctx.app.inject({ method: 'GET', url: `/api/trade-ins/${id}`, headers: as(seller!) })).json();
 const stored = (id: string) => ctx.database.db.selectFrom('carrier_events').selectAll().where('event_id', '=', id).execute();
@@ -69,7 +67,7 @@ describe('a scan on a cancelled or expired trade-in', () => {
     await ctx.database.db.transaction().execute(async (trx) => {
       const now = ctx.clock.now();
       await transition(trx, t.id, { event: 'cancel', now, data: { by: 'seller' } });
-      await ctx.runtime.hooks.onCancelled(trx, t.id, now);
+      await ctx.runtime.shipping.forTradeIns.requestLabelVoid(trx, t.id);
       answer = post(body(t.tn, 'picked_up', now, id));
       if (ctx.database.kind !== 'pglite') await untilSomeoneWaitsForALock();
     });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.ts';
 import type { TestUser } from '../../../../test/accounts.ts';
-import { accept, as, freshOffer, newKey, readySeller } from '../../../../test/journey.ts';
+import { acceptWithLabel, as, freshOffer, newKey, readySeller } from '../../../../test/journey.ts';
 import { CARRIER_EVENT_TYPES, type CarrierEventType } from '../../../shared/carrier-events.ts';
 import { DEMO_CARRIER_WEBHOOK_SECRET } from '../../config.ts';
 import { addBusinessDaysToInstant } from '../../platform/business-days.ts';
@@ -54,10 +54,9 @@ describe('any order of carrier events, with replays and cancels racing them', ()
       fc.asyncProperty(fc.array(arbEvent, { minLength: 1, maxLength: 6 }), fc.array(arbStep, { minLength: 1, maxLength: 12 }), async (events, steps) => {
         const r = run++;
         const offer = await freshOffer(ctx.app, ctx.database.db, { quantity: 1 });
-        const accepted = await accept(ctx.app, seller!, offer.offerId);
-        expect(accepted.statusCode, accepted.body).toBe(201);
-        const tradeInId = accepted.json().id as string;
-        const tn = accepted.json().shipping.trackingNumber as string;
+        const accepted = await acceptWithLabel(ctx, seller!, offer.offerId);
+        const tradeInId = accepted.id;
+        const tn = accepted.shipping!.trackingNumber;
         const t0 = ctx.clock.now().getTime();
 
         const bodies = events.map((e, i) =>

@@ -15,7 +15,7 @@ import {
   markCarrierEventDecided,
   type CarrierEventRow,
 } from './labels.repository.ts';
-import type { EnqueueFn } from './shipping-window.jobs.ts';
+import type { EnqueueFn } from './ports.ts';
 
 export { CARRIER_EVENT_TYPES };
 

@@ -14,8 +14,10 @@ export interface IssuedLabel {
 }
 
 /**
- * What Tradeloop needs from a carrier. A real carrier's API would be called from a job (it is
- * network I/O); the built-in one is local and instant, so it runs inside the accept transaction.
+ * What Tradeloop needs from a carrier. It is only ever called from the label jobs
+ * (label.jobs.ts), never inside a database transaction: a real carrier is an HTTP call. A job
+ * may run twice (a crash after the call), so a real carrier should treat `reference` (the
+ * trade-in id) as its idempotency key, and voiding a voided label must not be an error.
  */
 export interface Carrier {
   readonly name: string;

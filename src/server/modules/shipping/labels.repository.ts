@@ -50,14 +50,25 @@ export async function findLabelByTracking(db: Executor, trackingNumber: string) 
   return db.selectFrom('shipping_labels').selectAll().where('tracking_number', '=', trackingNumber).executeTakeFirst();
 }
 
-export async function voidLiveLabels(db: Executor, tradeInId: string, now: Date) {
+/** The trade-in's live labels, to void them. */
+export async function listLiveLabels(db: Executor, tradeInId: string) {
+  return db.selectFrom('shipping_labels').select(['id', 'tracking_number']).where('trade_in_id', '=', tradeInId).where('status', '=', 'issued').execute();
+}
+
+/** Marks one label void once the carrier has voided it (a no-op if it already is). */
+export async function markLabelVoided(db: Executor, id: string, now: Date): Promise<void> {
+  await db.updateTable('shipping_labels').set({ status: 'voided', voided_at: now }).where('id', '=', id).where('status', '=', 'issued').execute();
+}
+
+/** The newest inbound label, live or void: what the e-mails and the demo tools refer to. */
+export async function findLatestInboundLabel(db: Executor, tradeInId: string) {
   return db
-    .updateTable('shipping_labels')
-    .set({ status: 'voided', voided_at: now })
+    .selectFrom('shipping_labels')
+    .select(['tracking_number', 'status'])
     .where('trade_in_id', '=', tradeInId)
-    .where('status', '=', 'issued')
-    .returning(['tracking_number', 'carrier'])
-    .execute();
+    .where('direction', '=', 'inbound')
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
 }
 
 export async function insertCarrierEvent(

@@ -1,9 +1,9 @@
 import { canApply } from '../../../shared/trade-in-machine.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db, Executor, Trx } from '../../platform/db/database.ts';
+import type { Db, Trx } from '../../platform/db/database.ts';
 import { insertEvent, transition, findTradeIn } from '../trade-ins/index.ts';
-import type { Carrier } from './carrier.ts';
-import { voidLabels } from './labels.service.ts';
+import { requestLabelVoid } from './label.jobs.ts';
+import type { EnqueueFn, NotifyFn } from './ports.ts';
 
 /** Reminders before the ship-by date (PRODUCT.md §4): a week ahead and two days ahead. */
 export const REMINDER_DAYS_BEFORE = [7, 2] as const;
@@ -11,10 +11,6 @@ const DAY_MS = 86_400_000;
 
 export const JOB_SHIPPING_REMINDER = 'shipping.reminder';
 export const JOB_SHIPPING_EXPIRY = 'shipping.expiry';
-
-export interface EnqueueFn {
-  (executor: Executor, name: string, data: Record<string, unknown>, opts?: { runAt?: Date; singletonKey?: string }): Promise<void>;
-}
 
 /** Schedules the shipping window's deadlines; called inside the accept transaction. */
 export async function scheduleShippingWindow(enqueue: EnqueueFn, trx: Trx, tradeInId: string, shipBy: Date, now: Date): Promise<void> {
@@ -30,12 +26,11 @@ export async function scheduleShippingWindow(enqueue: EnqueueFn, trx: Trx, trade
 export interface ShippingWindowDeps {
   db: Db;
   clock: Clock;
-  carrier: Carrier;
   enqueue: EnqueueFn;
+  /** Enqueues the seller's e-mail in the transaction (the notifications module owns the job). */
+  notify: NotifyFn;
   /** Claims a one-time effect inside the transaction; false if it was already done. */
   once: (trx: Trx, key: string) => Promise<boolean>;
-  /** Enqueues the seller's e-mail in the transaction (the notifications module owns the job). */
-  sendMail: (trx: Trx, mail: { template: 'shipping_reminder' | 'expired'; tradeInId: string; daysBefore?: number }) => Promise<void>;
 }
 
 /** A reminder is sent only while the device has not shipped, and only once per reminder. */
@@ -46,14 +41,14 @@ export async function runShippingReminder(deps: ShippingWindowDeps, data: { trad
     if (!t || !canApply(t.status, 'ship')) return 'skipped';
     if (!(await deps.once(trx, `${t.id}:reminder:${data.daysBefore}`))) return 'already_done';
     await insertEvent(trx, { tradeInId: t.id, type: 'reminder', from: null, to: null, data: { daysBefore: data.daysBefore }, occurredAt: now, recordedAt: now });
-    await deps.sendMail(trx, { template: 'shipping_reminder', tradeInId: t.id, daysBefore: data.daysBefore });
+    await deps.notify(trx, { template: 'shipping_reminder', tradeInId: t.id, daysBefore: data.daysBefore });
     return 'sent';
   });
 }
 
 /**
  * At ship-by with no first scan the trade-in expires, the unit goes back to the wishlist, the
- * label is voided and the seller is told. Before ship-by (even by a second) nothing happens.
+ * label is voided (a job, after the commit) and the seller is told. Before ship-by (even by a second) nothing happens.
  */
 export async function runShippingExpiry(deps: ShippingWindowDeps, data: { tradeInId: string }): Promise<string> {
   const now = deps.clock.now();
@@ -66,8 +61,8 @@ export async function runShippingExpiry(deps: ShippingWindowDeps, data: { tradeI
       return 'not_due';
     }
     await transition(trx, t.id, { event: 'expire', now, data: { shipBy: t.ship_by.toISOString() } });
-    await voidLabels(trx, deps.carrier, t.id, now);
-    await deps.sendMail(trx, { template: 'expired', tradeInId: t.id });
+    await requestLabelVoid(deps.enqueue, trx, t.id);
+    await deps.notify(trx, { template: 'expired', tradeInId: t.id });
     return 'expired';
   });
 }

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../../../test/app.ts';
 import { createTestDatabase } from '../../../../test/db.ts';
-import { accept, as, freshOffer, newKey, readySeller } from '../../../../test/journey.ts';
+import { accept, acceptWithLabel, as, freshOffer, newKey, readySeller } from '../../../../test/journey.ts';
 import { DEMO_CARRIER_WEBHOOK_SECRET } from '../../config.ts';
 import type { AdjustableClock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
@@ -48,9 +48,8 @@ async function postWebhook(body: string, opts: { secret?: string; at?: number; h
 }
 async function acceptedTradeIn(quantity = 5) {
   const offer = await freshOffer(app, database.db, { quantity });
-  const res = await accept(app, seller, offer.offerId);
-  expect(res.statusCode, res.body).toBe(201);
-  return { ...offer, tradeIn: res.json() as { id: string; shipBy: string; shipping: { trackingNumber: string } } };
+  const tradeIn = await acceptWithLabel({ app, runtime }, seller, offer.offerId);
+  return { ...offer, tradeIn: tradeIn as typeof tradeIn & { shipping: { trackingNumber: string } } };
 }
 const getTradeIn = async (id: string) => (await app.inject({ method: 'GET', url: `/api/trade-ins/${id}`, headers: as(seller) })).json();
 const remaining = async (entryId: string) =>
@@ -153,6 +152,9 @@ describe('cancel', () => {
     expect(res.json().status).toBe('cancelled');
     expect(res.json().shipping).toBeNull();
     expect(await remaining(first.entry.id)).toBe(3);
+    // The carrier voids it from a job after the commit.
+    expect((await database.db.selectFrom('shipping_labels').select('status').where('trade_in_id', '=', first.tradeIn.id).executeTakeFirstOrThrow()).status).toBe('issued');
+    await runtime.jobs.runDue();
     const label = await database.db.selectFrom('shipping_labels').select('status').where('trade_in_id', '=', first.tradeIn.id).executeTakeFirstOrThrow();
     expect(label.status).toBe('voided');
     expect((await app.inject({ method: 'GET', url: `/api/trade-ins/${first.tradeIn.id}/label.pdf`, headers: as(seller) })).statusCode).toBe(404);

@@ -9,6 +9,7 @@ import { requireRole, requireUser } from '../accounts/index.ts';
 import { findTradeIn } from '../trade-ins/index.ts';
 import { listCarrierEventFlags } from './carrier-event-flags.repository.ts';
 import { receiveCarrierEvent, ZCarrierEvent, type CarrierEventDeps } from './carrier-events.service.ts';
+import type { Shipping } from './shipping.wiring.ts';
 import { labelPdfFor, qrPngFor } from './labels.service.ts';
 import { verifySignature } from './webhook-signature.ts';
 
@@ -21,7 +22,7 @@ declare module 'fastify' {
 const ZId = z.object({ id: z.string().max(100) });
 
 export interface ShippingRoutesDeps {
-  runtime: { jobs: Pick<Jobs, 'enqueue'>; hooks: { onDelivered: NonNullable<CarrierEventDeps['onDelivered']> } };
+  runtime: { jobs: Pick<Jobs, 'enqueue'>; shipping: Pick<Shipping, 'onDelivered'> };
 }
 
 /** Operators look at carrier scans that need a person (a scan on a cancelled or expired trade-in). */
@@ -39,7 +40,7 @@ export const shippingRoutes: RoutesPlugin<ShippingRoutesDeps> = async (fastify, 
     enqueue: async (executor, name, data, opts) => {
       await runtime.jobs.enqueue(executor, name, data, opts);
     },
-    onDelivered: runtime.hooks.onDelivered,
+    onDelivered: runtime.shipping.onDelivered,
     log: fastify.log,
   };
 

@@ -6,7 +6,6 @@ import { UPS_TRACKING_NUMBER_RE } from '../../../shared/tracking-number.ts';
  * 7-digit package reference + 1 check digit = 18 characters.
  */
 
-export const UPS_TRACKING_NUMBER_LENGTH = 18;
 /** Service code carried inside the tracking number for UPS Ground. */
 export const UPS_GROUND_SERVICE_CODE = '03';
 

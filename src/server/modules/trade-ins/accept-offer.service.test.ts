@@ -9,6 +9,7 @@ import { AppError } from '../../platform/errors.ts';
 import { VariantCache } from '../catalog/index.ts';
 import { createQuote } from '../offers/index.ts';
 import { acceptOffer, type AcceptDeps, type SellerReadiness } from './accept-offer.service.ts';
+import type { TradeInShipping } from './shipping.port.ts';
 import { cancelTradeIn } from './trade-ins.service.ts';
 
 const READY: SellerReadiness = { profileComplete: true, isAdult: true, identityComplete: true, payoutComplete: false };
@@ -18,6 +19,18 @@ let clock: AdjustableClock;
 let readiness: Record<string, SellerReadiness>;
 let variantIds: string[];
 let cursor = 0;
+
+/**
+ * Shipping's steps, recorded: these tests are about the offer and the unit; what shipping does
+ * with the requests is tested in shipping's own tests, against the real jobs.
+ */
+const asked: { step: string; tradeInId: string }[] = [];
+const shipping: TradeInShipping = {
+  requestInboundLabel: async (_trx, tradeInId) => void asked.push({ step: 'label', tradeInId }),
+  openShippingWindow: async (_trx, tradeInId) => void asked.push({ step: 'window', tradeInId }),
+  requestLabelVoid: async (_trx, tradeInId) => void asked.push({ step: 'void', tradeInId }),
+  labelOf: async () => ({ status: 'preparing' }),
+};
 
 function flawless(category: CategoryId) {
   const rules = GRADING_RULES[category];
@@ -69,6 +82,7 @@ beforeAll(async () => {
     clock,
     variants: new VariantCache(database.db),
     sellerReadiness: async (_db, sellerId) => readiness[sellerId] ?? READY,
+    shipping,
   };
   variantIds = (
     await database.db
@@ -95,6 +109,10 @@ describe('accepting an offer', () => {
     expect(res.body.timeline.map((e) => e.type)).toEqual(['accepted']);
     expect(res.body.payoutMethodComplete).toBe(false);
     expect(await remaining(s.entry.id)).toBe(2);
+    // Steps 5 and 6 asked shipping for the label and the window; the label is being prepared.
+    expect(asked.filter((a) => a.tradeInId === res.body.id).map((a) => a.step)).toEqual(['label', 'window']);
+    expect(res.body.labelStatus).toBe('preparing');
+    expect(res.body.shipping).toBeNull();
   });
 
   it('20 sellers racing for the last unit: exactly one trade-in, quantity never below zero', async () => {
@@ -204,6 +222,7 @@ describe('accepting an offer', () => {
     const cancelled = (await cancelTradeIn(deps, 'usr_g', res.body.id, 'cancel-key-1')).body;
     expect(cancelled.status).toBe('cancelled');
     expect(cancelled.timeline.map((e) => e.type)).toEqual(['accepted', 'cancel']);
+    expect(asked.filter((a) => a.tradeInId === res.body.id && a.step === 'void')).toHaveLength(1);
     expect(await remaining(s.entry.id)).toBe(2);
     expect(await codeOf(cancelTradeIn(deps, 'usr_g', res.body.id, 'cancel-key-2'))).toBe('invalid_transition');
     expect(await remaining(s.entry.id)).toBe(2);

@@ -6,10 +6,11 @@ import type { Database, Db, Trx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { requestHash, withIdempotency } from '../../platform/idempotency.ts';
-import { createQuote, reserveBestAtLeast, reserveUnit, type ReservedUnit } from '../offers/index.ts';
+import { lockOffer, quoteAgain, reserveBestAtLeast, reserveUnit, type LockedOffer, type ReservedUnit } from '../offers/index.ts';
 import type { VariantCache } from '../catalog/index.ts';
+import type { TradeInShipping } from './shipping.port.ts';
 import { presentTradeIn } from './trade-in.presenter.ts';
-import { findLiveInboundLabel, findTradeInByOffer, findTradeInDetail, insertEvent, insertTradeIn, listEvents } from './trade-ins.repository.ts';
+import { findTradeInByOffer, findTradeInDetail, insertEvent, insertTradeIn, listEvents } from './trade-ins.repository.ts';
 
 export type { TReadiness as SellerReadiness } from '../../../shared/api/accounts.ts';
 
@@ -20,8 +21,8 @@ export interface AcceptDeps {
   clock: Clock;
   variants: VariantCache;
   sellerReadiness: (db: Db | Trx, sellerId: string, now: Date) => Promise<SellerReadiness>;
-  /** Side effects of an acceptance (label, e-mail, deadlines), enqueued inside the transaction. */
-  onAccepted?: (trx: Trx, tradeInId: string, now: Date) => Promise<void>;
+  /** The label and the shipping window (steps 5 and 6), enqueued inside the transaction. */
+  shipping: TradeInShipping;
 }
 
 export interface AcceptInput {
@@ -55,16 +56,43 @@ export async function acceptOffer(deps: AcceptDeps, input: AcceptInput): Promise
   }
 }
 
+/**
+ * The accept flow, step by step, in one transaction:
+ *  1. lock the offer (offers) and check it is still open;
+ *  2. check the seller may accept (accounts' readiness);
+ *  3. reserve a wishlist unit, the matched entry's or one paying at least as much (offers);
+ *  4. create the trade-in and its first timeline entry;
+ *  5. ask shipping for the inbound label (a job: the carrier is called after the commit,
+ *     and the accepted e-mail follows the label);
+ *  6. open the 21-day shipping window (reminder and expiry jobs).
+ */
 async function acceptInTransaction(deps: AcceptDeps, trx: Trx, input: AcceptInput, now: Date): Promise<TTradeIn> {
-  // Lock the offer row: concurrent accepts of one offer queue here instead of racing.
-  const offer = await trx.selectFrom('offers').selectAll().where('id', '=', input.offerId).forUpdate().executeTakeFirst();
+  const offer = await lockOpenOffer(trx, input.offerId, now);
+  const readiness = await checkSellerMayAccept(deps, trx, input.sellerId, now);
+  const unit = await reserveUnitFor(trx, offer, now);
+  const tradeInId = await createTradeIn(trx, offer, unit, input.sellerId, now);
+  await deps.shipping.requestInboundLabel(trx, tradeInId);
+  await deps.shipping.openShippingWindow(trx, tradeInId, offer.ship_by, now);
+
+  const detail = await findTradeInDetail(trx, tradeInId);
+  return presentTradeIn(detail!, await listEvents(trx, tradeInId), {
+    payoutMethodComplete: readiness.payoutComplete,
+    label: await deps.shipping.labelOf(trx, tradeInId),
+  });
+}
+
+async function lockOpenOffer(trx: Trx, offerId: string, now: Date): Promise<LockedOffer> {
+  const offer = await lockOffer(trx, offerId);
   if (!offer) throw new AppError('not_found', 'Offer not found');
   if (await findTradeInByOffer(trx, offer.id)) throw new AppError('offer_already_accepted', 'This offer has already been accepted');
   if (now.getTime() >= offer.ship_by.getTime()) {
     throw new AppError('offer_expired', `This offer has expired: its ${SHIP_WITHIN_DAYS}-day window has passed. Run the assessment again for a new offer.`);
   }
+  return offer;
+}
 
-  const readiness = await deps.sellerReadiness(trx, input.sellerId, now);
+async function checkSellerMayAccept(deps: AcceptDeps, trx: Trx, sellerId: string, now: Date): Promise<SellerReadiness> {
+  const readiness = await deps.sellerReadiness(trx, sellerId, now);
   if (!readiness.profileComplete) {
     throw new AppError('profile_incomplete', 'Complete your profile (legal name, date of birth, address, phone) and identity before accepting', {
       details: { readiness },
@@ -76,22 +104,28 @@ async function acceptInTransaction(deps: AcceptDeps, trx: Trx, input: AcceptInpu
       details: { readiness },
     });
   }
+  return readiness;
+}
 
-  const currency = offer.currency.trim();
-  const unit: ReservedUnit | undefined =
+async function reserveUnitFor(trx: Trx, offer: LockedOffer, now: Date): Promise<ReservedUnit> {
+  const unit =
     (await reserveUnit(trx, offer.wishlist_entry_id, now)) ??
-    (await reserveBestAtLeast(trx, { variantId: offer.variant_id, grade: offer.grade, minPriceMinor: offer.price_minor, currency, now }));
+    (await reserveBestAtLeast(trx, { variantId: offer.variant_id, grade: offer.grade, minPriceMinor: offer.price_minor, currency: offer.currency.trim(), now }));
   if (!unit) {
     throw new AppError('offer_changed', 'The refurbisher’s wishlist changed since your quote and no one else pays as much today');
   }
+  return unit;
+}
 
+async function createTradeIn(trx: Trx, offer: LockedOffer, unit: ReservedUnit, sellerId: string, now: Date): Promise<string> {
+  const currency = offer.currency.trim();
   const tradeInId = newId('tradeIn', now.getTime());
   // The seller never gets less than the offer; a re-matched entry that pays more pays more.
   const priceMinor = Math.max(unit.priceMinor, offer.price_minor);
   await insertTradeIn(trx, {
     id: tradeInId,
     offer_id: offer.id,
-    seller_id: input.sellerId,
+    seller_id: sellerId,
     refurbisher_id: unit.refurbisherId,
     wishlist_entry_id: unit.entryId,
     variant_id: offer.variant_id,
@@ -116,23 +150,13 @@ async function acceptInTransaction(deps: AcceptDeps, trx: Trx, input: AcceptInpu
     occurredAt: now,
     recordedAt: now,
   });
-  await deps.onAccepted?.(trx, tradeInId, now);
-
-  const detail = await findTradeInDetail(trx, tradeInId);
-  return presentTradeIn(detail!, await listEvents(trx, tradeInId), { payoutMethodComplete: readiness.payoutComplete, label: await findLiveInboundLabel(trx, tradeInId) });
+  return tradeInId;
 }
 
 /** The 409 for a changed wishlist carries a fresh quote for the same device and answers. */
 async function withNewOffer(deps: AcceptDeps, offerId: string, err: AppError): Promise<AppError> {
-  const old = await deps.db
-    .selectFrom('offers as o')
-    .innerJoin('assessments as a', 'a.id', 'o.assessment_id')
-    .select(['a.variant_id', 'a.answers'])
-    .where('o.id', '=', offerId)
-    .executeTakeFirst();
-  if (!old) return err;
-  const quote = await createQuote({ database: deps.database, clock: deps.clock, variants: deps.variants }, { variantId: old.variant_id, answers: old.answers });
-  return new AppError('offer_changed', err.message, { details: { newQuote: quote } });
+  const quote = await quoteAgain({ database: deps.database, clock: deps.clock, variants: deps.variants }, offerId);
+  return quote ? new AppError('offer_changed', err.message, { details: { newQuote: quote } }) : err;
 }
 
 function isUniqueViolation(err: unknown, constraint: string): boolean {

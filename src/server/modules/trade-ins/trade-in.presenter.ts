@@ -1,6 +1,7 @@
 import type { TTradeIn, TTradeInSummary } from '../../../shared/api/trade-ins.ts';
 import { SHIP_WITHIN_DAYS } from '../../../shared/deadlines.ts';
 import { canApply, STATUS_LABEL } from '../../../shared/trade-in-machine.ts';
+import type { TradeInLabel } from './shipping.port.ts';
 import type { TradeInDetailRow } from './trade-ins.repository.ts';
 import type { TradeInEventsTable } from './trade-ins.tables.ts';
 import type { Selectable } from 'kysely';
@@ -45,7 +46,7 @@ export function presentSummary(t: TradeInDetailRow): TTradeInSummary {
 export function presentTradeIn(
   t: TradeInDetailRow,
   events: Selectable<TradeInEventsTable>[],
-  extra: { payoutMethodComplete: boolean; label: { carrier: string; service: string; tracking_number: string } | undefined },
+  extra: { payoutMethodComplete: boolean; label: TradeInLabel },
 ): TTradeIn {
   return {
     ...presentSummary(t),
@@ -67,12 +68,13 @@ export function presentTradeIn(
     },
     payoutMethodComplete: extra.payoutMethodComplete,
     canCancel: canApply(t.status, 'cancel'),
+    labelStatus: t.status === 'awaiting_shipment' ? extra.label.status : null,
     shipping:
-      extra.label && t.status === 'awaiting_shipment'
+      extra.label.status === 'ready' && t.status === 'awaiting_shipment'
         ? {
             carrier: extra.label.carrier,
             service: extra.label.service,
-            trackingNumber: extra.label.tracking_number,
+            trackingNumber: extra.label.trackingNumber,
             labelUrl: `/api/trade-ins/${t.id}/label.pdf`,
             qrUrl: `/api/trade-ins/${t.id}/qr.png`,
           }

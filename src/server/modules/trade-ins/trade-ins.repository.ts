@@ -101,14 +101,3 @@ export async function compareAndSetStatus(
     .returningAll()
     .executeTakeFirst();
 }
-
-/** The live inbound label, shown on the trade-in page while the device has to be shipped. */
-export async function findLiveInboundLabel(db: Executor, tradeInId: string) {
-  return db
-    .selectFrom('shipping_labels')
-    .select(['carrier', 'service', 'tracking_number'])
-    .where('trade_in_id', '=', tradeInId)
-    .where('direction', '=', 'inbound')
-    .where('status', '=', 'issued')
-    .executeTakeFirst();
-}

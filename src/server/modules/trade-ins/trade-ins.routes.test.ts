@@ -15,7 +15,14 @@ describe('POST /api/offers/:id/accept', () => {
     expect(t.id).toMatch(/^tin_/);
     expect(t.status).toBe('awaiting_shipment');
     expect(t.payoutMethodComplete).toBe(true);
-    expect(t.shipping.trackingNumber).toMatch(/^1Z[0-9A-Z]{16}$/);
+    // The carrier is called by a job after the commit: the label is being prepared…
+    expect(t.labelStatus).toBe('preparing');
+    expect(t.shipping).toBeNull();
+    // …and is there once the job has run.
+    await ctx.runtime.jobs.runDue();
+    const later = (await ctx.app.inject({ method: 'GET', url: `/api/trade-ins/${t.id}`, headers: as(seller) })).json();
+    expect(later.labelStatus).toBe('ready');
+    expect(later.shipping.trackingNumber).toMatch(/^1Z[0-9A-Z]{16}$/);
     const list = await ctx.app.inject({ method: 'GET', url: '/api/trade-ins', headers: as(seller) });
     expect(list.json().map((x: { id: string }) => x.id)).toContain(t.id);
   });

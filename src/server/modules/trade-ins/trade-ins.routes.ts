@@ -6,20 +6,20 @@ import { typed, type RoutesPlugin } from '../../platform/http.ts';
 import { getSellerReadiness, requireRole } from '../accounts/index.ts';
 import type { VariantCache } from '../catalog/index.ts';
 import { acceptOffer } from './accept-offer.service.ts';
-import type { TradeInHooks } from './trade-in.hooks.ts';
+import type { TradeInShipping } from './shipping.port.ts';
 import { cancelTradeIn, getSellerTradeIn, listSellerTradeIns } from './trade-ins.service.ts';
 
 const ZId = z.object({ id: z.string().max(100) });
 
 export interface TradeInsRoutesDeps {
-  runtime: { variants: VariantCache; hooks: TradeInHooks };
+  runtime: { variants: VariantCache; shipping: { forTradeIns: TradeInShipping } };
 }
 
 export const tradeInsRoutes: RoutesPlugin<TradeInsRoutesDeps> = async (fastify, deps) => {
   const app = typed(fastify);
   const { database, productClock, runtime } = deps;
   const db = database.db;
-  const base = { db, clock: productClock, sellerReadiness: getSellerReadiness };
+  const base = { db, clock: productClock, sellerReadiness: getSellerReadiness, shipping: runtime.shipping.forTradeIns };
 
   app.post(
     '/api/offers/:id/accept',
@@ -37,7 +37,7 @@ export const tradeInsRoutes: RoutesPlugin<TradeInsRoutesDeps> = async (fastify, 
       const seller = requireRole(req, 'seller');
       const key = requireIdempotencyKey(req.headers['idempotency-key']);
       const result = await acceptOffer(
-        { ...base, database, variants: runtime.variants, onAccepted: runtime.hooks.onAccepted },
+        { ...base, database, variants: runtime.variants },
         { offerId: req.params.id, sellerId: seller.id, idempotencyKey: key, body: req.body ?? null },
       );
       if (result.replayed) reply.header('idempotent-replayed', 'true');
@@ -70,7 +70,7 @@ export const tradeInsRoutes: RoutesPlugin<TradeInsRoutesDeps> = async (fastify, 
     async (req, reply) => {
       const seller = requireRole(req, 'seller');
       const key = requireIdempotencyKey(req.headers['idempotency-key']);
-      const result = await cancelTradeIn({ ...base, onCancelled: runtime.hooks.onCancelled }, seller.id, req.params.id, key);
+      const result = await cancelTradeIn(base, seller.id, req.params.id, key);
       if (result.replayed) reply.header('idempotent-replayed', 'true');
       return reply.code(200).send(result.body);
     },

@@ -5,14 +5,17 @@ import type { Db, Trx } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { requestHash, withIdempotency } from '../../platform/idempotency.ts';
 import type { TReadiness as SellerReadiness } from '../../../shared/api/accounts.ts';
+import type { TradeInShipping } from './shipping.port.ts';
 import { presentSummary, presentTradeIn } from './trade-in.presenter.ts';
 import { transition } from './trade-in.transitions.ts';
-import { findLiveInboundLabel, findTradeIn, findTradeInDetail, listEvents, listTradeInsForSeller } from './trade-ins.repository.ts';
+import { findTradeIn, findTradeInDetail, listEvents, listTradeInsForSeller } from './trade-ins.repository.ts';
 
 export interface TradeInReadDeps {
   db: Db;
   sellerReadiness: (db: Db | Trx, sellerId: string, now: Date) => Promise<SellerReadiness>;
   clock: Clock;
+  /** The label shown on the page, and voiding it on cancel. */
+  shipping: TradeInShipping;
 }
 
 export async function listSellerTradeIns(db: Db, sellerId: string): Promise<TTradeInSummary[]> {
@@ -24,17 +27,12 @@ export async function getSellerTradeIn(deps: TradeInReadDeps, sellerId: string, 
   const row = await findTradeInDetail(deps.db, id);
   if (!row || row.seller_id !== sellerId) throw notFound('Trade-in');
   const readiness = await deps.sellerReadiness(deps.db, sellerId, deps.clock.now());
-  return presentTradeIn(row, await listEvents(deps.db, id), { payoutMethodComplete: readiness.payoutComplete, label: await findLiveInboundLabel(deps.db, id) });
-}
-
-export interface CancelDeps extends TradeInReadDeps {
-  /** Voids the label and anything else issued for shipping, inside the transaction. */
-  onCancelled?: (trx: Trx, tradeInId: string, now: Date) => Promise<void>;
+  return presentTradeIn(row, await listEvents(deps.db, id), { payoutMethodComplete: readiness.payoutComplete, label: await deps.shipping.labelOf(deps.db, id) });
 }
 
 /** PRODUCT.md §4 via issue 4: the seller may cancel until the first carrier scan, not after. */
 export async function cancelTradeIn(
-  deps: CancelDeps,
+  deps: TradeInReadDeps,
   sellerId: string,
   id: string,
   idempotencyKey: string,
@@ -50,8 +48,9 @@ export async function cancelTradeIn(
           details: { status: current.status },
         });
       }
+      // Cancel: move the status (which releases the unit), then void the label after the commit.
       await transition(trx, id, { event: 'cancel', now, data: { by: 'seller' } });
-      await deps.onCancelled?.(trx, id, now);
+      await deps.shipping.requestLabelVoid(trx, id);
       return { status: 200, body: null };
     }),
   );

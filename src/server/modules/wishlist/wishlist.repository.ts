@@ -208,7 +208,7 @@ export async function existingVariantIds(db: Executor, ids: readonly string[]): 
   return new Set(rows.map((r) => r.id));
 }
 
-export interface UpsertRow {
+interface UpsertRow {
   id: string;
   variantId: string;
   grade: Grade;

@@ -5,7 +5,7 @@ import { PriceChart } from '../refurbisher/PriceChart.tsx';
 import { portalApi } from '../refurbisher/portal-api.ts';
 
 /** "Are prices falling?": the best price for this device and grade over the last 90 days. */
-export function PriceHistoryCard({ variantId, grade, deviceName }: { variantId: string; grade: Grade; deviceName: string }) {
+function PriceHistoryCard({ variantId, grade, deviceName }: { variantId: string; grade: Grade; deviceName: string }) {
   const history = useQuery({ queryKey: ['price-history', variantId, grade], queryFn: () => portalApi.priceHistory(variantId, grade) });
   return (
     <Paper withBorder p={{ base: 'md', sm: 'lg' }} data-testid="price-history">

@@ -16,6 +16,14 @@ export function ShippingCard({ tradeIn, headingLevel = 2, showShipBy = true }: {
   const shipBy = tradeIn.deadlines.shipBy ?? tradeIn.shipBy;
   const [qr, setQr] = useState<'loading' | 'loaded' | 'failed'>('loading');
 
+  if (!shipping && tradeIn.labelStatus === 'delayed') {
+    return (
+      <Alert role="status" color="yellow" icon={<IconInfoCircle aria-hidden />} title="Your label is taking longer than usual">
+        The carrier has not issued your prepaid label yet. Our team has been told and is on it; the label appears here, and
+        in an e-mail, as soon as it exists.
+      </Alert>
+    );
+  }
   if (!shipping) {
     return (
       <Group gap="sm" role="status">

@@ -9,7 +9,7 @@ import { SMARTWATCHES } from './smartwatches.ts';
 import { TABLETS } from './tablets.ts';
 import type { ModelSeed, VariantAxisOption } from './types.ts';
 
-export type { CategorySeed, ModelSeed, VariantAxis, VariantAxisOption } from './types.ts';
+export type { ModelSeed } from './types.ts';
 export { CATEGORIES };
 
 export const CATALOG_MODELS: ModelSeed[] = [...SMARTPHONES, ...TABLETS, ...LAPTOPS, ...CONSOLES, ...SMARTWATCHES, ...HEADPHONES];

@@ -1,0 +1,34 @@
+import type { Config } from '../../config.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db, Executor } from '../../platform/db/database.ts';
+import { QUEUE_PROFILES, type Jobs } from '../../platform/jobs/index.ts';
+import type { Mailer } from '../../platform/mail/index.ts';
+import { enqueueTradeInMail, JOB_TRADE_IN_MAIL, runTradeInMail, type MailJobDeps, type TradeInMailJob } from './trade-in-mail.job.ts';
+
+export interface NotificationsDeps {
+  db: Db;
+  clock: Clock;
+  jobs: Jobs;
+  mailer: Mailer;
+  config: Pick<Config, 'publicUrl' | 'port'>;
+  /** The seller's protected values, which the mailer refuses to send (the accounts module opens them). */
+  protectedValues: (sellerId: string) => Promise<string[]>;
+  /** Records a message the guard refused, for an operator (the accounts module's review flags). */
+  flagBlockedMail: MailJobDeps['flagBlockedMail'];
+}
+
+export interface Notifications {
+  /** Enqueues a trade-in e-mail in the caller's transaction; one job per e-mail (singleton key). */
+  notify(executor: Executor, mail: TradeInMailJob): Promise<void>;
+}
+
+/** Registers the e-mail job and returns how other modules ask for an e-mail. */
+export function createNotifications(deps: NotificationsDeps): Notifications {
+  const { jobs } = deps;
+  jobs.register<TradeInMailJob>(JOB_TRADE_IN_MAIL, async (data) => void (await runTradeInMail(deps, data)), QUEUE_PROFILES.network);
+  return {
+    async notify(executor, mail) {
+      await enqueueTradeInMail(async (ex, name, data, opts) => void (await jobs.enqueue(ex, name, data, opts)), executor, mail);
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import type { Clock } from '../../platform/clock.ts';
+import type { Db, Trx } from '../../platform/db/database.ts';
+import { onceKey, QUEUE_PROFILES, type Jobs, type QueueSettings } from '../../platform/jobs/index.ts';
+import type { TradeInShipping } from '../trade-ins/index.ts';
+import type { Carrier } from './carrier.ts';
+import { decideCarrierEvent, JOB_CARRIER_EVENT_DECIDE } from './carrier-events.service.ts';
+import { JOB_ISSUE_LABEL, JOB_VOID_LABELS, labelOf, requestInboundLabel, requestLabelVoid, runIssueLabel, runVoidLabels, type LabelJob } from './label.jobs.ts';
+import type { NotifyFn } from './ports.ts';
+import { JOB_SHIPPING_EXPIRY, JOB_SHIPPING_REMINDER, runShippingExpiry, runShippingReminder, scheduleShippingWindow } from './shipping-window.jobs.ts';
+
+export interface ShippingDeps {
+  db: Db;
+  clock: Clock;
+  jobs: Jobs;
+  carrier: Carrier;
+  /** The trade-in e-mails (notifications' job), enqueued in shipping's transactions. */
+  notify: NotifyFn;
+  /**
+   * Retries of a failed carrier call before an operator is flagged. Default: 5 retries, 30 s
+   * apart and doubling (about 15 minutes in all).
+   */
+  carrierRetry?: Pick<QueueSettings, 'retryLimit' | 'retryDelaySeconds'>;
+}
+
+/** What the rest of the app gets from shipping. */
+export interface Shipping {
+  /** The steps of the accept and cancel flows that are shipping's (trade-ins calls them). */
+  forTradeIns: TradeInShipping;
+  /** A delivery scan moved the trade-in: tell the seller (in the scan's transaction). */
+  onDelivered(trx: Trx, tradeInId: string): Promise<void>;
+}
+
+/** Registers shipping's jobs (labels, the shipping window) and returns its steps for the other modules. */
+export function createShipping(deps: ShippingDeps): Shipping {
+  const { db, clock, jobs, carrier, notify } = deps;
+  const enqueue = async (executor: Parameters<Jobs['enqueue']>[0], name: string, data: Record<string, unknown>, opts?: { runAt?: Date; singletonKey?: string }) => {
+    await jobs.enqueue(executor, name, data, opts);
+  };
+  // A carrier is another server: the network profile's expiry (its client must give up first).
+  const carrierQueue: QueueSettings = { ...QUEUE_PROFILES.network, retryLimit: 5, retryDelaySeconds: 30, ...deps.carrierRetry };
+  const labelDeps = { db, clock, carrier, enqueue, notify, retryLimit: carrierQueue.retryLimit ?? 5 };
+  const onDelivered = (trx: Trx, tradeInId: string) => notify(trx, { template: 'delivered', tradeInId });
+  const windowDeps = { db, clock, enqueue, notify, once: (trx: Trx, key: string) => onceKey(trx, key, clock.now()) };
+
+  jobs.register<LabelJob>(JOB_ISSUE_LABEL, async (data, ctx) => void (await runIssueLabel(labelDeps, data, ctx)), carrierQueue);
+  jobs.register<LabelJob>(JOB_VOID_LABELS, async (data, ctx) => void (await runVoidLabels(labelDeps, data, ctx)), carrierQueue);
+  jobs.register<{ tradeInId: string; daysBefore: number }>(
+    JOB_SHIPPING_REMINDER,
+    async (data) => void (await runShippingReminder(windowDeps, data)),
+    QUEUE_PROFILES.database,
+  );
+  jobs.register<{ tradeInId: string }>(JOB_SHIPPING_EXPIRY, async (data) => void (await runShippingExpiry(windowDeps, data)), QUEUE_PROFILES.database);
+  // The backstop of a carrier event whose decision did not complete in its request.
+  jobs.register<{ eventId: string }>(
+    JOB_CARRIER_EVENT_DECIDE,
+    async ({ eventId }) => void (await decideCarrierEvent({ db, clock, onDelivered }, eventId)),
+    QUEUE_PROFILES.database,
+  );
+
+  return {
+    onDelivered,
+    forTradeIns: {
+      requestInboundLabel: (trx, tradeInId) => requestInboundLabel(enqueue, trx, tradeInId),
+      openShippingWindow: (trx, tradeInId, shipBy, now) => scheduleShippingWindow(enqueue, trx, tradeInId, shipBy, now),
+      requestLabelVoid: (trx, tradeInId) => requestLabelVoid(enqueue, trx, tradeInId),
+      labelOf,
+    },
+  };
+}
