@@ -127,6 +127,8 @@ describe('accepting an offer as a new seller at phone width (issue 3)', () => {
     expect(acceptRequests).toHaveLength(1);
     expect(acceptRequests[0]!.headers()['idempotency-key']).toMatch(UUID);
     const tradeInId = new URL(page.url()).pathname.split('/')[2]!;
+    // The label is issued by a job a moment after the accept: wait for it as the seller would.
+    await page.getByTestId('qr-code').waitFor();
     await expect.poll(() => page.getByTestId('qr-code').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     await page.getByRole('link', { name: 'Download label (PDF)' }).waitFor();
     await expectNoHorizontalScroll(page, 'confirmation');
@@ -191,6 +193,8 @@ describe('shipping and tracking at desktop width (issue 4)', () => {
     await page.getByRole('button', { name: `Accept offer for ${offer.price}` }).click();
     await page.waitForURL(/\/trade-ins\/[^/]+\/accepted$/);
     await page.getByRole('heading', { name: 'What happens next' }).waitFor();
+    // The label follows the accept by a moment (a job issues it): wait for it as the seller would.
+    await page.getByTestId('qr-code').waitFor();
     await expect.poll(() => page.getByTestId('qr-code').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     await shot(page, 'accepted-1280');
     await page.getByRole('link', { name: 'Follow this trade-in' }).click();

@@ -74,15 +74,12 @@ export async function runIssueLabel(deps: LabelJobDeps, job: LabelJob, attempt: 
   }
   const from = seller.address;
 
-  return deps.db.transaction().execute(async (trx) => {
+  const outcome = await deps.db.transaction().execute(async (trx): Promise<IssueOutcome> => {
     const now = deps.clock.now();
     // Locked: a cancel either committed before (we see it) or waits for this insert (it voids it).
     const current = await lockTradeIn(trx, t.id);
-    if (await findLiveLabel(trx, t.id)) {
-      // Another run got there first (a retried attempt): ours is surplus.
-      await requestSurplusVoid(deps, issued.trackingNumber);
-      return 'already_issued';
-    }
+    // Another run got there first (a retried attempt): ours is surplus, voided after the commit.
+    if (await findLiveLabel(trx, t.id)) return 'already_issued';
     await insertLabel(trx, {
       tradeInId: t.id,
       direction: 'inbound',
@@ -102,10 +99,12 @@ export async function runIssueLabel(deps: LabelJobDeps, job: LabelJob, attempt: 
     await deps.notify(trx, { template: 'accepted', tradeInId: t.id });
     return 'issued';
   });
+  if (outcome === 'already_issued') await voidSurplus(deps, issued.trackingNumber);
+  return outcome;
 }
 
-/** Voids a label the carrier issued twice for one trade-in; not on file, so voided here. */
-async function requestSurplusVoid(deps: LabelJobDeps, trackingNumber: string): Promise<void> {
+/** Voids a label the carrier issued twice for one trade-in; not on file, so voided here (no transaction open). */
+async function voidSurplus(deps: LabelJobDeps, trackingNumber: string): Promise<void> {
   try {
     await deps.carrier.voidLabel(trackingNumber);
   } catch (err) {
