@@ -11,6 +11,7 @@ import * as m1401 from './2026-11-27T1401_carrier_event_decisions.ts';
 import * as m1302 from './2026-11-27T1302_quote_limits.ts';
 import * as m1501 from './2026-11-27T1501_operator_flags.ts';
 import * as m1701 from './2026-11-27T1701_refurbisher_portal.ts';
+import * as m1702 from './2026-11-27T1702_wishlist_trigger_plans.ts';
 import * as m1801 from './2026-11-27T1801_blocked_mail_flags.ts';
 
 /** Every migration, in order. Listed explicitly so the same code runs under Node, Vitest and a bundler. */
@@ -27,5 +28,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27T1401_carrier_event_decisions': m1401,
   '2026-11-27T1501_operator_flags': m1501,
   '2026-11-27T1701_refurbisher_portal': m1701,
+  '2026-11-27T1702_wishlist_trigger_plans': m1702,
   '2026-11-27T1801_blocked_mail_flags': m1801,
 };

@@ -83,6 +83,14 @@ const ENTRY_COLUMNS = sql`
   w.quantity_wanted as "quantityWanted", w.quantity_remaining as "quantityRemaining", w.active, w.updated_at as "updatedAt"`;
 
 export async function countEntries(db: Executor, f: ListFilter): Promise<number> {
+  if (!f.category && !f.brand && !f.modelId && !f.q) {
+    // The common case (no catalogue filter) counts the refurbisher's rows alone, along its index.
+    const parts = [sql`w.refurbisher_id = ${f.refurbisherId}`];
+    if (f.grade) parts.push(sql`w.grade = ${f.grade}`);
+    if (f.active !== undefined) parts.push(sql`w.active = ${f.active}`);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from wishlist_entries w where ${sql.join(parts, sql` and `)}`.execute(db);
+    return rows[0]?.n ?? 0;
+  }
   const { rows } = await sql<{ n: number }>`
     select count(*)::int as n
       from wishlist_entries w
@@ -106,8 +114,7 @@ export async function listEntries(
   const order = orderBy(opts.sort, opts.order);
   const { rows } = await sql<EntryRow & MarketRow>`
     with page as (
-      select ${ENTRY_COLUMNS}, w.currency as cur, (${liveAt('w', now)}) as live,
-             row_number() over (order by ${order}) as ord
+      select ${ENTRY_COLUMNS}, w.currency as cur, (${liveAt('w', now)}) as live, v.sort as vsort
         from wishlist_entries w
         join variants v on v.id = w.variant_id
         join models m on m.id = v.model_id
@@ -137,8 +144,23 @@ export async function listEntries(
          order by o.price_minor desc, r.score desc, o.created_at asc, o.id asc
          limit 1
       ) win on true
-     order by p.ord`.execute(db);
+     order by ${pageOrder(opts.sort, opts.order)}`.execute(db);
   return rows;
+}
+
+/** The same order as orderBy(), on the page's own columns (a window function would sort every row, not the page). */
+function pageOrder(sort: SortKey, dir: 'asc' | 'desc'): RawBuilder<unknown> {
+  const d = sql.raw(dir === 'desc' ? 'desc' : 'asc');
+  switch (sort) {
+    case 'price':
+      return sql`p."priceMinor" ${d}, p.id ${d}`;
+    case 'quantity':
+      return sql`p."quantityWanted" ${d}, p.id ${d}`;
+    case 'updated':
+      return sql`p."updatedAt" ${d}, p.id ${d}`;
+    default:
+      return sql`p.brand ${d}, p."modelName" ${d}, p.vsort ${d}, array_position(array['Flawless','Good','Fair','Broken']::text[], p.grade) ${d}, p.id ${d}`;
+  }
 }
 
 /** Live as the quote sees it: active, a unit left, inside its window. */
