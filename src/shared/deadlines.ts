@@ -1,5 +1,5 @@
 /**
- * The product's deadlines (PRODUCT.md §4–5), one number each: the server computes dates from
+ * The product's deadlines (docs/product.md §4–5), one number each: the server computes dates from
  * them and every sentence the seller reads (pages, e-mails, labels) quotes the same number.
  */
 

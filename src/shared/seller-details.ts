@@ -1,5 +1,5 @@
 /**
- * Validators for the details a seller gives when accepting an offer (PRODUCT.md §3):
+ * Validators for the details a seller gives when accepting an offer (docs/product.md §3):
  * legal name, date of birth, address, phone, identity and payout bank details.
  *
  * Shared by the server (request parsing, OpenAPI) and the web app (form checks), so this

@@ -1,6 +1,6 @@
 /**
  * Words the seller reads in the app and in e-mails about shipping. One source, so the page and
- * the message never disagree (PRODUCT.md §4 and the seed's promises).
+ * the message never disagree (docs/product.md §4).
  */
 export const PREP_CHECKLIST: { title: string; detail: string }[] = [
   { title: 'Back up and wipe your data', detail: 'Back up what you want to keep, then erase the device (factory reset).' },

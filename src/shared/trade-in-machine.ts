@@ -1,5 +1,5 @@
 /**
- * The whole life of a trade-in (PRODUCT.md §3–6) as a pure transition table, shared by the
+ * The whole life of a trade-in (docs/product.md §3–6) as a pure transition table, shared by the
  * server and the web app. Services ask `nextStatus(from, event)` and then compare-and-set the
  * row; nothing else decides a status, and the browser asks the same table what is still possible.
  */

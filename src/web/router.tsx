@@ -8,7 +8,7 @@ import { ModelPage } from './routes/ModelPage.tsx';
 import { NotFoundPage } from './routes/NotFoundPage.tsx';
 import { OfferPage } from './routes/OfferPage.tsx';
 
-// Landing → category → model → condition → offer: five screens (PRODUCT.md §1), in the main bundle.
+// Landing → category → model → condition → offer: five screens (docs/product.md §1), in the main bundle.
 // Everything after the offer (accounts, forms with their validators, trade-ins, demo tools) loads
 // when first needed, so the way to an offer stays light.
 export const router = createBrowserRouter([

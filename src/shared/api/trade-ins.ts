@@ -45,7 +45,7 @@ export const ZTradeIn = ZTradeInSummary.extend({
     cancelledAt: z.string().nullable(),
     returnedAt: z.string().nullable(),
   }),
-  /** False until the payout method is complete: PRODUCT.md §3, no payment is sent before. */
+  /** False until the payout method is complete: docs/product.md §3, no payment is sent before. */
   payoutMethodComplete: z.boolean(),
   canCancel: z.boolean(),
   /**

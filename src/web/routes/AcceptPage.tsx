@@ -12,7 +12,7 @@ import { useAcceptFlow } from '../features/accept/useAcceptFlow.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 
 /**
- * Accepting an offer (PRODUCT.md §3): an account, then the seller's details, identity and payout
+ * Accepting an offer (docs/product.md §3): an account, then the seller's details, identity and payout
  * method (which may wait), then the accept itself. The flow's decisions live in `useAcceptFlow`;
  * each step is its own component under `features/accept/`.
  */

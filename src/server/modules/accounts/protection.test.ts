@@ -12,7 +12,7 @@ import { rotateKeys } from './key-rotation.service.ts';
 import { SEALED_COLUMNS, unseal } from './protected-fields.ts';
 
 /**
- * PRODUCT.md §3: protected details are encrypted at rest and never logged. The plaintexts
+ * docs/product.md §3: protected details are encrypted at rest and never logged. The plaintexts
  * below are looked for everywhere: every text-like column of every table, and every log line
  * (trace level) written while they were sent, saved, read and revealed.
  */

@@ -39,7 +39,7 @@ const DATE = new Intl.DateTimeFormat('en-US', { timeZone: MARKET_TIME_ZONE, week
 export const formatDate = (d: Date) => DATE.format(d);
 
 /**
- * What each e-mail says (PRODUCT.md §8). Pure: the same context always gives the same words,
+ * What each e-mail says (docs/product.md §8). Pure: the same context always gives the same words,
  * and no protected field (bank, identity, date of birth) is ever part of the context.
  */
 export function tradeInEmail(template: TradeInEmailTemplate, c: TradeInEmailContext): EmailContent {

@@ -44,7 +44,7 @@ function quote(grade: Grade = 'Good', variant = variantId) {
 const best = async (grade: Grade = 'Good') => (await quote(grade)).offer ?? undefined;
 const ladderPrices = async () => Object.fromEntries((await quote()).ladder.map((r) => [r.grade, r.priceMinor]));
 
-describe('matching (PRODUCT.md §2)', () => {
+describe('matching (docs/product.md §2)', () => {
   it('picks the highest active price with a unit left', async () => {
     const a = await buildRefurbisher(database.db);
     const b = await buildRefurbisher(database.db);

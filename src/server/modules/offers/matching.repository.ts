@@ -24,7 +24,7 @@ export interface QuoteInsert {
 }
 
 /**
- * THE matching rule of PRODUCT.md §2 and the quote's hot path, written once, in one prepared
+ * THE matching rule of docs/product.md §2 and the quote's hot path, written once, in one prepared
  * statement (one round trip, atomic without an explicit transaction).
  *
  * `best`: for each grade of the variant ($3), the live entry (active, inside its window at $7,

@@ -5,7 +5,7 @@ import { insertEvent, transition, findTradeIn } from '../trade-ins/index.ts';
 import { requestLabelVoid } from './label.jobs.ts';
 import type { EnqueueFn, NotifyFn } from './ports.ts';
 
-/** Reminders before the ship-by date (PRODUCT.md §4): a week ahead and two days ahead. */
+/** Reminders before the ship-by date (docs/product.md §4): a week ahead and two days ahead. */
 export const REMINDER_DAYS_BEFORE = [7, 2] as const;
 const DAY_MS = 86_400_000;
 

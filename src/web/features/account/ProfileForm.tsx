@@ -62,7 +62,7 @@ function isUnderage(dob: string): boolean {
 }
 
 /**
- * Legal name, date of birth (18+), US address and phone (PRODUCT.md §3). Checked as typed with the
+ * Legal name, date of birth (18+), US address and phone (docs/product.md §3). Checked as typed with the
  * server's own validators; whatever the server still refuses shows on the same inputs.
  */
 export function ProfileForm({

@@ -2,7 +2,7 @@ import { SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCash, IconClipboardCheck, IconCircleCheck, IconTruckDelivery } from '@tabler/icons-react';
 import { INSPECTION_BUSINESS_DAYS, SHIP_WITHIN_DAYS } from '../../../shared/deadlines.ts';
 
-// The promises of PRODUCT.md §4–6, in the order the seller meets them.
+// The promises of docs/product.md §4–6, in the order the seller meets them.
 const STEPS = [
   { icon: IconClipboardCheck, title: 'Describe it', text: 'Answer a few questions about its condition and see the highest offer right away.' },
   { icon: IconCircleCheck, title: 'Accept', text: 'Accept the offer you like. Saying no costs nothing.' },

@@ -1,7 +1,7 @@
 import { Group, Text, ThemeIcon } from '@mantine/core';
 import { IconPackage } from '@tabler/icons-react';
 
-/** Missing mandatory accessories lead to a counteroffer (PRODUCT.md §5), so say it before accepting. */
+/** Missing mandatory accessories lead to a counteroffer (docs/product.md §5), so say it before accepting. */
 export function Accessories({ items }: { items: string[] }) {
   return (
     <Group gap="sm" wrap="nowrap" align="flex-start">

@@ -7,7 +7,7 @@ import classes from './OfferLadder.module.css';
 
 /**
  * What the same device pays at every grade, so the cost of arriving in worse shape is known before
- * shipping (PRODUCT.md §2).
+ * shipping (docs/product.md §2).
  */
 export function OfferLadder({ quote }: { quote: TQuote }) {
   const offerPrice = quote.offer?.price ?? null;

@@ -2,7 +2,7 @@ import type { Grade } from '../../../shared/grade.ts';
 import { MARKET_TIME_ZONE } from '../../../shared/market-time.ts';
 import { formatMoney, type Money } from '../../../shared/money.ts';
 
-// Deadlines are kept in the market's time zone (PRODUCT.md §7), whatever the browser's zone is.
+// Deadlines are kept in the market's time zone (docs/product.md §7), whatever the browser's zone is.
 const MARKET_DATE = new Intl.DateTimeFormat('en-US', {
   timeZone: MARKET_TIME_ZONE,
   weekday: 'long',

@@ -2,7 +2,7 @@ import { Alert, Button, Text } from '@mantine/core';
 import { IconBuildingBank } from '@tabler/icons-react';
 import { Link } from 'react-router';
 
-/** PRODUCT.md §3: bank details may come later, but no payment is sent until they do. */
+/** docs/product.md §3: bank details may come later, but no payment is sent until they do. */
 export function PayoutBanner() {
   return (
     <Alert

@@ -2,7 +2,7 @@ import { List, Text, ThemeIcon } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
 import { PREP_CHECKLIST } from '../../../shared/shipping-copy.ts';
 
-/** Before packing (PRODUCT.md §4), in the words the e-mail uses too; the model's accessories named. */
+/** Before packing (docs/product.md §4), in the words the e-mail uses too; the model's accessories named. */
 export function PrepChecklist({ accessories }: { accessories: string[] }) {
   return (
     <List

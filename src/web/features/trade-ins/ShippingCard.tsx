@@ -9,7 +9,7 @@ import classes from './ShippingCard.module.css';
 
 /**
  * The prepaid label two ways: the QR code to show at The UPS Store (with the rule of where it is
- * accepted, PRODUCT.md §4) and the 4×6 PDF to print.
+ * accepted, docs/product.md §4) and the 4×6 PDF to print.
  */
 export function ShippingCard({ tradeIn, headingLevel = 2, showShipBy = true }: { tradeIn: TTradeIn; headingLevel?: 2 | 3 | 4; showShipBy?: boolean }) {
   const shipping = tradeIn.shipping;
