@@ -15,6 +15,10 @@ export const ZCarrierEventFlag = z.object({
   occurredAt: z.string(),
   receivedAt: z.string(),
   createdAt: z.string(),
+  /** Who cleared the flag (a user id), when, and why; null while it is open. */
+  clearedBy: z.string().nullable(),
+  clearedAt: z.string().nullable(),
+  clearedNote: z.string().nullable(),
 });
 
 export const ZCarrierEventFlagPage = z.object({
@@ -28,3 +32,19 @@ export const ZCarrierEventFlagQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   before: z.coerce.number().int().positive().optional(),
 });
+
+/** Plain text an operator types: no control characters (a NUL would not even store), at most 500 characters. */
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** POST /api/admin/carrier-event-flags/:id/clear: why the scan needs nothing more. Kept on the flag and in the audit log. */
+export const ZClearCarrierEventFlag = z.object({
+  note: z
+    .string({ error: 'A note is required: say why this scan needs nothing more' })
+    .trim()
+    .min(3, 'Write a note of at least 3 characters')
+    .max(500, 'Keep the note under 500 characters')
+    .refine((s) => !CONTROL_CHARS.test(s), 'The note contains control characters that are not allowed'),
+});
+export type TClearCarrierEventFlag = z.infer<typeof ZClearCarrierEventFlag>;
+
+export const ZCarrierEventFlagId = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });

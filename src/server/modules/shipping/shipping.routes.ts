@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { ZCarrierEventFlagPage, ZCarrierEventFlagQuery } from '../../../shared/api/carrier-event-flags.ts';
+import {
+  ZCarrierEventFlag,
+  ZCarrierEventFlagId,
+  ZCarrierEventFlagPage,
+  ZCarrierEventFlagQuery,
+  ZClearCarrierEventFlag,
+} from '../../../shared/api/carrier-event-flags.ts';
 import { ZErrorBody } from '../../../shared/api/common.ts';
 import { fieldsOf } from '../../../shared/zod-fields.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -8,6 +14,7 @@ import type { Jobs } from '../../platform/jobs/index.ts';
 import { requireRole, requireUser } from '../accounts/index.ts';
 import { findTradeIn } from '../trade-ins/index.ts';
 import { listCarrierEventFlags } from './carrier-event-flags.repository.ts';
+import { clearCarrierEventFlag, presentCarrierEventFlag } from './carrier-event-flags.service.ts';
 import { receiveCarrierEvent, ZCarrierEvent, type CarrierEventDeps } from './carrier-events.service.ts';
 import type { Shipping } from './shipping.wiring.ts';
 import { labelPdfFor, qrPngFor } from './labels.service.ts';
@@ -27,6 +34,8 @@ export interface ShippingRoutesDeps {
 
 /** Operators look at carrier scans that need a person (a scan on a cancelled or expired trade-in). */
 const canReadCarrierEventFlags = (user: { role: string }) => user.role === 'operator';
+/** Clearing says "looked at, nothing more to do": the same people who read them. */
+const canClearCarrierEventFlags = canReadCarrierEventFlags;
 
 export const shippingRoutes: RoutesPlugin<ShippingRoutesDeps> = async (fastify, deps) => {
   const app = typed(fastify);
@@ -130,11 +139,32 @@ export const shippingRoutes: RoutesPlugin<ShippingRoutesDeps> = async (fastify, 
     },
     async (req, reply) => {
       const rows = await listCarrierEventFlags(db, { status: req.query.status, limit: req.query.limit, before: req.query.before });
-      const iso = (d: Date) => d.toISOString();
       return reply.header('cache-control', 'no-store').send({
-        flags: rows.map((f) => ({ ...f, occurredAt: iso(f.occurredAt), receivedAt: iso(f.receivedAt), createdAt: iso(f.createdAt) })),
+        flags: rows.map(presentCarrierEventFlag),
         nextBefore: rows.length === req.query.limit ? rows[rows.length - 1]!.id : null,
       });
+    },
+  );
+
+  app.post(
+    '/api/admin/carrier-event-flags/:id/clear',
+    {
+      schema: {
+        tags: ['admin'],
+        summary:
+          'Operators only: clear an open flag with a note (who, when and the note are kept on the flag and in the audit log). 409 if it is already cleared, 404 for an unknown id',
+        params: ZCarrierEventFlagId,
+        body: ZClearCarrierEventFlag,
+        response: { 200: ZCarrierEventFlag, 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody },
+      },
+      preValidation: async (req) => {
+        if (!canClearCarrierEventFlags(requireUser(req))) throw new AppError('forbidden', 'Your account cannot clear carrier event flags');
+      },
+    },
+    async (req, reply) => {
+      const actor = requireUser(req);
+      const flag = await clearCarrierEventFlag({ db, securityClock }, { id: req.params.id, actorId: actor.id, note: req.body.note, ip: req.ip });
+      return reply.header('cache-control', 'no-store').send(flag);
     },
   );
 };

@@ -37,6 +37,9 @@ export interface CarrierEventFlagsTable {
   trade_in_status: string;
   status: ColumnType<'open' | 'cleared', 'open' | 'cleared' | undefined, 'open' | 'cleared'>;
   created_at: Timestamp;
+  cleared_by: ColumnType<string | null, string | null | undefined, string | null>;
+  cleared_at: NullableTimestamp;
+  cleared_note: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ShippingTables {
