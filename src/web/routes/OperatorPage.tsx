@@ -5,12 +5,13 @@ import { ApiError } from '../api.ts';
 import { LoadError } from '../components/LoadError.tsx';
 import { FormProblem } from '../features/account/FormProblem.tsx';
 import { RequireSignIn } from '../features/account/RequireSignIn.tsx';
+import { FlagsSection } from '../features/operator/FlagsSection.tsx';
 import { portalApi } from '../features/refurbisher/portal-api.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 
 const EMPTY = { name: '', adminEmail: '', addressName: '', line1: '', line2: '', city: '', state: '', zip: '' };
 
-/** The operator's home: the refurbishers on the platform, and opening a new one. */
+/** The operator's home: the refurbishers on the platform, opening a new one, and the flags that need a person. */
 export function OperatorPage() {
   usePageTitle('Operator');
   return (
@@ -75,6 +76,7 @@ function Refurbishers() {
             <CreateRefurbisher />
           </Grid.Col>
         </Grid>
+        <FlagsSection />
       </Stack>
     </Container>
   );
