@@ -5,13 +5,16 @@ import type { TCarrierEventFlag } from '../../../shared/api/carrier-event-flags.
 import { ApiError } from '../../api.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { FormProblem } from '../account/FormProblem.tsx';
-import { flagsApi } from './flags-api.ts';
+import { flagsApi, type TReviewFlags } from './flags-api.ts';
 
 const REASONS: Record<TCarrierEventFlag['reason'], string> = {
   scan_after_cancel: 'Scanned after the seller cancelled',
   scan_after_expiry: 'Scanned after the shipping window closed',
 };
-const REVIEW_KINDS: Record<string, string> = { shared_bank_account: 'Bank account shared by several sellers' };
+const REVIEW_KINDS: Record<TReviewFlags['flags'][number]['kind'], string> = {
+  shared_bank_account: 'Bank account shared by several sellers',
+  blocked_mail: 'E-mail held back: it would have shown protected seller details',
+};
 const when = (iso: string) => new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
 const CARRIER_KEY = ['account', 'admin', 'carrier-event-flags'];
 
@@ -181,7 +184,14 @@ function ReviewFlags() {
               <Table.Tbody>
                 {list.data.flags.map((f) => (
                   <Table.Tr key={f.id}>
-                    <Table.Td>{REVIEW_KINDS[f.kind] ?? f.kind}</Table.Td>
+                    <Table.Td>
+                      {REVIEW_KINDS[f.kind]}
+                      {f.subject && (
+                        <Text size="xs" c="dimmed" ff="monospace">
+                          {f.subject}
+                        </Text>
+                      )}
+                    </Table.Td>
                     <Table.Td ta="right">{f.userIds.length}</Table.Td>
                     <Table.Td>{when(f.createdAt)}</Table.Td>
                     <Table.Td>{f.status}</Table.Td>
