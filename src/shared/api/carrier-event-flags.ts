@@ -21,11 +21,15 @@ export const ZCarrierEventFlag = z.object({
   clearedNote: z.string().nullable(),
 });
 
+export type TCarrierEventFlag = z.infer<typeof ZCarrierEventFlag>;
+
 export const ZCarrierEventFlagPage = z.object({
   flags: z.array(ZCarrierEventFlag),
   /** Pass as `before` for the next page; null on the last one. */
   nextBefore: z.number().int().nullable(),
 });
+
+export type TCarrierEventFlagPage = z.infer<typeof ZCarrierEventFlagPage>;
 
 export const ZCarrierEventFlagQuery = z.object({
   status: z.enum(['open', 'cleared']).optional(),
