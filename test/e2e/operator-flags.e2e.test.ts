@@ -47,8 +47,15 @@ describe('the operator page, Flags section', () => {
     const offer = await makeOffer(baseUrl);
     const tradeIn = (await seller('POST', `/api/offers/${offer.offerId}/accept`, {}, { 'idempotency-key': randomUUID() })) as {
       id: string;
-      shipping: { trackingNumber: string };
+      shipping: { trackingNumber: string } | null;
     };
+    // The label is issued by a job a moment after the accept: wait for it, as the seller would.
+    for (let i = 0; i < 100 && !tradeIn.shipping; i++) {
+      const current = (await seller('GET', `/api/trade-ins/${tradeIn.id}`)) as typeof tradeIn & { labelStatus: string };
+      if (current.labelStatus === 'ready') tradeIn.shipping = current.shipping;
+      else await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(tradeIn.shipping?.trackingNumber).toMatch(/^1Z/);
     await seller('POST', `/api/trade-ins/${tradeIn.id}/cancel`, {}, { 'idempotency-key': randomUUID() });
     expect(await seller('POST', '/api/dev/carrier-events', { tradeInId: tradeIn.id, type: 'picked_up' })).toMatchObject({ outcome: 'flagged' });
     const operatorApi = await apiAs(baseUrl, 'operator@example.com');
@@ -68,7 +75,7 @@ describe('the operator page, Flags section', () => {
 
     const row = page.getByTestId('carrier-flags').getByRole('row').filter({ hasText: tradeIn.id });
     await row.waitFor();
-    await expect.poll(() => row.innerText()).toContain(tradeIn.shipping.trackingNumber);
+    await expect.poll(() => row.innerText()).toContain(tradeIn.shipping!.trackingNumber);
     expect(await row.innerText()).toContain('Scanned after the seller cancelled');
     // Review flags come from their own endpoint: the table or the empty state, as the server says.
     if (review.flags.length === 0) await page.getByTestId('review-flags-empty').waitFor();

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.ts';
 import { buildRefurbisher } from '../../../../test/factories.ts';
-import { accept, as, freshOffer, makeUser, newKey, readySeller } from '../../../../test/journey.ts';
+import { acceptWithLabel, as, freshOffer, makeUser, newKey, readySeller } from '../../../../test/journey.ts';
 import type { TestUser } from '../../../../test/accounts.ts';
 import { DEMO_CARRIER_WEBHOOK_SECRET } from '../../config.ts';
 import { signPayload } from './webhook-signature.ts';
@@ -22,10 +22,10 @@ beforeAll(async () => {
 /** A real flag: accept, cancel, then a signed carrier scan arrives. */
 async function openFlag(): Promise<number> {
   const offer = await freshOffer(ctx.app, ctx.database.db);
-  const t = (await accept(ctx.app, seller, offer.offerId)).json() as { id: string; shipping: { trackingNumber: string } };
+  const t = await acceptWithLabel(ctx, seller, offer.offerId);
   const cancelled = await ctx.app.inject({ method: 'POST', url: `/api/trade-ins/${t.id}/cancel`, headers: { ...as(seller), 'idempotency-key': newKey() } });
   expect(cancelled.statusCode, cancelled.body).toBe(200);
-  const payload = JSON.stringify({ eventId: `evt-clear-${Date.now()}-${seq++}`, trackingNumber: t.shipping.trackingNumber, type: 'picked_up', occurredAt: ctx.clock.now().toISOString() });
+  const payload = JSON.stringify({ eventId: `evt-clear-${Date.now()}-${seq++}`, trackingNumber: t.shipping!.trackingNumber, type: 'picked_up', occurredAt: ctx.clock.now().toISOString() });
   const res = await ctx.app.inject({
     method: 'POST',
     url: '/api/webhooks/carrier',
