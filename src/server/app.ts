@@ -15,7 +15,8 @@ import { refurbishersRoutes } from './modules/refurbishers/index.ts';
 import { shippingRoutes } from './modules/shipping/index.ts';
 import { tradeInsRoutes } from './modules/trade-ins/index.ts';
 import { wishlistRoutes } from './modules/wishlist/index.ts';
-import { registerErrorHandler } from './platform/http-errors.ts';
+import { clientErrorHandler, errorBody, frameworkErrors, registerErrorHandler } from './platform/http-errors.ts';
+import { registerRequestGuards } from './platform/request-guards.ts';
 
 export type { AppDeps };
 
@@ -53,6 +54,11 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     bodyLimit: 256 * 1024,
     // Behind a proxy, set trustProxy so request.ip is the client's address, not the proxy's.
     trustProxy: false,
+    // Errors Fastify and the HTTP parser answer themselves, in the product's error shape.
+    frameworkErrors,
+    clientErrorHandler,
+    // While closing, requests on open connections get our 503 (request-guards.ts), not Fastify's.
+    return503OnClosing: false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -73,6 +79,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   registerErrorHandler(app);
+  // Before any route and hook: bounded JSON, no NUL or unpaired surrogates, 503 while closing.
+  registerRequestGuards(app);
   // Before any route: /api/auth/*, request.user and the cross-site check apply to all of them.
   await app.register(authPlugin, deps);
 
@@ -109,7 +117,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     const url = req.url.split('?')[0]!;
     const isPage = (req.method === 'GET' || req.method === 'HEAD') && !url.startsWith('/api/') && !url.startsWith('/assets/');
     if (!hasWeb || !isPage) {
-      return reply.code(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${url}` } });
+      return reply.code(404).send(errorBody('not_found', `No route ${req.method} ${url}`));
     }
     // Client-side routes: every other page URL gets the app shell.
     return reply.header('cache-control', 'no-cache').sendFile('index.html');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Config } from './config.ts';
-import { flagBlockedMail, protectedValuesOf } from './modules/accounts/index.ts';
+import { flagBlockedMail, getSellerReadiness, protectedValuesOf } from './modules/accounts/index.ts';
 import { VariantCache } from './modules/catalog/index.ts';
 import { JOB_ASSESSMENT_RETENTION, RETENTION_INTERVAL_MS, retentionRunKey, runAssessmentRetention } from './modules/offers/index.ts';
 import { createNotifications } from './modules/notifications/index.ts';

@@ -39,14 +39,14 @@ function stringRecord(v: unknown): Record<string, string> {
 }
 
 /**
- * Our endpoints answer `{error: {code, message, fields?, …details}}`; better-auth's own answer
- * `{code, message}` (the server adds our envelope beside it, but a proxy or an older server may
- * not). Either becomes an ApiError; anything else becomes a generic one for the status.
+ * Every error under /api/ is `{error: {code, message, fields?, details?}}` (shared/api/errors.ts
+ * types `details` per code); a bare `{code, message}` (better-auth's own, should a proxy strip
+ * our envelope) is read too. Anything else becomes a generic error for the status.
  */
 export function toApiError(status: number, body: unknown): ApiError {
   if (isObject(body) && isObject(body.error) && typeof body.error.code === 'string' && typeof body.error.message === 'string') {
-    const { code, message, fields, ...details } = body.error;
-    return new ApiError(status, code, message, stringRecord(fields), details);
+    const { code, message, fields, details } = body.error;
+    return new ApiError(status, code, message, stringRecord(fields), isObject(details) ? details : {});
   }
   if (isObject(body) && typeof body.code === 'string' && typeof body.message === 'string') {
     return new ApiError(status, body.code.toLowerCase(), body.message);

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import type { Clock } from './clock.ts';
 import type { Database } from './db/database.ts';
+import { errorResponseOf } from '../../shared/api/errors.ts';
 
 /** What every module's routes receive from the app (app-deps.ts assembles the whole set). */
 export interface BaseDeps {
@@ -23,4 +24,13 @@ export type RoutesPlugin<Extra extends object = object> = FastifyPluginAsync<Bas
 
 export function typed(app: FastifyInstance) {
   return app.withTypeProvider<ZodTypeProvider>();
+}
+
+/**
+ * A route's documented error responses: for each status, every error code answered with it and
+ * that code's typed `details` (shared/api/errors.ts). The serializer checks error bodies against
+ * them too, so `details` reach the client instead of being stripped.
+ */
+export function errorResponses<S extends number>(...statuses: S[]): Record<S, ReturnType<typeof errorResponseOf>> {
+  return Object.fromEntries(statuses.map((s) => [s, errorResponseOf(s)])) as Record<S, ReturnType<typeof errorResponseOf>>;
 }

@@ -24,6 +24,7 @@ export const ZSessionUser = z.object({
   refurbisherId: z.string().nullable(),
 });
 
+/** What a seller has on file, in the terms of accepting an offer (payout may come later). */
 export const ZReadiness = z.object({
   profileComplete: z.boolean(),
   isAdult: z.boolean(),

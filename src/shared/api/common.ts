@@ -7,11 +7,3 @@ export const ZMoney = z.object({
 });
 
 export const ZGrade = z.enum(GRADES);
-
-export const ZErrorBody = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    fields: z.record(z.string(), z.string()).optional(),
-  }),
-});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CATEGORY_IDS } from '../catalog-types.ts';
-import { ZErrorBody, ZGrade, ZMoney } from './common.ts';
+import { ZGrade, ZMoney } from './common.ts';
+import { ZRowProblem } from './errors.ts';
 
 /** Contracts of the refurbisher's wishlist (portal, API, CSV) and of the public price history. */
 
@@ -147,11 +148,7 @@ export type TEntryPriceHistory = z.infer<typeof ZEntryPriceHistory>;
 export const CSV_COLUMNS = ['variant_id', 'brand', 'model', 'variant', 'grade', 'price_cents', 'currency', 'quantity', 'active'] as const;
 export const CSV_REQUIRED_COLUMNS = ['variant_id', 'grade', 'price_cents', 'quantity', 'active'] as const;
 
-export const ZCsvProblem = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
+export const ZCsvProblem = ZRowProblem;
 export type TCsvProblem = z.infer<typeof ZCsvProblem>;
 export const ZCsvImportResult = ZWishlistUpsertResult.extend({ rows: z.number().int() });
 
-/** A refused import or upsert: every problem at once (row = the CSV line, header = 1; or the index in `entries`). */
-export const ZWishlistErrorBody = z.object({
-  error: ZErrorBody.shape.error.extend({ problems: z.array(ZCsvProblem).optional() }),
-});

@@ -1,10 +1,9 @@
 import type { FastifySchemaCompiler } from 'fastify';
 import { z } from 'zod';
-import { ZErrorBody } from '../../../shared/api/common.ts';
 import { ZIdentityInput, ZPayoutMethodInput, ZProfileInput } from '../../../shared/seller-details.ts';
 import { listAudit } from '../../platform/audit.ts';
 import { listOperatorFlags } from '../../platform/operator-flags.ts';
-import { typed, type RoutesPlugin } from '../../platform/http.ts';
+import { errorResponses, typed, type RoutesPlugin } from '../../platform/http.ts';
 import {
   authorize,
   canEditOwnSellerDetails,
@@ -27,7 +26,7 @@ export interface AccountsRoutesDeps {
   secrets: AccountSecrets;
 }
 
-const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 429: ZErrorBody };
+const errors = errorResponses(400, 401, 403, 429);
 
 /** GET/PUT /api/me…: the signed-in user's own account and seller details. */
 const meRoutes: RoutesPlugin<AccountsRoutesDeps> = async (fastify, deps) => {
@@ -43,7 +42,7 @@ const meRoutes: RoutesPlugin<AccountsRoutesDeps> = async (fastify, deps) => {
 
   app.get(
     '/api/me',
-    { schema: { tags: ['accounts'], summary: 'The signed-in user, role and seller details (masked)', response: { 200: ZMe, 401: ZErrorBody } } },
+    { schema: { tags: ['accounts'], summary: 'The signed-in user, role and seller details (masked)', response: { 200: ZMe, ...errorResponses(401) } } },
     async (req) => getMe(svc, requireUser(req)),
   );
 
@@ -109,7 +108,7 @@ const adminRoutes: RoutesPlugin<AccountsRoutesDeps> = async (fastify, deps) => {
         summary: 'Reveal one protected seller field in full; the reason is written to the audit log first',
         params: z.object({ userId: z.string().min(1).max(100) }),
         body: ZRevealInput,
-        response: { 200: ZRevealed, 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody },
+        response: { 200: ZRevealed, ...errorResponses(400, 401, 403, 404) },
       },
       preValidation: async (req) => {
         authorize(req, canRevealSellerField, 'reveal seller details');
@@ -133,7 +132,7 @@ const adminRoutes: RoutesPlugin<AccountsRoutesDeps> = async (fastify, deps) => {
           before: z.coerce.number().int().positive().optional(),
           subject: z.string().max(100).optional(),
         }),
-        response: { 200: ZAuditPage, 401: ZErrorBody, 403: ZErrorBody },
+        response: { 200: ZAuditPage, ...errorResponses(400, 401, 403) },
       },
       preValidation: async (req) => {
         authorize(req, canReadAuditLog, 'read the audit log');
@@ -155,7 +154,7 @@ const adminRoutes: RoutesPlugin<AccountsRoutesDeps> = async (fastify, deps) => {
         tags: ['admin'],
         summary: 'Accounts flagged for review: one bank account used by 3 or more sellers, or an e-mail the protected-data guard refused',
         querystring: z.object({ status: z.enum(['open', 'cleared']).optional() }),
-        response: { 200: ZReviewFlags, 401: ZErrorBody, 403: ZErrorBody },
+        response: { 200: ZReviewFlags, ...errorResponses(400, 401, 403) },
       },
       preValidation: async (req) => {
         authorize(req, canReadReviewFlags, 'read review flags');
@@ -174,7 +173,7 @@ const adminRoutes: RoutesPlugin<AccountsRoutesDeps> = async (fastify, deps) => {
         tags: ['admin'],
         summary: 'Work the system gave up on after its retries (e.g. a carrier that kept failing to issue a label)',
         querystring: z.object({ status: z.enum(['open', 'cleared']).optional() }),
-        response: { 200: ZOperatorFlags, 401: ZErrorBody, 403: ZErrorBody },
+        response: { 200: ZOperatorFlags, ...errorResponses(400, 401, 403) },
       },
       preValidation: async (req) => {
         authorize(req, canReadReviewFlags, 'read operator flags');

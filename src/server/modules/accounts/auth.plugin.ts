@@ -1,9 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { BaseDeps } from '../../platform/http.ts';
 import type { AccountSecrets } from './secrets.ts';
-import { AppError, type ErrorCode } from '../../platform/errors.ts';
+import { AppError, rateLimited, type ErrorCode } from '../../platform/errors.ts';
+import { codeForStatus, errorBody, sendError } from '../../platform/http-errors.ts';
+import { boundedJsonParser } from '../../platform/request-guards.ts';
 import type { SessionUser } from './accounts.policy.ts';
 import { findRefurbisherIdForMember } from './accounts.repository.ts';
+import { checkAuthBody } from './auth-input.ts';
 import { createAuth, PASSWORD_REJECTED, SESSION_MAX_AGE_MS, trustedOriginsOf, baseUrlOf, USER_ROLES, type Auth, type UserRole } from './auth.ts';
 import { accountKey, recordSuccess, signInKeys, throttleSignIn } from './sign-in-limiter.ts';
 
@@ -85,9 +88,23 @@ async function authPluginImpl(app: FastifyInstance, deps: BaseDeps & { secrets: 
   });
 
   await app.register(async (bridge) => {
-    // Bodies go to better-auth byte for byte, whatever their type (and even when empty).
+    // Bodies go to better-auth byte for byte, once they pass the checks every JSON body passes
+    // (depth, NUL, unpaired surrogates). Its routes take JSON only: better-call would also read
+    // form and multipart bodies, which would slip past those checks.
+    const parseJson = boundedJsonParser(app);
     bridge.removeAllContentTypeParsers();
-    bridge.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+    bridge.addContentTypeParser(/^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i, { parseAs: 'buffer' }, (_req, body, done) => {
+      try {
+        parseJson((body as Buffer).toString('utf8'));
+        done(null, body);
+      } catch (err) {
+        done(err as Error, undefined);
+      }
+    });
+    bridge.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => {
+      if ((body as Buffer).length === 0) return done(null, body);
+      done(new AppError('unsupported_media_type', 'Send the body as application/json'), undefined);
+    });
 
     bridge.route({
       method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
@@ -105,16 +122,15 @@ async function authPluginImpl(app: FastifyInstance, deps: BaseDeps & { secrets: 
         // idea of the client (request.ip, which honours trustProxy) may reach it.
         headers.set('x-forwarded-for', req.ip);
 
+        checkAuthBody(url.pathname, body);
         const signIn = req.method === 'POST' && url.pathname === '/api/auth/sign-in/email';
         const keys = signIn ? signInKeys(req.ip, emailOf(body)) : undefined;
         if (keys) {
           const refused = await throttleSignIn(db, keys, securityClock.now());
           if (refused) {
-            const message = 'Too many failed sign-ins; try again later';
-            return reply
-              .code(429)
-              .header('retry-after', String(refused.retryAfterSeconds))
-              .send({ code: 'RATE_LIMITED', message, error: { code: 'rate_limited', message } });
+            const err = rateLimited('Too many failed sign-ins; try again later', refused.retryAfterSeconds);
+            const body = errorBody(err.code, err.message, undefined, err.details);
+            return sendError(reply, 429, { code: 'RATE_LIMITED', message: err.message, ...body } as typeof body);
           }
         }
 
@@ -127,8 +143,9 @@ async function authPluginImpl(app: FastifyInstance, deps: BaseDeps & { secrets: 
         });
         for (const cookie of res.headers.getSetCookie()) void reply.header('set-cookie', cookie);
         const text = await res.text();
-        if (res.status >= 400 && (res.headers.get('content-type') ?? '').includes('application/json')) {
-          return reply.send(errorEnvelope(res.status, text, url.pathname));
+        // Every failure, whatever better-auth sent (JSON, an empty 404…), in the product's shape.
+        if (res.status >= 400) {
+          return reply.type('application/json; charset=utf-8').send(errorEnvelope(res.status, text, url.pathname));
         }
         return reply.send(text === '' ? undefined : text);
       },
@@ -149,14 +166,9 @@ function emailOf(body: Buffer | undefined): string | undefined {
 
 const PASSWORD_CODES = new Set([PASSWORD_REJECTED, 'PASSWORD_TOO_SHORT', 'PASSWORD_TOO_LONG', 'INVALID_PASSWORD']);
 
-function codeForStatus(status: number): ErrorCode {
-  if (status === 401) return 'unauthenticated';
-  if (status === 403) return 'forbidden';
-  if (status === 404) return 'not_found';
-  if (status === 409) return 'conflict';
-  if (status === 429) return 'rate_limited';
-  if (status >= 500) return 'internal';
-  return 'validation_failed';
+function codeForAuthStatus(status: number): ErrorCode {
+  // better-auth's 400s are about what was sent (a bad e-mail, a short password…).
+  return status === 400 || status === 422 ? 'validation_failed' : codeForStatus(status);
 }
 
 /**
@@ -166,16 +178,17 @@ function codeForStatus(status: number): ErrorCode {
 function errorEnvelope(status: number, text: string, pathname: string): Record<string, unknown> {
   let raw: { code?: unknown; message?: unknown } = {};
   try {
-    raw = JSON.parse(text) as typeof raw;
+    const parsed: unknown = JSON.parse(text);
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) raw = parsed as typeof raw;
   } catch {
-    /* not JSON after all */
+    /* not JSON (or empty): only the status speaks */
   }
   if (status >= 500) {
     const message = 'Something went wrong on our side';
     return { code: 'INTERNAL_SERVER_ERROR', message, error: { code: 'internal', message } };
   }
-  const code = codeForStatus(status);
-  const message = typeof raw.message === 'string' && raw.message ? raw.message : `Request failed (${status})`;
+  const code = codeForAuthStatus(status);
+  const message = typeof raw.message === 'string' && raw.message ? raw.message : status === 404 ? 'Not found' : `Request failed (${status})`;
   const fields: Record<string, string> = {};
   if (typeof raw.code === 'string') {
     if (PASSWORD_CODES.has(raw.code)) {

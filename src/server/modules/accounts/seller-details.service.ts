@@ -12,7 +12,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Keyring } from '../../platform/crypto.ts';
 import type { Db, Executor } from '../../platform/db/database.ts';
-import { AppError, validationFailed } from '../../platform/errors.ts';
+import { AppError, rateLimited, validationFailed } from '../../platform/errors.ts';
 import type { SessionUser } from './accounts.policy.ts';
 import {
   findIdentity,

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { ZCategory, ZModelDetail, ZModelSummary, ZModelsQuery } from '../../../shared/api/catalog.ts';
-import { ZErrorBody } from '../../../shared/api/common.ts';
 import type { CategoryId } from '../../../shared/catalog-types.ts';
 import { QUESTIONNAIRES } from '../../../shared/questionnaires.ts';
 import { notFound } from '../../platform/errors.ts';
-import { typed, type RoutesPlugin } from '../../platform/http.ts';
+import { errorResponses, typed, type RoutesPlugin } from '../../platform/http.ts';
 import * as catalog from './catalog.repository.ts';
 
 export const catalogRoutes: RoutesPlugin = async (fastify, { database }) => {
@@ -19,7 +18,7 @@ export const catalogRoutes: RoutesPlugin = async (fastify, { database }) => {
 
   app.get(
     '/api/catalog/models',
-    { schema: { tags: ['catalogue'], querystring: ZModelsQuery, response: { 200: z.array(ZModelSummary) } } },
+    { schema: { tags: ['catalogue'], querystring: ZModelsQuery, response: { 200: z.array(ZModelSummary), ...errorResponses(400) } } },
     async (req) => (await catalog.searchModels(db, req.query)) as z.infer<typeof ZModelSummary>[],
   );
 
@@ -29,7 +28,7 @@ export const catalogRoutes: RoutesPlugin = async (fastify, { database }) => {
       schema: {
         tags: ['catalogue'],
         params: z.object({ id: z.string().max(200) }),
-        response: { 200: ZModelDetail, 404: ZErrorBody },
+        response: { 200: ZModelDetail, ...errorResponses(400, 404) },
       },
     },
     async (req) => {

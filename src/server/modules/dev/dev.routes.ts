@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { ZErrorBody } from '../../../shared/api/common.ts';
 import { ZAdvanceClock, ZCarrierEventSent, ZClockAdvanced, ZMailMessage, ZMailSummary, ZSendCarrierEvent } from '../../../shared/api/dev.ts';
 import { AdjustableClock } from '../../platform/clock.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { typed, type RoutesPlugin } from '../../platform/http.ts';
+import { errorResponses, typed, type RoutesPlugin } from '../../platform/http.ts';
 import { InvalidDurationError, parseIsoDuration } from '../../platform/jobs/index.ts';
 import { requireUser } from '../accounts/index.ts';
 import type { Jobs } from '../../platform/jobs/index.ts';
@@ -36,7 +35,7 @@ export const devRoutes: RoutesPlugin<DevRoutesDeps> = async (fastify, deps) => {
       schema: {
         tags: ['demo'],
         summary: 'Demo only, signed in: what the product clock reads, and how far ahead of the real clock it runs',
-        response: { 200: z.object({ now: z.string(), offsetMs: z.number() }), 401: ZErrorBody },
+        response: { 200: z.object({ now: z.string(), offsetMs: z.number() }), ...errorResponses(401) },
       },
     },
     async (req) => {
@@ -52,7 +51,7 @@ export const devRoutes: RoutesPlugin<DevRoutesDeps> = async (fastify, deps) => {
         tags: ['demo'],
         summary: 'Demo only, signed in: move the product clock forward (deadlines, not sessions) and run what fell due',
         body: ZAdvanceClock,
-        response: { 200: ZClockAdvanced, 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody },
+        response: { 200: ZClockAdvanced, ...errorResponses(400, 401, 403, 409) },
       },
     },
     async (req) => {
@@ -84,7 +83,7 @@ export const devRoutes: RoutesPlugin<DevRoutesDeps> = async (fastify, deps) => {
         tags: ['demo'],
         summary: 'Demo only: send a signed carrier event for a trade-in through the real webhook',
         body: ZSendCarrierEvent,
-        response: { 200: ZCarrierEventSent, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody },
+        response: { 200: ZCarrierEventSent, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (req) => {
@@ -120,7 +119,7 @@ export const devRoutes: RoutesPlugin<DevRoutesDeps> = async (fastify, deps) => {
       schema: {
         tags: ['demo'],
         summary: 'Demo only, signed in: the e-mails written to the outbox that are addressed to you (an operator sees all)',
-        response: { 200: z.array(ZMailSummary), 401: ZErrorBody },
+        response: { 200: z.array(ZMailSummary), ...errorResponses(401) },
       },
     },
     async (req) => {
@@ -137,11 +136,7 @@ export const devRoutes: RoutesPlugin<DevRoutesDeps> = async (fastify, deps) => {
         tags: ['demo'],
         summary: 'Demo only, signed in: one e-mail of your mailbox; 404 if it is not addressed to you',
         params: z.object({ id: z.string().regex(/^[0-9a-f]{32}$/) }),
-        response: {
-          200: ZMailMessage,
-          401: ZErrorBody,
-          404: ZErrorBody,
-        },
+        response: { 200: ZMailMessage, ...errorResponses(400, 401, 404) },
       },
     },
     async (req) => {

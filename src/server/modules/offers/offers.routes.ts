@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { ZErrorBody } from '../../../shared/api/common.ts';
 import { ZCreateAssessment, ZQuote } from '../../../shared/api/quotes.ts';
-import { typed, type RoutesPlugin } from '../../platform/http.ts';
+import { errorResponses, typed, type RoutesPlugin } from '../../platform/http.ts';
 import type { VariantCache } from '../catalog/index.ts';
 import { addressBucket } from '../../platform/client-address.ts';
 import { takeQuoteToken } from './quote-rate-limit.ts';
@@ -19,7 +18,7 @@ export const offersRoutes: RoutesPlugin<{ runtime: { variants: VariantCache } }>
         tags: ['quote'],
         summary: 'Grade a device and get the best offer with the ladder of every grade',
         body: ZCreateAssessment,
-        response: { 201: ZQuote, 400: ZErrorBody, 404: ZErrorBody, 429: ZErrorBody },
+        response: { 201: ZQuote, ...errorResponses(400, 404, 429) },
       },
       // Before the body is parsed or graded: a refused quote costs one statement.
       onRequest: async (req) => takeQuoteToken(db, `address:${addressBucket(req.ip)}`, config.quoteRateLimit, securityClock.now()),
@@ -29,13 +28,13 @@ export const offersRoutes: RoutesPlugin<{ runtime: { variants: VariantCache } }>
 
   app.get(
     '/api/assessments/:id',
-    { schema: { tags: ['quote'], params: z.object({ id: z.string().max(100) }), response: { 200: ZQuote, 404: ZErrorBody } } },
+    { schema: { tags: ['quote'], params: z.object({ id: z.string().max(100) }), response: { 200: ZQuote, ...errorResponses(400, 404) } } },
     async (req) => getQuoteByAssessment(db, productClock, req.params.id),
   );
 
   app.get(
     '/api/offers/:id',
-    { schema: { tags: ['quote'], params: z.object({ id: z.string().max(100) }), response: { 200: ZQuote, 404: ZErrorBody } } },
+    { schema: { tags: ['quote'], params: z.object({ id: z.string().max(100) }), response: { 200: ZQuote, ...errorResponses(400, 404) } } },
     async (req) => getQuoteByOffer(db, productClock, req.params.id),
   );
 };

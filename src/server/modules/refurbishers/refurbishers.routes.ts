@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ZErrorBody } from '../../../shared/api/common.ts';
 import {
   ZApiKey,
   ZChangeRole,
@@ -16,7 +15,7 @@ import {
   ZReceivingAddress,
   ZRefurbisherSummary,
 } from '../../../shared/api/refurbishers.ts';
-import { typed, type RoutesPlugin } from '../../platform/http.ts';
+import { errorResponses, typed, type RoutesPlugin } from '../../platform/http.ts';
 import type { Jobs } from '../../platform/jobs/index.ts';
 import { requireRole, requireUser } from '../accounts/index.ts';
 import { createApiKey, getApiKeys, revokeApiKey } from './api-keys.service.ts';
@@ -39,7 +38,7 @@ import { refurbisherActor } from './refurbisher-actor.ts';
 import { allow, canEditSettings, canManageKeys, canManageMembers, canViewMembers, permissionsOf } from './refurbishers.policy.ts';
 
 const ZId = z.object({ id: z.string().min(1).max(100) });
-const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
+const errors = errorResponses(400, 401, 403, 404, 409);
 const security: { [scheme: string]: string[] }[] = [{ bearerApiKey: [] }, { sessionCookie: [] }];
 
 /** Organisations, members, invitations and API keys (refurbisher side), and refurbisher creation (operator side). */
@@ -89,7 +88,7 @@ export const refurbishersRoutes: RoutesPlugin<{ runtime: { jobs: Pick<Jobs, 'enq
   // --- invitations (whoever holds the link) ---
   app.get(
     '/api/invitations/:id',
-    { schema: { tags: ['refurbisher'], summary: 'An invitation to join a refurbisher, as its link shows it', params: ZId, response: { 200: ZInvitationView, 404: ZErrorBody } } },
+    { schema: { tags: ['refurbisher'], summary: 'An invitation to join a refurbisher, as its link shows it', params: ZId, response: { 200: ZInvitationView, ...errorResponses(400, 404) } } },
     async (req) => viewInvitation(db, securityClock, req.params.id),
   );
   app.post(

@@ -6,10 +6,9 @@ import {
   ZCarrierEventFlagQuery,
   ZClearCarrierEventFlag,
 } from '../../../shared/api/carrier-event-flags.ts';
-import { ZErrorBody } from '../../../shared/api/common.ts';
 import { fieldsOf } from '../../../shared/zod-fields.ts';
 import { AppError } from '../../platform/errors.ts';
-import { typed, type RoutesPlugin } from '../../platform/http.ts';
+import { errorResponses, typed, type RoutesPlugin } from '../../platform/http.ts';
 import type { Jobs } from '../../platform/jobs/index.ts';
 import { requireRole, requireUser } from '../accounts/index.ts';
 import { findTradeIn } from '../trade-ins/index.ts';
@@ -19,12 +18,6 @@ import { receiveCarrierEvent, ZCarrierEvent, type CarrierEventDeps } from './car
 import type { Shipping } from './shipping.wiring.ts';
 import { labelPdfFor, qrPngFor } from './labels.service.ts';
 import { verifySignature } from './webhook-signature.ts';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    rawBody?: string;
-  }
-}
 
 const ZId = z.object({ id: z.string().max(100) });
 
@@ -53,17 +46,6 @@ export const shippingRoutes: RoutesPlugin<ShippingRoutesDeps> = async (fastify, 
     log: fastify.log,
   };
 
-  // The webhook signature covers the exact bytes sent, so JSON routes of this plugin keep them.
-  fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 64 * 1024 }, (req, body, done) => {
-    req.rawBody = body as string;
-    if ((body as string).length === 0) return done(Object.assign(new Error('empty body'), { statusCode: 400, code: 'FST_ERR_CTP_EMPTY_JSON_BODY' }), undefined);
-    try {
-      done(null, JSON.parse(body as string));
-    } catch {
-      done(Object.assign(new Error('invalid JSON'), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }), undefined);
-    }
-  });
-
   /** Only the trade-in's seller sees its label; anyone else is told it does not exist. */
   async function ownTradeIn(sellerId: string, id: string) {
     const t = await findTradeIn(db, id);
@@ -73,7 +55,7 @@ export const shippingRoutes: RoutesPlugin<ShippingRoutesDeps> = async (fastify, 
 
   app.get(
     '/api/trade-ins/:id/label.pdf',
-    { schema: { tags: ['shipping'], summary: 'The prepaid 4×6 label (PDF); 404 unless it is your trade-in', params: ZId } },
+    { schema: { tags: ['shipping'], summary: 'The prepaid 4×6 label (PDF); 404 unless it is your trade-in', params: ZId, response: { 200: z.unknown().describe('PDF'), ...errorResponses(400, 401, 403, 404) } } },
     async (req, reply) => {
       const seller = requireRole(req, 'seller');
       await ownTradeIn(seller.id, req.params.id);
@@ -88,7 +70,7 @@ export const shippingRoutes: RoutesPlugin<ShippingRoutesDeps> = async (fastify, 
 
   app.get(
     '/api/trade-ins/:id/qr.png',
-    { schema: { tags: ['shipping'], summary: 'The drop-off QR code (PNG); 404 unless it is your trade-in', params: ZId } },
+    { schema: { tags: ['shipping'], summary: 'The drop-off QR code (PNG); 404 unless it is your trade-in', params: ZId, response: { 200: z.unknown().describe('PNG'), ...errorResponses(400, 401, 403, 404) } } },
     async (req, reply) => {
       const seller = requireRole(req, 'seller');
       await ownTradeIn(seller.id, req.params.id);
@@ -99,11 +81,13 @@ export const shippingRoutes: RoutesPlugin<ShippingRoutesDeps> = async (fastify, 
   app.post(
     '/api/webhooks/carrier',
     {
+      // The JSON parser (platform/request-guards.ts) keeps the exact bytes in req.rawBody: the signature covers them.
+      bodyLimit: 64 * 1024,
       schema: {
         tags: ['carrier'],
         summary:
           'Carrier tracking events, signed: Tradeloop-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.body">. Every well-formed event is stored and answered 200 (a replayed eventId changes nothing); 400 for an event dated in the future or before its label (not stored)',
-        response: { 200: z.object({ outcome: z.string() }), 400: ZErrorBody, 401: ZErrorBody },
+        response: { 200: z.object({ outcome: z.string() }), ...errorResponses(400, 401) },
       },
     },
     async (req, reply) => {
@@ -131,7 +115,7 @@ export const shippingRoutes: RoutesPlugin<ShippingRoutesDeps> = async (fastify, 
         tags: ['admin'],
         summary: 'Operators only: carrier scans that need a person (the device moved although the trade-in was cancelled or expired), newest first',
         querystring: ZCarrierEventFlagQuery,
-        response: { 200: ZCarrierEventFlagPage, 401: ZErrorBody, 403: ZErrorBody },
+        response: { 200: ZCarrierEventFlagPage, ...errorResponses(401, 403) },
       },
       preValidation: async (req) => {
         if (!canReadCarrierEventFlags(requireUser(req))) throw new AppError('forbidden', 'Your account cannot read carrier event flags');
@@ -155,7 +139,7 @@ export const shippingRoutes: RoutesPlugin<ShippingRoutesDeps> = async (fastify, 
           'Operators only: clear an open flag with a note (who, when and the note are kept on the flag and in the audit log). 409 if it is already cleared, 404 for an unknown id',
         params: ZCarrierEventFlagId,
         body: ZClearCarrierEventFlag,
-        response: { 200: ZCarrierEventFlag, 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody },
+        response: { 200: ZCarrierEventFlag, ...errorResponses(400, 401, 403, 404, 409) },
       },
       preValidation: async (req) => {
         if (!canClearCarrierEventFlags(requireUser(req))) throw new AppError('forbidden', 'Your account cannot clear carrier event flags');

@@ -51,7 +51,7 @@ export async function acceptOffer(deps: AcceptDeps, input: AcceptInput): Promise
     if (isUniqueViolation(err, 'trade_ins_offer_id_key')) {
       throw new AppError('offer_already_accepted', 'This offer has already been accepted');
     }
-    if (err instanceof AppError && err.code === 'offer_changed') throw await withNewOffer(deps, input.offerId, err);
+    if (err instanceof WishlistChanged) throw await withNewOffer(deps, input.offerId);
     throw err;
   }
 }
@@ -111,9 +111,7 @@ async function reserveUnitFor(trx: Trx, offer: LockedOffer, now: Date): Promise<
   const unit =
     (await reserveUnit(trx, offer.wishlist_entry_id, now)) ??
     (await reserveBestAtLeast(trx, { variantId: offer.variant_id, grade: offer.grade, minPriceMinor: offer.price_minor, currency: offer.currency.trim(), now }));
-  if (!unit) {
-    throw new AppError('offer_changed', 'The refurbisher’s wishlist changed since your quote and no one else pays as much today');
-  }
+  if (!unit) throw new WishlistChanged();
   return unit;
 }
 
@@ -153,10 +151,19 @@ async function createTradeIn(trx: Trx, offer: LockedOffer, unit: ReservedUnit, s
   return tradeInId;
 }
 
-/** The 409 for a changed wishlist carries a fresh quote for the same device and answers. */
-async function withNewOffer(deps: AcceptDeps, offerId: string, err: AppError): Promise<AppError> {
+/** No wishlist unit pays the offer any more; rolls the accept back, then becomes the 409 below. */
+class WishlistChanged extends Error {}
+
+/**
+ * The 409 for a changed wishlist carries a fresh quote for the same device and answers, made
+ * after the accept's transaction ended (the quote is its own transaction on the pool).
+ */
+async function withNewOffer(deps: AcceptDeps, offerId: string): Promise<AppError> {
   const quote = await quoteAgain({ database: deps.database, clock: deps.clock, variants: deps.variants }, offerId);
-  return quote ? new AppError('offer_changed', err.message, { details: { newQuote: quote } }) : err;
+  if (!quote) return new AppError('not_found', 'Offer not found');
+  return new AppError('offer_changed', 'The refurbisher’s wishlist changed since your quote and no one else pays as much today', {
+    details: { newQuote: quote },
+  });
 }
 
 function isUniqueViolation(err: unknown, constraint: string): boolean {

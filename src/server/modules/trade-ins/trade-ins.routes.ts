@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { ZErrorBody } from '../../../shared/api/common.ts';
 import { ZAcceptOffer, ZTradeIn, ZTradeInSummary } from '../../../shared/api/trade-ins.ts';
 import { requireIdempotencyKey } from '../../platform/idempotency.ts';
-import { typed, type RoutesPlugin } from '../../platform/http.ts';
+import { errorResponses, typed, type RoutesPlugin } from '../../platform/http.ts';
 import { getSellerReadiness, requireRole } from '../accounts/index.ts';
 import type { VariantCache } from '../catalog/index.ts';
 import { acceptOffer } from './accept-offer.service.ts';
@@ -30,7 +29,7 @@ export const tradeInsRoutes: RoutesPlugin<TradeInsRoutesDeps> = async (fastify, 
         params: ZId,
         body: ZAcceptOffer,
         headers: z.object({ 'idempotency-key': z.string().optional() }).passthrough(),
-        response: { 200: ZTradeIn, 201: ZTradeIn, 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody, 422: ZErrorBody },
+        response: { 200: ZTradeIn, 201: ZTradeIn, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
     },
     async (req, reply) => {
@@ -47,13 +46,13 @@ export const tradeInsRoutes: RoutesPlugin<TradeInsRoutesDeps> = async (fastify, 
 
   app.get(
     '/api/trade-ins',
-    { schema: { tags: ['trade-ins'], summary: 'My trade-ins', response: { 200: z.array(ZTradeInSummary), 401: ZErrorBody } } },
+    { schema: { tags: ['trade-ins'], summary: 'My trade-ins', response: { 200: z.array(ZTradeInSummary), ...errorResponses(401, 403) } } },
     async (req) => listSellerTradeIns(db, requireRole(req, 'seller').id),
   );
 
   app.get(
     '/api/trade-ins/:id',
-    { schema: { tags: ['trade-ins'], params: ZId, response: { 200: ZTradeIn, 401: ZErrorBody, 404: ZErrorBody } } },
+    { schema: { tags: ['trade-ins'], params: ZId, response: { 200: ZTradeIn, ...errorResponses(400, 401, 403, 404) } } },
     async (req) => getSellerTradeIn(base, requireRole(req, 'seller').id, req.params.id),
   );
 
@@ -64,7 +63,7 @@ export const tradeInsRoutes: RoutesPlugin<TradeInsRoutesDeps> = async (fastify, 
         tags: ['trade-ins'],
         summary: 'Cancel before the first carrier scan: the label is voided and the unit released',
         params: ZId,
-        response: { 200: ZTradeIn, 401: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody },
+        response: { 200: ZTradeIn, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
     },
     async (req, reply) => {

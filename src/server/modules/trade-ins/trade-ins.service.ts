@@ -1,4 +1,4 @@
-import type { TTradeIn, TTradeInSummary } from '../../../shared/api/trade-ins.ts';
+import type { TTradeIn, TTradeInStatus, TTradeInSummary } from '../../../shared/api/trade-ins.ts';
 import { canApply } from '../../../shared/trade-in-machine.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, Trx } from '../../platform/db/database.ts';
@@ -30,6 +30,13 @@ export async function getSellerTradeIn(deps: TradeInReadDeps, sellerId: string, 
   return presentTradeIn(row, await listEvents(deps.db, id), { payoutMethodComplete: readiness.payoutComplete, label: await deps.shipping.labelOf(deps.db, id) });
 }
 
+/** Why a trade-in that is no longer awaiting shipment cannot be cancelled, in the seller's words. */
+function whyNotCancellable(status: TTradeInStatus): string {
+  if (status === 'cancelled') return 'This trade-in is already cancelled';
+  if (status === 'expired') return 'This trade-in has already expired: it was not shipped in time, so there is nothing to cancel';
+  return 'This trade-in can no longer be cancelled: the carrier has already scanned it';
+}
+
 /** PRODUCT.md §4 via issue 4: the seller may cancel until the first carrier scan, not after. */
 export async function cancelTradeIn(
   deps: TradeInReadDeps,
@@ -44,9 +51,7 @@ export async function cancelTradeIn(
       const current = await findTradeIn(trx, id);
       if (!current || current.seller_id !== sellerId) throw notFound('Trade-in');
       if (!canApply(current.status, 'cancel')) {
-        throw new AppError('invalid_transition', 'This trade-in can no longer be cancelled: the carrier has already scanned it', {
-          details: { status: current.status },
-        });
+        throw new AppError('invalid_transition', whyNotCancellable(current.status), { details: { status: current.status } });
       }
       // Cancel: move the status (which releases the unit), then void the label after the commit.
       await transition(trx, id, { event: 'cancel', now, data: { by: 'seller' } });

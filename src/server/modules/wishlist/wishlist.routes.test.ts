@@ -88,7 +88,7 @@ describe('the wishlist API', () => {
       { variantId: v1, grade: 'Good', price: usd(26_000), quantity: 3 },
     ]);
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.problems).toEqual([
+    expect(res.json().error.details.problems).toEqual([
       { row: 1, column: 'variantId', message: 'Unknown variant "var_nope"' },
       { row: 2, column: 'grade', message: 'Duplicate of 0 (same variant and grade)' },
     ]);
@@ -135,9 +135,9 @@ describe('quantities and reservations', () => {
     expect(patch.statusCode).toBe(400);
     expect(patch.json().error.message).toBe('Quantity cannot go below the 2 units already reserved by accepted trade-ins');
     const viaPut = await put(r, [{ variantId: v1, grade: 'Flawless', price: usd(900_000), quantity: 1 }]);
-    expect(viaPut.json().error.problems).toEqual([{ row: 0, column: 'quantity', message: 'Quantity cannot go below the 2 units already reserved by accepted trade-ins' }]);
+    expect(viaPut.json().error.details.problems).toEqual([{ row: 0, column: 'quantity', message: 'Quantity cannot go below the 2 units already reserved by accepted trade-ins' }]);
     const viaCsv = await csvImport(r, `variant_id,grade,price_cents,quantity,active\n${v1},Flawless,900000,0,true\n`);
-    expect(viaCsv.json().error.problems).toEqual([{ row: 2, column: 'quantity', message: 'Quantity cannot go below the 2 units already reserved by accepted trade-ins' }]);
+    expect(viaCsv.json().error.details.problems).toEqual([{ row: 2, column: 'quantity', message: 'Quantity cannot go below the 2 units already reserved by accepted trade-ins' }]);
 
     // Exactly the reserved units is allowed: nothing left open, the reservations stand.
     const down = await ctx.app.inject({ method: 'PATCH', url: `/api/refurbisher/wishlist/${entry!.id}`, headers: as(r.admin), payload: { quantity: 2, price: usd(100) } });
@@ -164,7 +164,7 @@ describe('bulk change', () => {
 
     const tooMuch = await ctx.app.inject({ method: 'POST', url: '/api/refurbisher/wishlist/bulk-change', headers: as(r.admin), payload: { entryIds: ids, change: { kind: 'amount', amountMinor: -600 } } });
     expect(tooMuch.statusCode).toBe(400);
-    expect(tooMuch.json().error.problems).toHaveLength(1);
+    expect(tooMuch.json().error.details.problems).toHaveLength(1);
     expect(await byVariant()).toEqual({ [v1!]: 10_000, [v2!]: 20_001, [v3!]: 500 });
     expect(await changeCount(r.id)).toBe(before);
 
@@ -195,7 +195,7 @@ describe('CSV', () => {
     ].join('\n');
     const res = await csvImport(r, bad);
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.problems).toEqual([
+    expect(res.json().error.details.problems).toEqual([
       { row: 3, column: 'price_cents', message: 'Price must be a whole number of cents from 1 to 10000000' },
       { row: 5, column: 'grade', message: 'Grade must be one of Flawless, Good, Fair, Broken' },
       { row: 5, column: 'quantity', message: 'Quantity must be a whole number from 0 to 100000' },
@@ -209,9 +209,9 @@ describe('CSV', () => {
 
     const header = await csvImport(r, `variant,grade,price,quantity\n${v1},Good,1,1\n`);
     expect(header.statusCode).toBe(400);
-    expect(header.json().error.problems.map((p: { column: string }) => p.column)).toEqual(['price', 'variant_id', 'price_cents', 'active']);
+    expect(header.json().error.details.problems.map((p: { column: string }) => p.column)).toEqual(['price', 'variant_id', 'price_cents', 'active']);
     const ragged = await csvImport(r, `variant_id,grade,price_cents,quantity,active\n${v1},Good,1\n`);
-    expect(ragged.json().error.problems).toEqual([{ row: 2, column: '*', message: 'Has 3 fields; the header has 5' }]);
+    expect(ragged.json().error.details.problems).toEqual([{ row: 2, column: '*', message: 'Has 3 fields; the header has 5' }]);
   });
 
   it('round-trips 10,000 rows: import, export, and importing the export changes nothing', async () => {

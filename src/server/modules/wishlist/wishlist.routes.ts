@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ZErrorBody } from '../../../shared/api/common.ts';
 import {
   ZBulkChange,
   ZBulkChangeResult,
@@ -8,7 +7,6 @@ import {
   ZEntryPriceHistory,
   ZPriceHistory,
   ZPriceHistoryQuery,
-  ZWishlistErrorBody,
   ZWishlistPage,
   ZWishlistPatch,
   ZWishlistQuery,
@@ -17,14 +15,14 @@ import {
   ZWishlistEntry,
 } from '../../../shared/api/wishlist.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { typed, type RoutesPlugin } from '../../platform/http.ts';
+import { errorResponses, typed, type RoutesPlugin } from '../../platform/http.ts';
 import { allow, canEditWishlist, canViewWishlist, refurbisherActor, type RefurbisherActor } from '../refurbishers/index.ts';
 import { allEntries } from './wishlist.repository.ts';
 import { parseWishlistCsv, wishlistToCsv } from './wishlist-csv.ts';
 import { bulkChange, entryPriceHistory, getEntryChanges, listWishlist, patchEntry, priceHistory, upsertWishlist, type ChangeSource } from './wishlist.service.ts';
 
 const ZId = z.object({ id: z.string().min(1).max(100) });
-const errors = { 400: ZWishlistErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
+const errors = errorResponses(400, 401, 403, 404, 409);
 const security: { [scheme: string]: string[] }[] = [{ bearerApiKey: [] }, { sessionCookie: [] }];
 /** A 10,000-row file is about 600 kB; room for 50,000 rows. */
 const CSV_BODY_LIMIT = 8 * 1024 * 1024;
@@ -177,7 +175,7 @@ export const wishlistRoutes: RoutesPlugin = async (fastify, deps) => {
         summary: 'The best live price for a variant and grade over the last `days` days (default 90)',
         params: ZId,
         querystring: ZPriceHistoryQuery,
-        response: { 200: ZPriceHistory, 400: ZErrorBody, 404: ZErrorBody },
+        response: { 200: ZPriceHistory, ...errorResponses(400, 404) },
       },
     },
     async (req) => {

@@ -1,15 +1,15 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { detailsOf } from '../../../shared/api/errors.ts';
 import type { TQuote } from '../../../shared/api/quotes.ts';
 import { api, ApiError, newIdempotencyKey } from '../../api.ts';
 import { keys, queryClient, resetAccountData, SESSION_KEYS, useMe, useQuote, useSession } from '../../queries.ts';
 import { currentStep, progressOf, type Step } from './steps.ts';
 
-/** The 409 `offer_changed` carries the new best quote for the same device and answers. */
+/** The 409 `offer_changed` carries the new best quote for the same device and answers (its details, typed in shared/api/errors.ts). */
 export function newQuoteOf(error: ApiError): TQuote | undefined {
-  const q = error.details.newQuote;
-  return typeof q === 'object' && q !== null && 'offer' in q ? (q as TQuote) : undefined;
+  return error.code === 'offer_changed' ? detailsOf('offer_changed', error.details)?.newQuote : undefined;
 }
 
 /**
