@@ -103,6 +103,54 @@ export async function makeOffer(baseUrl: string): Promise<MadeOffer> {
   return { offerId: quote.offer.id, price, refurbisher: quote.offer.refurbisher.name, modelName: detail.name, quote };
 }
 
+/** Signs in through the API (as a browser on baseUrl would) and returns the Cookie header to send. */
+export async function apiSignIn(baseUrl: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: baseUrl },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!res.ok) throw new Error(`sign-in as ${email} failed: ${res.status} ${await res.text()}`);
+  return res.headers.getSetCookie().map((c) => c.split(';')[0]!).join('; ');
+}
+
+/**
+ * Makes the real server answer 409 offer_changed for `offer`: the demo seller accepts fresh
+ * quotes for the same device and answers until every wishlist unit paying at least the offer's
+ * price is taken. Returns the best offer left (what the 409's new quote will offer).
+ */
+export async function takeEveryUnitAtOrAbove(baseUrl: string, offer: MadeOffer): Promise<MadeOffer> {
+  const cookie = await apiSignIn(baseUrl, 'seller@example.com', 'tradeloop-demo');
+  const headers = { 'content-type': 'application/json', origin: baseUrl, cookie };
+  const request = offer.quote as { device: { variantId: string } };
+  const target = (offer.quote as { offer: { price: { amountMinor: number } } }).offer.price.amountMinor;
+  const answers = await assessmentAnswers(baseUrl, offer);
+  for (let i = 0; i < 200; i++) {
+    const res = await fetch(`${baseUrl}/api/assessments`, { method: 'POST', headers, body: JSON.stringify({ variantId: request.device.variantId, answers }) });
+    const quote = (await res.json()) as Record<string, unknown> & { offer: { id: string; price: { amountMinor: number }; refurbisher: { name: string } } | null };
+    if (res.status !== 201) throw new Error(`quote failed: ${res.status} ${JSON.stringify(quote)}`);
+    if (!quote.offer) throw new Error('no wishlist entry is left for this device: the 409 would carry no new offer');
+    if (quote.offer.price.amountMinor < target) {
+      const price = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(quote.offer.price.amountMinor / 100);
+      return { offerId: quote.offer.id, price, refurbisher: quote.offer.refurbisher.name, modelName: offer.modelName, quote };
+    }
+    const accepted = await fetch(`${baseUrl}/api/offers/${quote.offer.id}/accept`, {
+      method: 'POST',
+      headers: { ...headers, 'idempotency-key': crypto.randomUUID() },
+      body: '{}',
+    });
+    if (accepted.status !== 201) throw new Error(`accept failed: ${accepted.status} ${await accepted.text()}`);
+  }
+  throw new Error('still offered at the old price after 200 accepts');
+}
+
+/** The answers of an offer's assessment: the best option of every question, as makeOffer gave them. */
+async function assessmentAnswers(baseUrl: string, offer: MadeOffer): Promise<Record<string, string>> {
+  const device = (offer.quote as { device: { modelId: string } }).device;
+  const detail = (await (await fetch(`${baseUrl}/api/catalog/models/${device.modelId}`)).json()) as { questionnaire: { id: string; options: { id: string }[] }[] };
+  return Object.fromEntries(detail.questionnaire.map((q) => [q.id, q.options[0]!.id]));
+}
+
 /**
  * The input with exactly this label. A required field's label ends in an asterisk that screen
  * readers skip (aria-hidden) but that is part of the label's text, which getByLabel matches.

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, descriptionOf, expectNoHorizontalScroll, input, makeOffer, shot, startE2E, type E2E } from './harness.ts';
+import { DESKTOP, PHONE, descriptionOf, expectNoHorizontalScroll, input, makeOffer, shot, startE2E, takeEveryUnitAtOrAbove, type E2E } from './harness.ts';
 
 /**
  * After the offer: a new seller signs up, gives their details and accepts (issue 3); a seller
@@ -279,7 +279,6 @@ describe('refusals and recoveries in the accept flow (issue 3)', () => {
   it('refuses an under-18 seller, shows server field messages, retries with the same key, offers the new price, and lets payout wait', async () => {
     const { baseUrl, browser } = e2e;
     const offer = await makeOffer(baseUrl);
-    const newer = await makeOffer(baseUrl);
     const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1 });
     const page = await context.newPage();
     const pageErrors = watchErrors(page);
@@ -344,20 +343,23 @@ describe('refusals and recoveries in the accept flow (issue 3)', () => {
     expect(await page.locator('main').innerText()).toContain('Not added yet');
     expect(await page.locator('main').innerText()).toContain('•••• 5678');
 
-    // The first answer is lost (503): "Try again" resends the same attempt with the same key.
-    // Then the wishlist changed: the new price, and a way to it.
+    // The first answer is lost (a simulated 503): "Try again" resends the same attempt with the
+    // same key, to the real server. Meanwhile every unit paying this price was taken (by the
+    // demo seller, through the API), so the server itself answers 409 offer_changed with a new quote.
     const keys: string[] = [];
     let calls = 0;
     await page.route('**/api/offers/*/accept', (route) => {
       keys.push(route.request().headers()['idempotency-key'] ?? '');
       calls += 1;
       return calls === 1
-        ? route.fulfill({ status: 503, json: { error: { code: 'internal', message: 'Something went wrong on our side' } } })
-        : route.fulfill({
-            status: 409,
-            json: { error: { code: 'offer_changed', message: 'The refurbisher’s wishlist changed', newQuote: newer.quote } },
-          });
+        ? route.fulfill({ status: 503, json: { error: { code: 'unavailable', message: 'The server is restarting; try again in a moment' } } })
+        : route.continue();
     });
+    const answered: { status: number; body: string }[] = [];
+    page.on('response', (res) => {
+      if (/\/api\/offers\/[^/]+\/accept$/.test(new URL(res.url()).pathname)) void res.text().then((body) => answered.push({ status: res.status(), body }));
+    });
+    const newer = await takeEveryUnitAtOrAbove(baseUrl, offer);
     await page.getByRole('button', { name: `Accept offer for ${offer.price}` }).click();
     await page.getByRole('button', { name: 'Try again' }).click();
     const changed = page.getByRole('alert').filter({ hasText: 'The price changed' });
@@ -365,6 +367,13 @@ describe('refusals and recoveries in the accept flow (issue 3)', () => {
     expect(keys).toHaveLength(2);
     expect(keys[0]).toMatch(UUID);
     expect(keys[1]).toBe(keys[0]);
+    // The server's own 409, with the new quote in its details.
+    await expect.poll(() => answered.length).toBe(2);
+    expect(answered[1]!.status).toBe(409);
+    const conflict = JSON.parse(answered[1]!.body) as { error: { code: string; details: { newQuote: { offer: { id: string; price: { amountMinor: number } } } } } };
+    expect(conflict.error.code).toBe('offer_changed');
+    const newOffer = conflict.error.details.newQuote.offer;
+    expect(newOffer.price.amountMinor).toBe((newer.quote as { offer: { price: { amountMinor: number } } }).offer.price.amountMinor);
     expect(await page.getByTestId('new-offer').innerText()).toContain(`New best offer: ${newer.price} from ${newer.refurbisher}`);
     expect(await page.getByRole('button', { name: /^Accept offer for/ }).count()).toBe(0);
     await expectNoHorizontalScroll(page, 'price changed');
@@ -373,7 +382,7 @@ describe('refusals and recoveries in the accept flow (issue 3)', () => {
 
     // The new offer, accepted for real; the payment waits for the bank details, and says so.
     await changed.getByRole('link', { name: 'Accept the new offer' }).click();
-    await page.waitForURL(new RegExp(`/offers/${newer.offerId}/accept$`));
+    await page.waitForURL(new RegExp(`/offers/${newOffer.id}/accept$`));
     await page.getByRole('heading', { name: 'Review and accept' }).waitFor();
     await page.getByRole('button', { name: `Accept offer for ${newer.price}` }).click();
     await page.waitForURL(/\/trade-ins\/[^/]+\/accepted$/);
