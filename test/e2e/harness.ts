@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -126,9 +127,10 @@ export async function takeEveryUnitAtOrAbove(baseUrl: string, offer: MadeOffer):
   const target = (offer.quote as { offer: { price: { amountMinor: number } } }).offer.price.amountMinor;
   const answers = await assessmentAnswers(baseUrl, offer);
   for (let i = 0; i < 200; i++) {
-    const res = await fetch(`${baseUrl}/api/assessments`, { method: 'POST', headers, body: JSON.stringify({ variantId: request.device.variantId, answers }) });
-    const quote = (await res.json()) as Record<string, unknown> & { offer: { id: string; price: { amountMinor: number }; refurbisher: { name: string } } | null };
-    if (res.status !== 201) throw new Error(`quote failed: ${res.status} ${JSON.stringify(quote)}`);
+    // Quotes are limited per client address: each of these comes from its own loopback address.
+    const res = await postFrom(`127.0.1.${(i % 250) + 1}`, `${baseUrl}/api/assessments`, headers, JSON.stringify({ variantId: request.device.variantId, answers }));
+    const quote = JSON.parse(res.body) as Record<string, unknown> & { offer: { id: string; price: { amountMinor: number }; refurbisher: { name: string } } | null };
+    if (res.status !== 201) throw new Error(`quote failed: ${res.status} ${res.body}`);
     if (!quote.offer) throw new Error('no wishlist entry is left for this device: the 409 would carry no new offer');
     if (quote.offer.price.amountMinor < target) {
       const price = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(quote.offer.price.amountMinor / 100);
@@ -142,6 +144,20 @@ export async function takeEveryUnitAtOrAbove(baseUrl: string, offer: MadeOffer):
     if (accepted.status !== 201) throw new Error(`accept failed: ${accepted.status} ${await accepted.text()}`);
   }
   throw new Error('still offered at the old price after 200 accepts');
+}
+
+/** A POST sent from a given local address (fetch cannot choose one). */
+function postFrom(localAddress: string, url: string, headers: Record<string, string>, body: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', localAddress, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (text += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 /** The answers of an offer's assessment: the best option of every question, as makeOffer gave them. */
