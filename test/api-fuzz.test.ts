@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { signPayload } from '../src/server/modules/shipping/index.ts';
 import { useTestApp } from './app.ts';
 import { expectErrorShape } from './error-shape.ts';
-import { accept, freshOffer, makeUser, readySeller } from './journey.ts';
+import { acceptWithLabel, freshOffer, makeUser, readySeller } from './journey.ts';
 import { as, TEST_ORIGIN, type TestUser } from './accounts.ts';
 
 /**
@@ -36,9 +36,9 @@ beforeAll(async () => {
   seller = await readySeller(ctx.app);
   operator = await makeUser(ctx.app, ctx.database.db, 'operator');
   const { offerId } = await freshOffer(ctx.app, ctx.database.db);
-  const tradeIn = (await accept(ctx.app, seller, offerId)).json();
+  const tradeIn = await acceptWithLabel(ctx, seller, offerId);
   realIds.push(offerId, tradeIn.id, seller.id);
-  trackingNumber = tradeIn.shipping.trackingNumber;
+  trackingNumber = tradeIn.shipping!.trackingNumber;
   const doc = (await ctx.app.inject('/api/openapi.json')).json() as {
     paths: Record<string, Record<string, { parameters?: { in: string; name: string }[]; requestBody?: { content?: Record<string, { schema?: { properties?: object } }> } }>>;
   };

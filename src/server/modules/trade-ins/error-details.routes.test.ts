@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.ts';
 import { expectErrorShape } from '../../../../test/error-shape.ts';
-import { accept, as, flawlessAnswers, freshOffer, newKey, readySeller } from '../../../../test/journey.ts';
+import { accept, acceptWithLabel, as, flawlessAnswers, freshOffer, newKey, readySeller } from '../../../../test/journey.ts';
 import { buildWishlistEntry } from '../../../../test/factories.ts';
 import { signUp } from '../../../../test/accounts.ts';
 
@@ -72,7 +72,7 @@ describe('409 invalid_transition', () => {
   it('cancelling after the carrier’s first scan says the carrier has it, with details.status', async () => {
     const seller = await readySeller(ctx.app);
     const { offerId } = await freshOffer(ctx.app, ctx.database.db);
-    const tradeIn = (await accept(ctx.app, seller, offerId)).json();
+    const tradeIn = await acceptWithLabel(ctx, seller, offerId);
     const scan = await ctx.app.inject({ method: 'POST', url: '/api/dev/carrier-events', headers: as(seller), payload: { tradeInId: tradeIn.id, type: 'picked_up' } });
     expect(scan.statusCode, scan.body).toBe(200);
 
