@@ -73,6 +73,7 @@ export async function buildTestApp(
     config,
     database,
     productClock: clock,
+    securityClock,
     workers: false,
     keyring: secrets.keyring,
     ...(opts.mailer ? { mailer: opts.mailer } : {}),

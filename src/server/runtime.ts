@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Config } from './config.ts';
-import { flagBlockedMail, getSellerReadiness, protectedValuesOf } from './modules/accounts/index.ts';
+import { getSellerReadiness, protectedValuesOf } from './modules/accounts/index.ts';
 import { VariantCache } from './modules/catalog/index.ts';
 import { JOB_ASSESSMENT_RETENTION, RETENTION_INTERVAL_MS, retentionRunKey, runAssessmentRetention } from './modules/offers/index.ts';
 import { createNotifications } from './modules/notifications/index.ts';
@@ -31,8 +31,10 @@ export interface Runtime {
 export interface RuntimeInput {
   config: Config;
   database: Database;
-  /** Product time: job due times, deadlines, e-mail dates. Nothing here is security time. */
+  /** Product time: job due times, deadlines, e-mail dates. */
   productClock: Clock;
+  /** Security time: dates the operator flags the jobs raise (a refused e-mail, a failing carrier). */
+  securityClock: Clock;
   logger?: JobsLogger;
   /** Tests drive jobs with runDue() instead of background polling. */
   workers?: boolean;
@@ -45,7 +47,7 @@ export interface RuntimeInput {
 }
 
 export function createRuntime(input: RuntimeInput): Runtime {
-  const { config, database, productClock: clock } = input;
+  const { config, database, productClock: clock, securityClock } = input;
   const db = database.db;
   const jobs = createJobs(database, {
     clock,
@@ -69,12 +71,13 @@ export function createRuntime(input: RuntimeInput): Runtime {
     jobs,
     mailer,
     config,
+    securityClock,
     protectedValues: (sellerId) => protectedValuesOf(db, input.keyring, sellerId),
-    flagBlockedMail: (sellerId, mailKey, now) => flagBlockedMail(db, sellerId, mailKey, now),
   });
   const shipping = createShipping({
     db,
     clock,
+    securityClock,
     jobs,
     carrier,
     notify: notifications.notify,

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { Json, Timestamp } from './db/column-types.ts';
+import type { OperatorFlagKind } from '../../shared/api/operator-flags.ts';
+import type { Json, NullableTimestamp, Timestamp } from './db/column-types.ts';
 
 /** A replayable answer to a request that carried an Idempotency-Key (platform/idempotency.ts). */
 export interface IdempotencyKeysTable {
@@ -23,15 +24,23 @@ export interface AuditLogTable {
   created_at: ColumnType<Date, Date | string, Date | string>;
 }
 
-/** Something the system gave up on and an operator must look at (platform/operator-flags.ts). */
+/**
+ * Something an operator must look at (platform/operator-flags.ts): one table for every kind,
+ * raised by the modules through the platform's functions. Open while `cleared_at` is null.
+ */
 export interface OperatorFlagsTable {
   id: Generated<number>;
-  kind: string;
-  subject: string;
-  detail: Json<Record<string, unknown>>;
-  status: ColumnType<'open' | 'cleared', 'open' | 'cleared' | undefined, 'open' | 'cleared'>;
+  kind: OperatorFlagKind;
+  /** Names the incident: raising the same incident again finds this row (never shown: it may hold a keyed hash). */
+  dedupe_key: string;
+  trade_in_id: string | null;
+  user_ids: Json<string[]>;
+  details: Json<Record<string, unknown>>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  cleared_at: NullableTimestamp;
+  cleared_by: ColumnType<string | null, string | null | undefined, string | null>;
+  cleared_note: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** The platform's own tables, used by every module through platform functions. */

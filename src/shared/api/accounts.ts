@@ -88,26 +88,3 @@ export const ZAuditEntry = z.object({
 });
 export const ZAuditPage = z.object({ entries: z.array(ZAuditEntry), nextBefore: z.number().nullable() });
 
-export const ZReviewFlag = z.object({
-  id: z.number(),
-  kind: z.enum(['shared_bank_account', 'blocked_mail']),
-  /** For `blocked_mail`: the refused message's key (trade-in and template). */
-  subject: z.string().optional(),
-  userIds: z.array(z.string()),
-  status: z.enum(['open', 'cleared']),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-export const ZReviewFlags = z.object({ flags: z.array(ZReviewFlag) });
-
-/** Work the system gave up on after its retries (e.g. a carrier that kept failing to issue a label). */
-export const ZOperatorFlag = z.object({
-  id: z.number(),
-  kind: z.string(),
-  subject: z.string(),
-  detail: z.record(z.string(), z.unknown()),
-  status: z.enum(['open', 'cleared']),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-export const ZOperatorFlags = z.object({ flags: z.array(ZOperatorFlag) });

@@ -28,6 +28,7 @@ export const ERROR_STATUS = {
   offer_changed: 409,
   profile_incomplete: 409,
   invalid_transition: 409,
+  flag_already_cleared: 409,
   payload_too_large: 413,
   uri_too_long: 414,
   unsupported_media_type: 415,
@@ -52,6 +53,8 @@ export const ERROR_DETAILS = {
   profile_incomplete: z.object({ readiness: ZReadiness }),
   /** The trade-in's status now, which does not allow the requested change. */
   invalid_transition: z.object({ status: ZTradeInStatus }),
+  /** An operator flag someone already cleared: who and when (nothing changed). */
+  flag_already_cleared: z.object({ clearedAt: z.string(), clearedBy: z.string() }),
   /** Also sent as the Retry-After header. */
   rate_limited: z.object({ retryAfterSeconds: z.number().int().positive() }),
 } satisfies Partial<Record<ErrorCode, z.ZodType>>;

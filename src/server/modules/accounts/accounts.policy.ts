@@ -42,7 +42,10 @@ export const canEditOwnSellerDetails = (user: SessionUser) => user.role === 'sel
 /** Only operators may see a protected value in full, and only with a reason (audited). */
 export const canRevealSellerField = (user: SessionUser) => user.role === 'operator';
 export const canReadAuditLog = (user: SessionUser) => user.role === 'operator';
-export const canReadReviewFlags = (user: SessionUser) => user.role === 'operator';
+/** Operators look at the flags (things the system could not settle alone)… */
+export const canReadOperatorFlags = (user: SessionUser) => user.role === 'operator';
+/** …and clear one once it needs nothing more: the same people. */
+export const canClearOperatorFlags = canReadOperatorFlags;
 
 export function authorize(req: FastifyRequest, rule: (user: SessionUser) => boolean, what: string): SessionUser {
   const user = requireUser(req);

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
-import type { PayoutMethodsTable, ReviewFlagKind, SellerIdentitiesTable, SellerProfilesTable } from './accounts.tables.ts';
+import type { PayoutMethodsTable, SellerIdentitiesTable, SellerProfilesTable } from './accounts.tables.ts';
 
 export type ProfileRow = Selectable<SellerProfilesTable>;
 export type IdentityRow = Selectable<SellerIdentitiesTable>;
@@ -76,50 +76,6 @@ export async function sellersWithBankAccount(db: Executor, hashes: readonly stri
  */
 export async function lockBankAccount(db: Executor, hash: string): Promise<void> {
   await sql`select pg_advisory_xact_lock(hashtext(${`bank:${hash}`}))`.execute(db);
-}
-
-/** One flag per bank account, however often it is re-detected; its list of sellers follows the latest count. */
-export async function upsertSharedBankAccountFlag(db: Executor, subject: string, userIds: string[], now: Date): Promise<void> {
-  await db
-    .insertInto('review_flags')
-    .values({ kind: 'shared_bank_account', subject, user_ids: JSON.stringify(userIds), created_at: now, updated_at: now })
-    .onConflict((oc) => oc.columns(['kind', 'subject']).doUpdateSet({ user_ids: JSON.stringify(userIds), updated_at: now }))
-    .execute();
-}
-
-/**
- * Flags an e-mail to a seller that the protected-data guard refused: one flag per message
- * (its idempotency key, which names the trade-in and the template, never the value).
- */
-export async function insertBlockedMailFlag(db: Executor, userId: string, mailKey: string, now: Date): Promise<void> {
-  await db
-    .insertInto('review_flags')
-    .values({ kind: 'blocked_mail', subject: mailKey, user_ids: JSON.stringify([userId]), created_at: now, updated_at: now })
-    .onConflict((oc) => oc.columns(['kind', 'subject']).doUpdateSet({ updated_at: now }))
-    .execute();
-}
-
-export interface ReviewFlag {
-  id: number;
-  kind: ReviewFlagKind;
-  /** The blocked message's key for a `blocked_mail` flag; absent for a shared bank account (its subject is a keyed hash). */
-  subject?: string;
-  userIds: string[];
-  status: 'open' | 'cleared';
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export async function listReviewFlags(db: Executor, opts: { status?: 'open' | 'cleared' | undefined; limit: number }): Promise<ReviewFlag[]> {
-  let q = db
-    .selectFrom('review_flags')
-    .select(['id', 'kind', 'subject', 'user_ids as userIds', 'status', 'created_at as createdAt', 'updated_at as updatedAt'])
-    .orderBy('updated_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(opts.limit);
-  if (opts.status) q = q.where('status', '=', opts.status);
-  const rows = await q.execute();
-  return rows.map(({ subject, ...f }) => (f.kind === 'blocked_mail' ? { ...f, subject } : f));
 }
 
 export interface ReadinessRow {

@@ -2,18 +2,16 @@ import type { FastifySchemaCompiler } from 'fastify';
 import { z } from 'zod';
 import { ZIdentityInput, ZPayoutMethodInput, ZProfileInput } from '../../../shared/seller-details.ts';
 import { listAudit } from '../../platform/audit.ts';
-import { listOperatorFlags } from '../../platform/operator-flags.ts';
 import { errorResponses, typed, type RoutesPlugin } from '../../platform/http.ts';
 import {
   authorize,
   canEditOwnSellerDetails,
   canReadAuditLog,
-  canReadReviewFlags,
   canRevealSellerField,
   requireUser,
 } from './accounts.policy.ts';
-import { listReviewFlags } from './accounts.repository.ts';
-import { ZAuditPage, ZMe, ZOperatorFlags, ZRevealed, ZRevealInput, ZReviewFlags } from '../../../shared/api/accounts.ts';
+import { ZAuditPage, ZMe, ZRevealed, ZRevealInput } from '../../../shared/api/accounts.ts';
+import { operatorFlagRoutes } from './operator-flags.routes.ts';
 import type { AccountSecrets } from './secrets.ts';
 import { getMe, revealSellerField, saveIdentity, savePayoutMethod, saveProfile, type SellerDetailsDeps } from './seller-details.service.ts';
 
@@ -146,47 +144,10 @@ const adminRoutes: RoutesPlugin<AccountsRoutesDeps> = async (fastify, deps) => {
       };
     },
   );
-
-  app.get(
-    '/api/admin/review-flags',
-    {
-      schema: {
-        tags: ['admin'],
-        summary: 'Accounts flagged for review: one bank account used by 3 or more sellers, or an e-mail the protected-data guard refused',
-        querystring: z.object({ status: z.enum(['open', 'cleared']).optional() }),
-        response: { 200: ZReviewFlags, ...errorResponses(400, 401, 403) },
-      },
-      preValidation: async (req) => {
-        authorize(req, canReadReviewFlags, 'read review flags');
-      },
-    },
-    async (req) => {
-      const flags = await listReviewFlags(db, { status: req.query.status, limit: 200 });
-      return { flags: flags.map((f) => ({ ...f, createdAt: f.createdAt.toISOString(), updatedAt: f.updatedAt.toISOString() })) };
-    },
-  );
-
-  app.get(
-    '/api/admin/operator-flags',
-    {
-      schema: {
-        tags: ['admin'],
-        summary: 'Work the system gave up on after its retries (e.g. a carrier that kept failing to issue a label)',
-        querystring: z.object({ status: z.enum(['open', 'cleared']).optional() }),
-        response: { 200: ZOperatorFlags, ...errorResponses(400, 401, 403) },
-      },
-      preValidation: async (req) => {
-        authorize(req, canReadReviewFlags, 'read operator flags');
-      },
-    },
-    async (req) => {
-      const flags = await listOperatorFlags(db, { status: req.query.status, limit: 200 });
-      return { flags: flags.map((f) => ({ ...f, createdAt: f.createdAt.toISOString(), updatedAt: f.updatedAt.toISOString() })) };
-    },
-  );
 };
 
 export const accountsRoutes: RoutesPlugin<AccountsRoutesDeps> = async (app, deps) => {
   await app.register(meRoutes, deps);
   await app.register(adminRoutes, deps);
+  await app.register(operatorFlagRoutes, deps);
 };

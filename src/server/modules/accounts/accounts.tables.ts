@@ -106,19 +106,6 @@ export interface PayoutMethodsTable {
   updated_at: Timestamp;
 }
 
-/** Why an operator should look: a bank account shared by several sellers, or an e-mail the protected-data guard refused. */
-export type ReviewFlagKind = 'shared_bank_account' | 'blocked_mail';
-
-export interface ReviewFlagsTable {
-  id: Generated<number>;
-  kind: ReviewFlagKind;
-  subject: string;
-  user_ids: Json<string[]>;
-  status: ColumnType<'open' | 'cleared', 'open' | 'cleared' | undefined, 'open' | 'cleared'>;
-  created_at: Timestamp;
-  updated_at: Timestamp;
-}
-
 export interface SignInAttemptsTable {
   key: string;
   window_started_at: Timestamp;
@@ -143,7 +130,6 @@ export interface AccountsTables {
   seller_profiles: SellerProfilesTable;
   seller_identities: SellerIdentitiesTable;
   payout_methods: PayoutMethodsTable;
-  review_flags: ReviewFlagsTable;
   sign_in_attempts: SignInAttemptsTable;
   demo_secrets: DemoSecretsTable;
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { realClock } from '../../platform/clock.ts';
 import type { Keyring } from '../../platform/crypto.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
@@ -106,6 +107,7 @@ export async function seedDemoAccounts(db: Executor, opts: { keyring: Keyring; n
     seller,
     { routingNumber: '021000021', accountNumber: '000123456789', accountType: 'checking', holderNames: ['Sam Seller'] },
     now,
+    realClock,
   );
   return { seeded: true };
 }

@@ -6,7 +6,6 @@ export { migrateAuthTables, type UserRole } from './auth.ts';
 export { demoSecretStoreFor, resolveSecrets, type AccountSecrets } from './secrets.ts';
 export { getSellerReadiness } from './seller-details.service.ts';
 export { protectedValuesOf } from './protected-values.ts';
-export { insertBlockedMailFlag as flagBlockedMail } from './accounts.repository.ts';
 export { rotateKeys } from './key-rotation.service.ts';
 export { seedDemoAccounts, DEMO_LOGINS, DEMO_PASSWORD } from './demo-accounts.ts';
 export { findSellerContact } from './seller-contact.repository.ts';

@@ -1,6 +1,7 @@
 import { DecryptError, rewrapField, sealedKeyId, type Keyring } from '../../platform/crypto.ts';
 import type { Db, Executor } from '../../platform/db/database.ts';
-import { bankAccountHashes, licenceHashes, unseal, type SealedTable } from './protected-fields.ts';
+import { rekeyOperatorFlag } from '../../platform/operator-flags.ts';
+import { bankAccountHashes, licenceHashes, sharedBankAccountFlagKey, unseal, type SealedTable } from './protected-fields.ts';
 
 /**
  * Re-wraps every protected value under the current master key and recomputes the look-up
@@ -161,16 +162,8 @@ export async function rotateKeys(db: Db, keyring: Keyring, opts: RotationOptions
       if (hash && hash !== row.bank_account_hash) {
         changes.bank_account_hash = hash;
         payouts.rehashed++;
-        // The review flag names the account by its hash: follow it to the new one.
-        await trx
-          .updateTable('review_flags')
-          .set({ subject: hash })
-          .where('kind', '=', 'shared_bank_account')
-          .where('subject', '=', row.bank_account_hash)
-          .where((eb) =>
-            eb.not(eb.exists(eb.selectFrom('review_flags as f').select('f.id').where('f.kind', '=', 'shared_bank_account').where('f.subject', '=', hash))),
-          )
-          .execute();
+        // The shared-account flag names the account by its hash: follow it to the new one.
+        await rekeyOperatorFlag(trx, sharedBankAccountFlagKey(row.bank_account_hash), sharedBankAccountFlagKey(hash));
       }
       if (Object.keys(changes).length) await trx.updateTable('payout_methods').set(changes).where('user_id', '=', row.user_id).execute();
     },

@@ -63,3 +63,6 @@ export const FIELD_LOCATION = {
   routingNumber: { table: 'payout_methods', column: 'routing_number_sealed' },
   accountNumber: { table: 'payout_methods', column: 'account_number_sealed' },
 } as const satisfies { [F in ProtectedField]: { table: SealedTable; column: string } };
+
+/** The incident a shared bank account's operator flag stands for: the account, by its keyed hash (never shown). */
+export const sharedBankAccountFlagKey = (hash: string) => `shared_bank_account:${hash}`;

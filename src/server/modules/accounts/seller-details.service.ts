@@ -13,6 +13,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Keyring } from '../../platform/crypto.ts';
 import type { Db, Executor } from '../../platform/db/database.ts';
 import { AppError, rateLimited, validationFailed } from '../../platform/errors.ts';
+import { raiseOperatorFlag } from '../../platform/operator-flags.ts';
 import type { SessionUser } from './accounts.policy.ts';
 import {
   findIdentity,
@@ -25,7 +26,6 @@ import {
   upsertIdentity,
   upsertPayoutMethod,
   upsertProfile,
-  upsertSharedBankAccountFlag,
 } from './accounts.repository.ts';
 import type { TMe, TReadiness } from '../../../shared/api/accounts.ts';
 import { verifyPassword } from './password.ts';
@@ -39,6 +39,7 @@ import {
   maskRouting,
   maskSsnLast4,
   seal,
+  sharedBankAccountFlagKey,
   unseal,
   type ProtectedField,
 } from './protected-fields.ts';
@@ -108,8 +109,19 @@ export async function writeIdentity(db: Executor, keyring: Keyring, userId: stri
 
 export type PayoutDetails = Pick<TPayoutMethodInput, 'routingNumber' | 'accountNumber' | 'accountType' | 'holderNames'>;
 
-/** Saves the payout method and flags its bank account once 3 or more sellers use it. Run inside a transaction. */
-export async function writePayoutMethod(trx: Executor, keyring: Keyring, userId: string, v: PayoutDetails, now: Date): Promise<{ sharedWith: number }> {
+/**
+ * Saves the payout method and flags its bank account once 3 or more sellers use it (one flag per
+ * account, named by its keyed hash; its list of sellers follows the latest count). Run inside a
+ * transaction. `now` is product time (the payout's dates); the flag is dated by `securityClock`.
+ */
+export async function writePayoutMethod(
+  trx: Executor,
+  keyring: Keyring,
+  userId: string,
+  v: PayoutDetails,
+  now: Date,
+  securityClock: Clock,
+): Promise<{ sharedWith: number }> {
   const hashes = bankAccountHashes(keyring, v.routingNumber, v.accountNumber);
   const current = hashes[0]!;
   await lockBankAccount(trx, current);
@@ -124,7 +136,9 @@ export async function writePayoutMethod(trx: Executor, keyring: Keyring, userId:
     updated_at: now,
   });
   const sellers = await sellersWithBankAccount(trx, hashes);
-  if (sellers.length >= SHARED_BANK_ACCOUNT_THRESHOLD) await upsertSharedBankAccountFlag(trx, current, sellers, now);
+  if (sellers.length >= SHARED_BANK_ACCOUNT_THRESHOLD) {
+    await raiseOperatorFlag(trx, securityClock, { kind: 'shared_bank_account', dedupeKey: sharedBankAccountFlagKey(current), userIds: sellers, details: {} });
+  }
   return { sharedWith: sellers.length };
 }
 
@@ -163,7 +177,7 @@ export async function savePayoutMethod(deps: SellerDetailsDeps, user: SessionUse
   }
   await recordSuccess(deps.db, keys);
   await deps.db.transaction().execute(async (trx) => {
-    await writePayoutMethod(trx, deps.keyring, user.id, v, now);
+    await writePayoutMethod(trx, deps.keyring, user.id, v, now, deps.securityClock);
     await recordAudit(trx, { actorId: user.id, action: 'payout_method.changed', subject: user.id, ip, at: deps.securityClock.now() });
   });
 }

@@ -7,14 +7,15 @@ import { enqueueTradeInMail, JOB_TRADE_IN_MAIL, runTradeInMail, type MailJobDeps
 
 export interface NotificationsDeps {
   db: Db;
+  /** Product time: the e-mails' dates. */
   clock: Clock;
+  /** Security time: dates the operator flag of a message the guard refused. */
+  securityClock: Clock;
   jobs: Jobs;
   mailer: Mailer;
   config: Pick<Config, 'publicUrl' | 'port'>;
   /** The seller's protected values, which the mailer refuses to send (the accounts module opens them). */
   protectedValues: (sellerId: string) => Promise<string[]>;
-  /** Records a message the guard refused, for an operator (the accounts module's review flags). */
-  flagBlockedMail: MailJobDeps['flagBlockedMail'];
 }
 
 export interface Notifications {

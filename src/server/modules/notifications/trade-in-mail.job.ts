@@ -2,6 +2,7 @@ import type { Config } from '../../config.ts';
 import type { Db, Executor } from '../../platform/db/database.ts';
 import { layoutEmail, mailAlreadySent, ProtectedDataError, sendMailOnce, type EmailBlock, type MailAttachment, type Mailer } from '../../platform/mail/index.ts';
 import type { Clock } from '../../platform/clock.ts';
+import { raiseOperatorFlag } from '../../platform/operator-flags.ts';
 import { findSellerContact } from '../accounts/index.ts';
 import { findLatestInboundLabel, labelPdfFor, qrPngFor } from '../shipping/index.ts';
 import { findTradeInDetail } from '../trade-ins/index.ts';
@@ -30,13 +31,14 @@ export async function enqueueTradeInMail(enqueue: Enqueue, executor: Executor, j
 
 export interface MailJobDeps {
   db: Db;
+  /** Product time: the e-mail's dates. */
   clock: Clock;
+  /** Security time: dates the operator flag of a refused message. */
+  securityClock: Clock;
   mailer: Mailer;
   config: Pick<Config, 'publicUrl' | 'port'>;
   /** The seller's protected values, which the mailer refuses to send (the accounts module opens them). */
   protectedValues: (sellerId: string) => Promise<string[]>;
-  /** Raises an operator flag for a message the guard refused (the accounts module's review flags). */
-  flagBlockedMail: (sellerId: string, mailKey: string, now: Date) => Promise<void>;
 }
 
 /**
@@ -98,7 +100,16 @@ export async function runTradeInMail(deps: MailJobDeps, job: TradeInMailJob): Pr
     // A refused message would be refused again on every retry: flag it for an operator, then
     // let the error (a PermanentJobError, whose message names the key and never the value) fail
     // the job for good.
-    if (err instanceof ProtectedDataError) await deps.flagBlockedMail(t.seller_id, key, deps.clock.now());
+    // One flag per message: its key names the trade-in and the template, never the value.
+    if (err instanceof ProtectedDataError) {
+      await raiseOperatorFlag(db, deps.securityClock, {
+        kind: 'blocked_mail',
+        dedupeKey: `blocked_mail:${key}`,
+        tradeInId: t.id,
+        userIds: [t.seller_id],
+        details: { mailKey: key },
+      });
+    }
     throw err;
   }
 }

@@ -5,8 +5,8 @@ import { addBusinessDaysToInstant } from '../../platform/business-days.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, Trx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
+import { raiseOperatorFlag } from '../../platform/operator-flags.ts';
 import { insertEvent, lockTradeIn, moveMilestoneEarlier, transition } from '../trade-ins/index.ts';
-import { insertCarrierEventFlag, type CarrierEventFlagReason } from './carrier-event-flags.repository.ts';
 import {
   findCarrierEvent,
   findLabelByTracking,
@@ -41,7 +41,7 @@ export interface CarrierEventDeps {
   db: Db;
   /** Product time: when an event was received, milestones, deadlines. */
   clock: Clock;
-  /** Real time: how far in the future an event may be dated is judged against it too. */
+  /** Security (real) time: how far in the future an event may be dated is judged against it too; it dates the flags scans raise. */
   realClock: Clock;
   /** How far a carrier's clock may differ from ours: the bound on future dates and on dates before the label. */
   maxSkewSeconds: number;
@@ -117,7 +117,7 @@ export async function receiveCarrierEvent(deps: CarrierEventDeps, e: TCarrierEve
  * job deciding the same event, two events of one trade-in, or an event and the seller's cancel
  * take turns; whoever comes second sees what the first did. Returns the event's outcome.
  */
-export type DecideDeps = Pick<CarrierEventDeps, 'db' | 'clock' | 'onDelivered'>;
+export type DecideDeps = Pick<CarrierEventDeps, 'db' | 'clock' | 'realClock' | 'onDelivered'>;
 
 export async function decideCarrierEvent(deps: DecideDeps, eventId: string): Promise<CarrierEventOutcome> {
   const now = deps.clock.now();
@@ -150,8 +150,19 @@ async function decide(trx: Trx, deps: DecideDeps, ev: CarrierEventRow, now: Date
     // cancel, or the seller shipped after the deadline): the machine has no way back, so a
     // person decides (return it, or reopen by hand).
     if (!MOVES_DEVICE.has(type)) return 'recorded';
-    const reason: CarrierEventFlagReason = tradeIn.status === 'cancelled' ? 'scan_after_cancel' : 'scan_after_expiry';
-    await insertCarrierEventFlag(trx, { eventId: ev.event_id, tradeInId: tradeIn.id, reason, tradeInStatus: tradeIn.status, now });
+    // One flag per event, however often the event is decided (request and job).
+    await raiseOperatorFlag(trx, deps.realClock, {
+      kind: tradeIn.status === 'cancelled' ? 'scan_after_cancel' : 'scan_after_expiry',
+      dedupeKey: `carrier_event:${ev.event_id}`,
+      tradeInId: tradeIn.id,
+      details: {
+        eventId: ev.event_id,
+        eventType: ev.type,
+        trackingNumber: ev.tracking_number,
+        occurredAt: ev.occurred_at.toISOString(),
+        tradeInStatus: tradeIn.status,
+      },
+    });
     return 'flagged';
   }
 

@@ -19,12 +19,12 @@ import type { EnqueueFn, NotifyFn } from './ports.ts';
  */
 export const JOB_ISSUE_LABEL = 'shipping.issue-label';
 export const JOB_VOID_LABELS = 'shipping.void-labels';
-export const FLAG_LABEL_ISSUE_FAILED = 'shipping.label_issue_failed';
-export const FLAG_LABEL_VOID_FAILED = 'shipping.label_void_failed';
 
 export interface LabelJobDeps {
   db: Db;
   clock: Clock;
+  /** Dates the operator flag raised when the carrier keeps failing. */
+  securityClock: Clock;
   carrier: Carrier;
   enqueue: EnqueueFn;
   notify: NotifyFn;
@@ -69,7 +69,7 @@ export async function runIssueLabel(deps: LabelJobDeps, job: LabelJob, attempt: 
     if (!to) throw new Error(`refurbisher ${t.refurbisher_id} has no receiving address`);
     issued = await deps.carrier.issueLabel({ reference: t.id, from: seller.address, to, weightClass });
   } catch (err) {
-    await flagOnLastAttempt(deps, attempt, FLAG_LABEL_ISSUE_FAILED, t.id, err);
+    await flagOnLastAttempt(deps, attempt, 'label_issue_failed', t.id, err);
     throw err;
   }
   const from = seller.address;
@@ -108,11 +108,10 @@ async function voidSurplus(deps: LabelJobDeps, trackingNumber: string): Promise<
   try {
     await deps.carrier.voidLabel(trackingNumber);
   } catch (err) {
-    await raiseOperatorFlag(deps.db, {
-      kind: FLAG_LABEL_VOID_FAILED,
-      subject: trackingNumber,
-      detail: { error: messageOf(err), surplus: true },
-      now: deps.clock.now(),
+    await raiseOperatorFlag(deps.db, deps.securityClock, {
+      kind: 'label_void_failed',
+      dedupeKey: `label_void_failed:${trackingNumber}`,
+      details: { error: messageOf(err), trackingNumber, surplus: true },
     });
   }
 }
@@ -127,7 +126,7 @@ export async function runVoidLabels(deps: LabelJobDeps, job: LabelJob, attempt: 
     try {
       await deps.carrier.voidLabel(label.tracking_number);
     } catch (err) {
-      await flagOnLastAttempt(deps, attempt, FLAG_LABEL_VOID_FAILED, job.tradeInId, err);
+      await flagOnLastAttempt(deps, attempt, 'label_void_failed', job.tradeInId, err);
       throw err;
     }
     await markLabelVoided(deps.db, label.id, deps.clock.now());
@@ -135,13 +134,19 @@ export async function runVoidLabels(deps: LabelJobDeps, job: LabelJob, attempt: 
   return live.length;
 }
 
-async function flagOnLastAttempt(deps: LabelJobDeps, attempt: { retryCount: number }, kind: string, tradeInId: string, err: unknown) {
+async function flagOnLastAttempt(
+  deps: LabelJobDeps,
+  attempt: { retryCount: number },
+  kind: 'label_issue_failed' | 'label_void_failed',
+  tradeInId: string,
+  err: unknown,
+) {
   if (attempt.retryCount < deps.retryLimit) return;
-  await raiseOperatorFlag(deps.db, {
+  await raiseOperatorFlag(deps.db, deps.securityClock, {
     kind,
-    subject: tradeInId,
-    detail: { error: messageOf(err), attempts: attempt.retryCount + 1 },
-    now: deps.clock.now(),
+    dedupeKey: `${kind}:${tradeInId}`,
+    tradeInId,
+    details: { error: messageOf(err), attempts: attempt.retryCount + 1 },
   });
 }
 
@@ -151,6 +156,6 @@ const messageOf = (err: unknown) => (err instanceof Error ? err.message : String
 export async function labelOf(db: Executor, tradeInId: string): Promise<TradeInLabel> {
   const label = await findLiveLabel(db, tradeInId);
   if (label) return { status: 'ready', carrier: label.carrier, service: label.service, trackingNumber: label.tracking_number };
-  if (await hasOpenOperatorFlag(db, FLAG_LABEL_ISSUE_FAILED, tradeInId)) return { status: 'delayed' };
+  if (await hasOpenOperatorFlag(db, 'label_issue_failed', tradeInId)) return { status: 'delayed' };
   return { status: 'preparing' };
 }

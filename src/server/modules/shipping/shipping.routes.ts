@@ -1,19 +1,10 @@
 import { z } from 'zod';
-import {
-  ZCarrierEventFlag,
-  ZCarrierEventFlagId,
-  ZCarrierEventFlagPage,
-  ZCarrierEventFlagQuery,
-  ZClearCarrierEventFlag,
-} from '../../../shared/api/carrier-event-flags.ts';
 import { fieldsOf } from '../../../shared/zod-fields.ts';
 import { AppError } from '../../platform/errors.ts';
 import { errorResponses, typed, type RoutesPlugin } from '../../platform/http.ts';
 import type { Jobs } from '../../platform/jobs/index.ts';
 import { requireRole, requireUser } from '../accounts/index.ts';
 import { findTradeIn } from '../trade-ins/index.ts';
-import { listCarrierEventFlags } from './carrier-event-flags.repository.ts';
-import { clearCarrierEventFlag, presentCarrierEventFlag } from './carrier-event-flags.service.ts';
 import { receiveCarrierEvent, ZCarrierEvent, type CarrierEventDeps } from './carrier-events.service.ts';
 import type { Shipping } from './shipping.wiring.ts';
 import { labelPdfFor, qrPngFor } from './labels.service.ts';
@@ -24,11 +15,6 @@ const ZId = z.object({ id: z.string().max(100) });
 export interface ShippingRoutesDeps {
   runtime: { jobs: Pick<Jobs, 'enqueue'>; shipping: Pick<Shipping, 'onDelivered'> };
 }
-
-/** Operators look at carrier scans that need a person (a scan on a cancelled or expired trade-in). */
-const canReadCarrierEventFlags = (user: { role: string }) => user.role === 'operator';
-/** Clearing says "looked at, nothing more to do": the same people who read them. */
-const canClearCarrierEventFlags = canReadCarrierEventFlags;
 
 export const shippingRoutes: RoutesPlugin<ShippingRoutesDeps> = async (fastify, deps) => {
   const app = typed(fastify);
@@ -105,50 +91,6 @@ export const shippingRoutes: RoutesPlugin<ShippingRoutesDeps> = async (fastify, 
       }
       const outcome = await receiveCarrierEvent(carrierEvents, parsed.data);
       return { outcome };
-    },
-  );
-
-  app.get(
-    '/api/admin/carrier-event-flags',
-    {
-      schema: {
-        tags: ['admin'],
-        summary: 'Operators only: carrier scans that need a person (the device moved although the trade-in was cancelled or expired), newest first',
-        querystring: ZCarrierEventFlagQuery,
-        response: { 200: ZCarrierEventFlagPage, ...errorResponses(401, 403) },
-      },
-      preValidation: async (req) => {
-        if (!canReadCarrierEventFlags(requireUser(req))) throw new AppError('forbidden', 'Your account cannot read carrier event flags');
-      },
-    },
-    async (req, reply) => {
-      const rows = await listCarrierEventFlags(db, { status: req.query.status, limit: req.query.limit, before: req.query.before });
-      return reply.header('cache-control', 'no-store').send({
-        flags: rows.map(presentCarrierEventFlag),
-        nextBefore: rows.length === req.query.limit ? rows[rows.length - 1]!.id : null,
-      });
-    },
-  );
-
-  app.post(
-    '/api/admin/carrier-event-flags/:id/clear',
-    {
-      schema: {
-        tags: ['admin'],
-        summary:
-          'Operators only: clear an open flag with a note (who, when and the note are kept on the flag and in the audit log). 409 if it is already cleared, 404 for an unknown id',
-        params: ZCarrierEventFlagId,
-        body: ZClearCarrierEventFlag,
-        response: { 200: ZCarrierEventFlag, ...errorResponses(400, 401, 403, 404, 409) },
-      },
-      preValidation: async (req) => {
-        if (!canClearCarrierEventFlags(requireUser(req))) throw new AppError('forbidden', 'Your account cannot clear carrier event flags');
-      },
-    },
-    async (req, reply) => {
-      const actor = requireUser(req);
-      const flag = await clearCarrierEventFlag({ db, securityClock }, { id: req.params.id, actorId: actor.id, note: req.body.note, ip: req.ip });
-      return reply.header('cache-control', 'no-store').send(flag);
     },
   );
 };

@@ -29,21 +29,7 @@ export interface CarrierEventsTable {
   decided_at: NullableTimestamp;
 }
 
-export interface CarrierEventFlagsTable {
-  id: Generated<number>;
-  event_id: string;
-  trade_in_id: string;
-  reason: 'scan_after_cancel' | 'scan_after_expiry';
-  trade_in_status: string;
-  status: ColumnType<'open' | 'cleared', 'open' | 'cleared' | undefined, 'open' | 'cleared'>;
-  created_at: Timestamp;
-  cleared_by: ColumnType<string | null, string | null | undefined, string | null>;
-  cleared_at: NullableTimestamp;
-  cleared_note: ColumnType<string | null, string | null | undefined, string | null>;
-}
-
 export interface ShippingTables {
   shipping_labels: ShippingLabelsTable;
   carrier_events: CarrierEventsTable;
-  carrier_event_flags: CarrierEventFlagsTable;
 }

@@ -10,7 +10,10 @@ import { JOB_SHIPPING_EXPIRY, JOB_SHIPPING_REMINDER, runShippingExpiry, runShipp
 
 export interface ShippingDeps {
   db: Db;
+  /** Product time: labels, the shipping window, scans. */
   clock: Clock;
+  /** Security time: dates the operator flags shipping raises. */
+  securityClock: Clock;
   jobs: Jobs;
   carrier: Carrier;
   /** The trade-in e-mails (notifications' job), enqueued in shipping's transactions. */
@@ -32,13 +35,13 @@ export interface Shipping {
 
 /** Registers shipping's jobs (labels, the shipping window) and returns its steps for the other modules. */
 export function createShipping(deps: ShippingDeps): Shipping {
-  const { db, clock, jobs, carrier, notify } = deps;
+  const { db, clock, securityClock, jobs, carrier, notify } = deps;
   const enqueue = async (executor: Parameters<Jobs['enqueue']>[0], name: string, data: Record<string, unknown>, opts?: { runAt?: Date; singletonKey?: string }) => {
     await jobs.enqueue(executor, name, data, opts);
   };
   // A carrier is another server: the network profile's expiry (its client must give up first).
   const carrierQueue: QueueSettings = { ...QUEUE_PROFILES.network, retryLimit: 5, retryDelaySeconds: 30, ...deps.carrierRetry };
-  const labelDeps = { db, clock, carrier, enqueue, notify, retryLimit: carrierQueue.retryLimit ?? 5 };
+  const labelDeps = { db, clock, securityClock, carrier, enqueue, notify, retryLimit: carrierQueue.retryLimit ?? 5 };
   const onDelivered = (trx: Trx, tradeInId: string) => notify(trx, { template: 'delivered', tradeInId });
   const windowDeps = { db, clock, enqueue, notify, once: (trx: Trx, key: string) => onceKey(trx, key, clock.now()) };
 
@@ -53,7 +56,7 @@ export function createShipping(deps: ShippingDeps): Shipping {
   // The backstop of a carrier event whose decision did not complete in its request.
   jobs.register<{ eventId: string }>(
     JOB_CARRIER_EVENT_DECIDE,
-    async ({ eventId }) => void (await decideCarrierEvent({ db, clock, onDelivered }, eventId)),
+    async ({ eventId }) => void (await decideCarrierEvent({ db, clock, realClock: securityClock, onDelivered }, eventId)),
     QUEUE_PROFILES.database,
   );
 
