@@ -21,29 +21,39 @@ export async function connectAgain(database: Database): Promise<Database> {
  */
 export async function createTestDatabase(opts: { poolSize?: number } = {}): Promise<Database> {
   const server = inject('serverTemplate');
-  if (server) {
-    const name = `tradeloop_t_${server.runId}_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: server.url });
-    await admin.connect();
-    try {
-      await admin.query(`create database "${name}" template "${server.name}"`);
-    } finally {
-      await admin.end();
-    }
-    const url = withDatabase(server.url, name);
-    const database = await openDatabase({ url, poolSize: opts.poolSize ?? 10 });
-    serverUrls.set(database, url);
-    const close = database.close;
-    return Object.assign(database, {
-      async close() {
-        await close();
-        const a = new pg.Client({ connectionString: server.url });
-        await a.connect();
-        await a.query(`drop database if exists "${name}" with (force)`).finally(() => a.end());
-      },
-    });
-  }
+  if (server) return createServerDatabase(server, server.name, opts.poolSize ?? 10);
   const bytes = await fs.readFile(inject('pgliteTemplatePath'));
   const pglite = await PGlite.create({ loadDataDir: new Blob([bytes]) });
   return openDatabase({ pglite });
+}
+
+/** An empty database on the same engine, with no migration run: for tests of a migration itself. */
+export async function createEmptyDatabase(): Promise<Database> {
+  const server = inject('serverTemplate');
+  if (server) return createServerDatabase(server, 'template0', 5);
+  return openDatabase({ pglite: await PGlite.create() });
+}
+
+/** A new database on the server, copied from `template` and dropped on close (named so the run's teardown finds it too). */
+async function createServerDatabase(server: { url: string; runId: number }, template: string, poolSize: number): Promise<Database> {
+  const name = `tradeloop_t_${server.runId}_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  try {
+    await admin.query(`create database "${name}" template "${template}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = withDatabase(server.url, name);
+  const database = await openDatabase({ url, poolSize });
+  serverUrls.set(database, url);
+  const close = database.close;
+  return Object.assign(database, {
+    async close() {
+      await close();
+      const a = new pg.Client({ connectionString: server.url });
+      await a.connect();
+      await a.query(`drop database if exists "${name}" with (force)`).finally(() => a.end());
+    },
+  });
 }

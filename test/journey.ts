@@ -3,6 +3,8 @@ import { expect } from 'vitest';
 import { as, GOOD_PASSWORD, makeUser, signUp, VALID_PROFILE, VALID_SSN, validPayout, type TestUser } from './accounts.ts';
 import type { CategoryId } from '../src/shared/catalog-types.ts';
 import { GRADING_RULES, QUESTIONNAIRES } from '../src/shared/questionnaires.ts';
+import { DEMO_CARRIER_WEBHOOK_SECRET } from '../src/server/config.ts';
+import { signPayload } from '../src/server/modules/shipping/index.ts';
 import type { Executor } from '../src/server/platform/db/database.ts';
 import type { Jobs } from '../src/server/platform/jobs/index.ts';
 import type { TTradeIn } from '../src/shared/api/trade-ins.ts';
@@ -71,4 +73,25 @@ export async function acceptWithLabel(ctx: { app: FastifyInstance; runtime: { jo
   const t = await ctx.app.inject({ method: 'GET', url: `/api/trade-ins/${res.json().id}`, headers: as(user) });
   expect(t.json().labelStatus, t.body).toBe('ready');
   return t.json() as TTradeIn;
+}
+
+let carrierEventSeq = 0;
+/** A carrier event's JSON as the carrier sends it; a fresh event id unless one is given (a replay). */
+export function carrierEventBody(trackingNumber: string, type: string, occurredAt: Date, eventId = `evt-${Date.now()}-${carrierEventSeq++}`): string {
+  return JSON.stringify({ eventId, trackingNumber, type, occurredAt: occurredAt.toISOString() });
+}
+
+/**
+ * Posts these exact bytes to the carrier webhook, signed as the carrier signs them: with the demo
+ * secret, at the real time now (the server judges freshness by security time, never the test's
+ * product clock). `opts` plays a wrong secret, an old timestamp or a hand-made header.
+ */
+export function postCarrierEvent(app: FastifyInstance, payload: string, opts: { secret?: string; at?: number; header?: string } = {}) {
+  const at = opts.at ?? Math.floor(Date.now() / 1000);
+  return app.inject({
+    method: 'POST',
+    url: '/api/webhooks/carrier',
+    headers: { 'content-type': 'application/json', 'tradeloop-signature': opts.header ?? signPayload(opts.secret ?? DEMO_CARRIER_WEBHOOK_SECRET, payload, at) },
+    payload,
+  });
 }

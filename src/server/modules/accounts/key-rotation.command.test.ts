@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { realClock } from '../../platform/clock.ts';
 import { createKeyring, generateMasterKey, parseMasterKey } from '../../platform/crypto.ts';
 import { openDatabase } from '../../platform/db/database.ts';
 import { writeIdentity, writePayoutMethod, writeProfile } from './seller-details.service.ts';
@@ -30,7 +31,7 @@ describe('npm run keys:rotate', () => {
     await database.db.insertInto('user').values({ id: 'usr_rot', name: 'R', email: 'r@example.com', emailVerified: false, image: null }).execute();
     await writeProfile(database.db, k1, 'usr_rot', { legalName: { first: 'R', last: 'S' }, dateOfBirth: '1980-01-02', address: { line1: '1 A St', line2: undefined, city: 'Reno', state: 'NV', zip: '89502' }, phone: '+17025550123' }, now);
     await writeIdentity(database.db, k1, 'usr_rot', { kind: 'ssn_last4', last4: '2468' }, now);
-    await writePayoutMethod(database.db, k1, 'usr_rot', { routingNumber: '021000021', accountNumber: '99887766', accountType: 'savings', holderNames: ['R S'] }, now);
+    await writePayoutMethod(database.db, k1, 'usr_rot', { routingNumber: '021000021', accountNumber: '99887766', accountType: 'savings', holderNames: ['R S'] }, now, realClock);
     await database.close();
 
     const run = () =>

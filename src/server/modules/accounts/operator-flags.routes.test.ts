@@ -1,16 +1,30 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.ts';
-import { buildRefurbisher } from '../../../../test/factories.ts';
-import { acceptWithLabel, as, freshOffer, makeUser, newKey, readySeller } from '../../../../test/journey.ts';
 import type { TestUser } from '../../../../test/accounts.ts';
-import { DEMO_CARRIER_WEBHOOK_SECRET } from '../../config.ts';
-import { signPayload } from './webhook-signature.ts';
+import { buildRefurbisher } from '../../../../test/factories.ts';
+import { leakyMailer, ScriptedCarrier } from '../../../../test/faults.ts';
+import { accept, acceptWithLabel, as, carrierEventBody, freshOffer, makeUser, newKey, postCarrierEvent, readySeller } from '../../../../test/journey.ts';
+import { OPERATOR_FLAG_KINDS, type TOperatorFlag, type TOperatorFlagPage } from '../../../shared/api/operator-flags.ts';
+import { createMailer } from '../../platform/mail/index.ts';
+import { GOOD_PASSWORD, validPayout } from '../../../../test/accounts.ts';
 
-const ctx = useTestApp();
+/**
+ * The one list of things an operator must look at: every kind raised by what causes it in life,
+ * through the real app (a carrier that keeps failing, a template that would print an account
+ * number, a scan on a closed trade-in, three sellers on one bank account), then cleared.
+ */
+const carrier = new ScriptedCarrier();
+const { mailer, leak } = leakyMailer(
+  createMailer({ outboxDir: fs.mkdtempSync(path.join(os.tmpdir(), 'tradeloop-flags-')), from: 'Tradeloop <no-reply@tradeloop.example>' }),
+);
+// One retry after the first attempt, at once (production waits 30 s, doubling).
+const ctx = useTestApp({ carrier, mailer, carrierRetry: { retryLimit: 1, retryDelaySeconds: 0 } });
 let seller: TestUser;
 let operator: TestUser;
 let refurbisher: TestUser;
-let seq = 0;
 
 beforeAll(async () => {
   seller = await readySeller(ctx.app);
@@ -19,53 +33,162 @@ beforeAll(async () => {
   refurbisher = await makeUser(ctx.app, ctx.database.db, 'refurbisher', { refurbisherId: r.id });
 });
 
-/** A real flag: accept, cancel, then a signed carrier scan arrives. */
-async function openFlag(): Promise<number> {
-  const offer = await freshOffer(ctx.app, ctx.database.db);
-  const t = await acceptWithLabel(ctx, seller, offer.offerId);
-  const cancelled = await ctx.app.inject({ method: 'POST', url: `/api/trade-ins/${t.id}/cancel`, headers: { ...as(seller), 'idempotency-key': newKey() } });
-  expect(cancelled.statusCode, cancelled.body).toBe(200);
-  const payload = JSON.stringify({ eventId: `evt-clear-${Date.now()}-${seq++}`, trackingNumber: t.shipping!.trackingNumber, type: 'picked_up', occurredAt: ctx.clock.now().toISOString() });
-  const res = await ctx.app.inject({
-    method: 'POST',
-    url: '/api/webhooks/carrier',
-    headers: { 'content-type': 'application/json', 'tradeloop-signature': signPayload(DEMO_CARRIER_WEBHOOK_SECRET, payload, Math.floor(Date.now() / 1000)) },
-    payload,
-  });
+const list = async (query = '', user: TestUser = operator): Promise<TOperatorFlagPage> => {
+  const res = await ctx.app.inject({ method: 'GET', url: `/api/admin/flags${query}`, headers: as(user) });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+};
+const clear = (user: Pick<TestUser, 'cookie'> | null, id: number | string, payload: unknown, headers: Record<string, string> = {}) =>
+  ctx.app.inject({ method: 'POST', url: `/api/admin/flags/${id}/clear`, headers: { ...(user ? as(user) : {}), ...headers }, payload: payload as object });
+const cancel = async (tradeInId: string) => {
+  const res = await ctx.app.inject({ method: 'POST', url: `/api/trade-ins/${tradeInId}/cancel`, headers: { ...as(seller), 'idempotency-key': newKey() } });
+  expect(res.statusCode, res.body).toBe(200);
+};
+const flagRow = (id: number) => ctx.database.db.selectFrom('operator_flags').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+const auditFor = (id: number) =>
+  ctx.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'operator_flag.cleared').where('subject', '=', `operator_flag:${id}`).execute();
+
+/** A real scan_after_cancel flag: accept, cancel, then the carrier scans the parcel anyway. */
+async function scanAfterCancel(): Promise<{ tradeInId: string; flagId: number }> {
+  const t = await acceptWithLabel(ctx, seller, (await freshOffer(ctx.app, ctx.database.db)).offerId);
+  await cancel(t.id);
+  const res = await postCarrierEvent(ctx.app, carrierEventBody(t.shipping!.trackingNumber, 'picked_up', ctx.clock.now()));
   expect(res.json()).toEqual({ outcome: 'flagged' });
-  const flag = await ctx.database.db.selectFrom('carrier_event_flags').select('id').where('trade_in_id', '=', t.id).executeTakeFirstOrThrow();
-  return flag.id;
+  const flag = (await list('?kind=scan_after_cancel&limit=200')).flags.find((f) => f.tradeInId === t.id);
+  return { tradeInId: t.id, flagId: flag!.id };
 }
 
-const clear = (user: Pick<TestUser, 'cookie'> | null, id: number | string, payload: unknown, headers: Record<string, string> = {}) =>
-  ctx.app.inject({ method: 'POST', url: `/api/admin/carrier-event-flags/${id}/clear`, headers: { ...(user ? as(user) : {}), ...headers }, payload: payload as object });
-const flagRow = (id: number) => ctx.database.db.selectFrom('carrier_event_flags').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-const auditFor = (id: number) =>
-  ctx.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'carrier_event_flag.cleared').where('subject', '=', `carrier_event_flag:${id}`).execute();
+describe('GET /api/admin/flags: one list for every kind', () => {
+  it('lists a flag of each kind, raised by its real cause, open first', async () => {
+    // The shipping window closes (product time), then the parcel is scanned.
+    const late = await acceptWithLabel(ctx, seller, (await freshOffer(ctx.app, ctx.database.db)).offerId);
+    ctx.clock.advance(new Date(late.shipBy).getTime() - ctx.clock.now().getTime());
+    await ctx.runtime.jobs.runDue();
+    expect((await postCarrierEvent(ctx.app, carrierEventBody(late.shipping!.trackingNumber, 'in_transit', ctx.clock.now()))).json()).toEqual({ outcome: 'flagged' });
 
-describe('POST /api/admin/carrier-event-flags/:id/clear', () => {
+    const cancelled = await scanAfterCancel();
+
+    // A template that would print the seller's account number: the guard refuses the message.
+    const mailed = await acceptWithLabel(ctx, seller, (await freshOffer(ctx.app, ctx.database.db)).offerId);
+    leak.value = validPayout(GOOD_PASSWORD).accountNumber;
+    try {
+      await postCarrierEvent(ctx.app, carrierEventBody(mailed.shipping!.trackingNumber, 'delivered', ctx.clock.now()));
+      await ctx.runtime.jobs.runDue();
+    } finally {
+      leak.value = null;
+    }
+
+    // A carrier that keeps failing to issue a label, and one that keeps failing to void one.
+    carrier.failIssues = 100;
+    const unlabelled = (await accept(ctx.app, seller, (await freshOffer(ctx.app, ctx.database.db)).offerId)).json().id as string;
+    await ctx.runtime.jobs.runDue();
+    carrier.failIssues = 0;
+    const unvoided = await acceptWithLabel(ctx, seller, (await freshOffer(ctx.app, ctx.database.db)).offerId);
+    carrier.failVoids = 100;
+    await cancel(unvoided.id);
+    await ctx.runtime.jobs.runDue();
+    carrier.failVoids = 0;
+
+    // Three sellers on one bank account (every readySeller pays into the same test account).
+    const others = [await readySeller(ctx.app), await readySeller(ctx.app)];
+
+    const { flags } = await list('?limit=200');
+    const find = (kind: TOperatorFlag['kind'], tradeInId: string | null) => flags.find((f) => f.kind === kind && f.tradeInId === tradeInId);
+    expect(find('scan_after_expiry', late.id)).toMatchObject({
+      status: 'open',
+      details: { eventType: 'in_transit', trackingNumber: late.shipping!.trackingNumber, tradeInStatus: 'expired' },
+    });
+    expect(find('scan_after_cancel', cancelled.tradeInId)).toMatchObject({ status: 'open', details: { tradeInStatus: 'cancelled' } });
+    expect(find('blocked_mail', mailed.id)).toMatchObject({ status: 'open', userIds: [seller.id], details: { mailKey: `trade-in:${mailed.id}:delivered` } });
+    expect(find('label_issue_failed', unlabelled)).toMatchObject({ status: 'open', details: { attempts: 2, error: expect.stringContaining('503') } });
+    expect(find('label_void_failed', unvoided.id)).toMatchObject({ status: 'open', details: { error: expect.stringContaining('503') } });
+    expect(find('shared_bank_account', null)).toMatchObject({ status: 'open', details: {} });
+    expect(find('shared_bank_account', null)!.userIds).toEqual(expect.arrayContaining([seller.id, ...others.map((o) => o.id)]));
+    expect(new Set(flags.map((f) => f.kind))).toEqual(new Set(OPERATOR_FLAG_KINDS));
+    // The account number is in no flag (the guard's message is named by its key only).
+    expect(JSON.stringify(flags)).not.toContain(validPayout(GOOD_PASSWORD).accountNumber);
+
+    // Cleared, a flag goes below every open one; the filters find it by status and kind.
+    expect((await clear(operator, cancelled.flagId, { note: 'Parcel returned to the seller' })).statusCode).toBe(200);
+    const after = (await list('?limit=200')).flags;
+    const firstCleared = after.findIndex((f) => f.status === 'cleared');
+    expect(after.slice(firstCleared).every((f) => f.status === 'cleared')).toBe(true);
+    expect(after.slice(0, firstCleared).every((f) => f.status === 'open')).toBe(true);
+    expect(after.slice(firstCleared).map((f) => f.id)).toContain(cancelled.flagId);
+    const ids = after.map((f) => f.id);
+    expect(after.slice(0, firstCleared).map((f) => f.id)).toEqual([...ids.slice(0, firstCleared)].sort((a, b) => b - a));
+
+    const clearedOnly = (await list('?status=cleared')).flags;
+    expect(clearedOnly.map((f) => f.id)).toContain(cancelled.flagId);
+    expect(clearedOnly.every((f) => f.status === 'cleared')).toBe(true);
+    expect((await list('?status=open&limit=200')).flags.map((f) => f.id)).not.toContain(cancelled.flagId);
+    const voids = (await list('?kind=label_void_failed')).flags;
+    expect(voids.map((f) => f.tradeInId)).toEqual([unvoided.id]);
+  });
+
+  it('pages through the list in the same order, open first, with nextCursor', async () => {
+    await scanAfterCancel();
+    const whole = (await list('?limit=200')).flags.map((f) => f.id);
+    expect(whole.length).toBeGreaterThan(3);
+    const paged: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: TOperatorFlagPage = await list(`?limit=2${cursor ? `&after=${cursor}` : ''}`);
+      expect(page.flags.length).toBeLessThanOrEqual(2);
+      paged.push(...page.flags.map((f) => f.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(whole);
+  });
+
+  it('refuses a malformed cursor, kind or status (400)', async () => {
+    for (const q of ['?after=7', '?after=open:0', '?after=open:x', '?kind=parcel_lost', '?status=closed', '?limit=0']) {
+      const res = await ctx.app.inject({ method: 'GET', url: `/api/admin/flags${q}`, headers: as(operator) });
+      expect(res.statusCode, q).toBe(400);
+      expect(res.json().error.code).toBe('validation_failed');
+    }
+  });
+
+  it('is for operators only: 403 for sellers and refurbishers, as every admin route; 401 without a session', async () => {
+    for (const user of [seller, refurbisher]) {
+      const res = await ctx.app.inject({ method: 'GET', url: '/api/admin/flags', headers: as(user) });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.code).toBe('forbidden');
+    }
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/admin/flags' })).statusCode).toBe(401);
+  });
+});
+
+describe('POST /api/admin/flags/:id/clear', () => {
   it('lets an operator clear an open flag with a note: who, when and why on the flag and in the audit log, once', async () => {
-    const id = await openFlag();
+    // Product time runs a day ahead: a flag is dated by security time, like the audit log.
+    ctx.clock.advance(24 * 3_600_000);
+    const before = ctx.securityClock.now().getTime();
+    const { flagId: id } = await scanAfterCancel();
     const res = await clear(operator, id, { note: '  Carrier confirmed the parcel was returned to the seller.  ' });
+    const after = ctx.securityClock.now().getTime();
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ id, status: 'cleared', clearedBy: operator.id, clearedNote: 'Carrier confirmed the parcel was returned to the seller.' });
-    expect(res.json().clearedAt).toEqual(expect.any(String));
-    expect(await flagRow(id)).toMatchObject({ status: 'cleared', cleared_by: operator.id, cleared_note: 'Carrier confirmed the parcel was returned to the seller.' });
+    for (const t of [res.json().createdAt, res.json().clearedAt]) {
+      expect(new Date(t).getTime()).toBeGreaterThanOrEqual(before);
+      expect(new Date(t).getTime()).toBeLessThanOrEqual(after);
+    }
+    expect(await flagRow(id)).toMatchObject({ cleared_by: operator.id, cleared_note: 'Carrier confirmed the parcel was returned to the seller.' });
     expect(await auditFor(id)).toMatchObject([{ actor_id: operator.id, reason: 'Carrier confirmed the parcel was returned to the seller.' }]);
-
-    const list = (await ctx.app.inject({ method: 'GET', url: '/api/admin/carrier-event-flags?status=cleared', headers: as(operator) })).json();
-    expect(list.flags.map((f: { id: number }) => f.id)).toContain(id);
 
     const again = await clear(operator, id, { note: 'Clearing it a second time' });
     expect(again.statusCode).toBe(409);
-    expect(again.json().error.code).toBe('conflict');
-    expect(again.json().error.message).toMatch(/already cleared/);
+    expect(again.json().error).toMatchObject({
+      code: 'flag_already_cleared',
+      message: expect.stringMatching(/already cleared/),
+      details: { clearedAt: res.json().clearedAt, clearedBy: operator.id },
+    });
     expect(await auditFor(id)).toHaveLength(1);
     expect((await flagRow(id)).cleared_note).toBe('Carrier confirmed the parcel was returned to the seller.');
   });
 
   it('lets only one of two operators racing to clear the same flag win', async () => {
-    const id = await openFlag();
+    const { flagId: id } = await scanAfterCancel();
     const other = await makeUser(ctx.app, ctx.database.db, 'operator');
     const results = await Promise.all([clear(operator, id, { note: 'First look: fine' }), clear(other, id, { note: 'Second look: fine' })]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
@@ -78,18 +201,18 @@ describe('POST /api/admin/carrier-event-flags/:id/clear', () => {
   });
 
   it('refuses a missing, empty, NUL-bearing or overlong note (400) and changes nothing', async () => {
-    const id = await openFlag();
+    const { flagId: id } = await scanAfterCancel();
     for (const payload of [{}, { note: '' }, { note: '   ' }, { note: 'fine\u0000then' }, { note: 'x'.repeat(501) }, { note: 42 }]) {
       const res = await clear(operator, id, payload);
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
       expect(res.json().error.code).toBe('validation_failed');
     }
-    expect(await flagRow(id)).toMatchObject({ status: 'open', cleared_by: null, cleared_note: null });
+    expect(await flagRow(id)).toMatchObject({ cleared_at: null, cleared_by: null, cleared_note: null });
     expect(await auditFor(id)).toHaveLength(0);
   });
 
   it('refuses sellers and refurbishers (403, as every admin route), anonymous callers (401) and a cookie sent cross-site (403)', async () => {
-    const id = await openFlag();
+    const { flagId: id } = await scanAfterCancel();
     for (const user of [seller, refurbisher]) {
       const res = await clear(user, id, { note: 'I would like this gone' });
       expect(res.statusCode).toBe(403);
@@ -97,6 +220,6 @@ describe('POST /api/admin/carrier-event-flags/:id/clear', () => {
     }
     expect((await clear(null, id, { note: 'I would like this gone' })).statusCode).toBe(401);
     expect((await clear(operator, id, { note: 'Looks fine to me' }, { origin: 'https://evil.example' })).statusCode).toBe(403);
-    expect((await flagRow(id)).status).toBe('open');
+    expect((await flagRow(id)).cleared_at).toBeNull();
   });
 });

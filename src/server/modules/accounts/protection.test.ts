@@ -238,7 +238,7 @@ describe('key rotation', () => {
         headers: as(third),
         payload: validPayout(third.password, { routingNumber: PLAIN.routing, accountNumber: PLAIN.account, accountNumberConfirmation: PLAIN.account }),
       });
-      const flags = await database.db.selectFrom('review_flags').selectAll().execute();
+      const flags = await database.db.selectFrom('operator_flags').selectAll().where('kind', '=', 'shared_bank_account').execute();
       expect(flags).toHaveLength(1);
       expect([...flags[0]!.user_ids].sort()).toEqual([licenceSeller.id, ssnSeller.id, third.id].sort());
     } finally {

@@ -5,21 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.ts';
 import { accept, as, freshOffer, makeUser, readySeller } from '../../../../test/journey.ts';
 import { GOOD_PASSWORD, signUp, validPayout, VALID_PROFILE } from '../../../../test/accounts.ts';
-import { createMailer, type Mailer } from '../../platform/mail/index.ts';
+import { leakyMailer } from '../../../../test/faults.ts';
+import { createMailer } from '../../platform/mail/index.ts';
 import { JOBS_SCHEMA } from '../../platform/jobs/index.ts';
 import { JOB_TRADE_IN_MAIL, tradeInMailKey, type TradeInMailJob } from './trade-in-mail.job.ts';
 import { TRADE_IN_EMAIL_TEMPLATES } from './trade-in-emails.ts';
 
-// A real mailer (the outbox) behind a switch that plays a template bug: while `leak` is set,
-// every message's text also carries that value, as a template that printed it would.
-let leak: string | null = null;
-const real = createMailer({ outboxDir: fs.mkdtempSync(path.join(os.tmpdir(), 'tradeloop-guard-')), from: 'Tradeloop <no-reply@tradeloop.example>' });
-const leaky: Mailer = {
-  ...real,
-  send: (mail) => real.send(leak ? { ...mail, text: `${mail.text}\nPaid to account ${leak}` } : mail),
-};
-
-const ctx = useTestApp({ mailer: leaky });
+// A real mailer (the outbox) that can play a template printing a protected value.
+const { mailer, leak } = leakyMailer(
+  createMailer({ outboxDir: fs.mkdtempSync(path.join(os.tmpdir(), 'tradeloop-guard-')), from: 'Tradeloop <no-reply@tradeloop.example>' }),
+);
+const ctx = useTestApp({ mailer });
 
 async function enqueueMail(job: TradeInMailJob) {
   await ctx.runtime.jobs.enqueue(ctx.database.db, JOB_TRADE_IN_MAIL, job, { singletonKey: tradeInMailKey(job) });
@@ -62,12 +58,12 @@ describe('the protected-data guard is on for every trade-in e-mail', () => {
     await ctx.runtime.jobs.runDue();
     const before = (await ctx.runtime.mailer.listOutbox()).filter((m) => m.to === seller.email).length;
 
-    leak = accountNumber;
+    leak.value = accountNumber;
     try {
       await enqueueMail({ template: 'delivered', tradeInId });
       expect(await ctx.runtime.jobs.runDue()).toMatchObject({ completed: 0, failed: 1 });
     } finally {
-      leak = null;
+      leak.value = null;
     }
 
     const key = tradeInMailKey({ template: 'delivered', tradeInId });
@@ -83,9 +79,11 @@ describe('the protected-data guard is on for every trade-in e-mail', () => {
     expect((await ctx.runtime.mailer.listOutbox()).filter((m) => m.to === seller.email)).toHaveLength(before);
 
     const admin = await makeUser(ctx.app, ctx.database.db, 'operator');
-    const flags = await ctx.app.inject({ method: 'GET', url: '/api/admin/review-flags', headers: as(admin) });
+    const flags = await ctx.app.inject({ method: 'GET', url: '/api/admin/flags?kind=blocked_mail', headers: as(admin) });
     expect(flags.statusCode, flags.body).toBe(200);
-    expect(flags.json().flags).toContainEqual(expect.objectContaining({ kind: 'blocked_mail', subject: key, userIds: [seller.id], status: 'open' }));
+    expect(flags.json().flags).toContainEqual(
+      expect.objectContaining({ kind: 'blocked_mail', tradeInId, details: { mailKey: key }, userIds: [seller.id], status: 'open' }),
+    );
     expect(flags.body).not.toContain(accountNumber);
   });
 });

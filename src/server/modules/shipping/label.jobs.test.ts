@@ -1,53 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.ts';
 import { accept, acceptWithLabel, as, freshOffer, makeUser, newKey, readySeller } from '../../../../test/journey.ts';
-import { BuiltInCarrier, type Carrier, type IssuedLabel } from './carrier.ts';
-import { FLAG_LABEL_ISSUE_FAILED, FLAG_LABEL_VOID_FAILED } from './label.jobs.ts';
-
-/**
- * A carrier driven by the test: it can fail its next calls (as an API answering 503 would) or
- * hold an issue call until released (a slow API), and records what it was asked.
- */
-class ScriptedCarrier implements Carrier {
-  readonly name = 'ups';
-  readonly #real = new BuiltInCarrier();
-  issueCalls = 0;
-  failIssues = 0;
-  failVoids = 0;
-  voided: string[] = [];
-  #gate: Promise<void> | undefined;
-  #release: (() => void) | undefined;
-  #entered: (() => void) | undefined;
-
-  /** The next issue call waits for `release()`; the returned promise resolves once it has started. */
-  hold(): Promise<void> {
-    this.#gate = new Promise((resolve) => (this.#release = resolve));
-    return new Promise((resolve) => (this.#entered = resolve));
-  }
-  release(): void {
-    this.#release?.();
-    this.#gate = undefined;
-  }
-  async issueLabel(): Promise<IssuedLabel> {
-    this.issueCalls++;
-    if (this.#gate) {
-      this.#entered?.();
-      await this.#gate;
-    }
-    if (this.failIssues > 0) {
-      this.failIssues--;
-      throw new Error('carrier answered 503 Service Unavailable');
-    }
-    return this.#real.issueLabel();
-  }
-  async voidLabel(trackingNumber: string): Promise<void> {
-    if (this.failVoids > 0) {
-      this.failVoids--;
-      throw new Error('carrier answered 503 Service Unavailable');
-    }
-    this.voided.push(trackingNumber);
-  }
-}
+import { ScriptedCarrier } from '../../../../test/faults.ts';
 
 const carrier = new ScriptedCarrier();
 // Two retries after the first attempt, at once (production waits 30 s, doubling).
@@ -55,7 +9,7 @@ const ctx = useTestApp({ carrier, carrierRetry: { retryLimit: 2, retryDelaySecon
 
 const getTradeIn = async (seller: Awaited<ReturnType<typeof readySeller>>, id: string) =>
   (await ctx.app.inject({ method: 'GET', url: `/api/trade-ins/${id}`, headers: as(seller) })).json();
-const flagsFor = (subject: string) => ctx.database.db.selectFrom('operator_flags').selectAll().where('subject', '=', subject).execute();
+const flagsFor = (tradeInId: string) => ctx.database.db.selectFrom('operator_flags').selectAll().where('trade_in_id', '=', tradeInId).execute();
 const labelsOf = (tradeInId: string) => ctx.database.db.selectFrom('shipping_labels').select(['tracking_number', 'status']).where('trade_in_id', '=', tradeInId).execute();
 async function acceptedMails(tradeInId: string) {
   const found = [];
@@ -103,8 +57,8 @@ describe('issuing the label is a job', () => {
 
     const flags = await flagsFor(id);
     expect(flags).toHaveLength(1);
-    expect(flags[0]).toMatchObject({ kind: FLAG_LABEL_ISSUE_FAILED, status: 'open' });
-    expect(flags[0]!.detail).toMatchObject({ attempts: 3, error: expect.stringContaining('503') });
+    expect(flags[0]).toMatchObject({ kind: 'label_issue_failed', cleared_at: null });
+    expect(flags[0]!.details).toMatchObject({ attempts: 3, error: expect.stringContaining('503') });
     const t = await getTradeIn(seller, id);
     expect(t.labelStatus).toBe('delayed');
     expect(t.shipping).toBeNull();
@@ -112,10 +66,10 @@ describe('issuing the label is a job', () => {
     expect(await acceptedMails(id)).toEqual([]);
     // Operators find it in their list; sellers do not get to read it.
     const operator = await makeUser(ctx.app, ctx.database.db, 'operator');
-    const listed = await ctx.app.inject({ method: 'GET', url: '/api/admin/operator-flags?status=open', headers: as(operator) });
+    const listed = await ctx.app.inject({ method: 'GET', url: '/api/admin/flags?status=open&kind=label_issue_failed', headers: as(operator) });
     expect(listed.statusCode, listed.body).toBe(200);
-    expect(listed.json().flags).toEqual(expect.arrayContaining([expect.objectContaining({ kind: FLAG_LABEL_ISSUE_FAILED, subject: id })]));
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/admin/operator-flags', headers: as(seller) })).statusCode).toBe(403);
+    expect(listed.json().flags).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'label_issue_failed', tradeInId: id, status: 'open' })]));
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/admin/flags', headers: as(seller) })).statusCode).toBe(403);
   });
 
   it('a slow carrier: the accept answers without it, and no transaction waits on it', async () => {
@@ -158,7 +112,7 @@ describe('voiding the label is a job', () => {
     carrier.failVoids = 0;
 
     const flags = await flagsFor(t.id);
-    expect(flags.map((f) => [f.kind, f.status])).toEqual([[FLAG_LABEL_VOID_FAILED, 'open']]);
+    expect(flags.map((f) => [f.kind, f.cleared_at])).toEqual([['label_void_failed', null]]);
     expect((await labelsOf(t.id)).map((l) => l.status)).toEqual(['issued']);
     expect(carrier.voided).not.toContain(t.shipping!.trackingNumber);
   });

@@ -6,15 +6,13 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../../../test/app.ts';
 import { createTestDatabase } from '../../../../test/db.ts';
-import { accept, acceptWithLabel, as, freshOffer, newKey, readySeller } from '../../../../test/journey.ts';
-import { DEMO_CARRIER_WEBHOOK_SECRET } from '../../config.ts';
+import { accept, acceptWithLabel, as, carrierEventBody, freshOffer, newKey, postCarrierEvent, readySeller } from '../../../../test/journey.ts';
 import type { AdjustableClock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { Runtime } from '../../runtime.ts';
 import type { TestUser } from '../../../../test/accounts.ts';
 import type { AccountSecrets } from '../accounts/index.ts';
 import { isValidUpsTrackingNumber } from './tracking-number.ts';
-import { signPayload } from './webhook-signature.ts';
 
 let database: Database;
 let app: FastifyInstance;
@@ -33,19 +31,8 @@ afterAll(async () => {
   await database.close();
 });
 
-let eventSeq = 0;
-function carrierEvent(trackingNumber: string, type: string, occurredAt: Date, eventId = `evt-${Date.now()}-${eventSeq++}`) {
-  return JSON.stringify({ eventId, trackingNumber, type, occurredAt: occurredAt.toISOString() });
-}
-async function postWebhook(body: string, opts: { secret?: string; at?: number; header?: string } = {}) {
-  const t = opts.at ?? Math.floor(Date.now() / 1000);
-  return app.inject({
-    method: 'POST',
-    url: '/api/webhooks/carrier',
-    headers: { 'content-type': 'application/json', 'tradeloop-signature': opts.header ?? signPayload(opts.secret ?? DEMO_CARRIER_WEBHOOK_SECRET, body, t) },
-    payload: body,
-  });
-}
+const carrierEvent = carrierEventBody;
+const postWebhook = (body: string, opts: Parameters<typeof postCarrierEvent>[2] = {}) => postCarrierEvent(app, body, opts);
 async function acceptedTradeIn(quantity = 5) {
   const offer = await freshOffer(app, database.db, { quantity });
   const tradeIn = await acceptWithLabel({ app, runtime }, seller, offer.offerId);

@@ -1,15 +1,19 @@
-import type { z } from 'zod';
-import type { ZReviewFlags } from '../../../shared/api/accounts.ts';
-import type { TCarrierEventFlag, TCarrierEventFlagPage, TClearCarrierEventFlag } from '../../../shared/api/carrier-event-flags.ts';
+import type { OperatorFlagKind, TClearOperatorFlag, TOperatorFlag, TOperatorFlagPage } from '../../../shared/api/operator-flags.ts';
 import { request } from '../../api.ts';
 
-export type TReviewFlags = z.infer<typeof ZReviewFlags>;
+export interface FlagFilter {
+  status?: 'open' | 'cleared' | undefined;
+  kind?: OperatorFlagKind | undefined;
+}
 
-/** The operator's flags: carrier scans that need a person, and sellers to review. */
+/** The operator's one list of flags (open first) and clearing one with a note. */
 export const flagsApi = {
-  carrierEventFlags: (status?: 'open' | 'cleared') =>
-    request<TCarrierEventFlagPage>(`/api/admin/carrier-event-flags?limit=200${status ? `&status=${status}` : ''}`),
-  clearCarrierEventFlag: (id: number, body: TClearCarrierEventFlag) =>
-    request<TCarrierEventFlag>(`/api/admin/carrier-event-flags/${id}/clear`, { method: 'POST', body }),
-  reviewFlags: () => request<TReviewFlags>('/api/admin/review-flags'),
+  list: (filter: FlagFilter, after?: string) => {
+    const q = new URLSearchParams({ limit: '50' });
+    if (filter.status) q.set('status', filter.status);
+    if (filter.kind) q.set('kind', filter.kind);
+    if (after) q.set('after', after);
+    return request<TOperatorFlagPage>(`/api/admin/flags?${q.toString()}`);
+  },
+  clear: (id: number, body: TClearOperatorFlag) => request<TOperatorFlag>(`/api/admin/flags/${id}/clear`, { method: 'POST', body }),
 };
