@@ -59,7 +59,7 @@ describe('the operator page, Flags section', () => {
     await seller('POST', `/api/trade-ins/${tradeIn.id}/cancel`, {}, { 'idempotency-key': randomUUID() });
     expect(await seller('POST', '/api/dev/carrier-events', { tradeInId: tradeIn.id, type: 'picked_up' })).toMatchObject({ outcome: 'flagged' });
     const operatorApi = await apiAs(baseUrl, 'operator@example.com');
-    const review = (await operatorApi('GET', '/api/admin/review-flags')) as { flags: unknown[] };
+    const listed = (await operatorApi('GET', '/api/admin/flags?limit=50')) as { flags: { id: number; kind: string; status: string }[] };
 
     const context = await browser.newContext({ viewport: DESKTOP, deviceScaleFactor: 1 });
     const page = await context.newPage();
@@ -73,13 +73,15 @@ describe('the operator page, Flags section', () => {
     await page.waitForURL(/\/operator$/);
     await page.getByRole('heading', { name: 'Flags', exact: true }).waitFor();
 
-    const row = page.getByTestId('carrier-flags').getByRole('row').filter({ hasText: tradeIn.id });
+    const row = page.getByTestId('flags').getByRole('row').filter({ hasText: tradeIn.id });
     await row.waitFor();
     await expect.poll(() => row.innerText()).toContain(tradeIn.shipping!.trackingNumber);
     expect(await row.innerText()).toContain('Scanned after the seller cancelled');
-    // Review flags come from their own endpoint: the table or the empty state, as the server says.
-    if (review.flags.length === 0) await page.getByTestId('review-flags-empty').waitFor();
-    else expect(await page.getByTestId('review-flags').getByRole('row').count()).toBe(review.flags.length + 1);
+    // Every flag the server lists, of every kind, in the server's order (open first): one table.
+    const rows = page.getByTestId('flags').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(listed.flags.length);
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-flag-id'))))).toEqual(listed.flags.map((f) => f.id));
+    expect(listed.flags.map((f) => f.status)).toEqual([...listed.flags.map((f) => f.status)].sort((a, b) => (a === b ? 0 : a === 'open' ? -1 : 1)));
     await shot(page, 'operator-flags-1280');
 
     // A note is required: the server's message shows under the field, and nothing is cleared.
@@ -93,7 +95,9 @@ describe('the operator page, Flags section', () => {
     await row.getByText('Carrier returned the parcel to the seller; nothing to pay.').waitFor();
     expect(await row.getByRole('button', { name: 'Clear' }).count()).toBe(0);
 
-    const cleared = (await operatorApi('GET', '/api/admin/carrier-event-flags?status=cleared')) as { flags: { tradeInId: string; clearedNote: string }[] };
+    const cleared = (await operatorApi('GET', '/api/admin/flags?status=cleared&kind=scan_after_cancel')) as {
+      flags: { tradeInId: string; clearedNote: string }[];
+    };
     expect(cleared.flags.find((f) => f.tradeInId === tradeIn.id)?.clearedNote).toBe('Carrier returned the parcel to the seller; nothing to pay.');
     expect(errors).toEqual([]);
     await context.close();
