@@ -44,8 +44,8 @@ export const canRevealSellerField = (user: SessionUser) => user.role === 'operat
 export const canReadAuditLog = (user: SessionUser) => user.role === 'operator';
 /** Operators look at the flags (things the system could not settle alone)… */
 export const canReadOperatorFlags = (user: SessionUser) => user.role === 'operator';
-/** …and clear one once it needs nothing more: the same people. */
-export const canClearOperatorFlags = canReadOperatorFlags;
+/** …and clear one once it needs nothing more: the same people, a rule of its own so it can change alone. */
+export const canClearOperatorFlags = (user: SessionUser) => user.role === 'operator';
 
 export function authorize(req: FastifyRequest, rule: (user: SessionUser) => boolean, what: string): SessionUser {
   const user = requireUser(req);

@@ -20,7 +20,7 @@ export const DEMO_LOGINS: readonly { email: string; name: string; role: UserRole
   { email: 'refurbisher@example.com', name: 'Riley Refurb', role: 'refurbisher', memberRole: 'admin', what: `admin of ${DEMO_REFURBISHERS[0]!.name}` },
   { email: 'buyer@example.com', name: 'Bailey Buyer', role: 'refurbisher', memberRole: 'buyer', what: `buyer of ${DEMO_REFURBISHERS[0]!.name} (wishlist only)` },
   { email: 'inspector@example.com', name: 'Indigo Inspector', role: 'refurbisher', memberRole: 'inspector', what: `inspector of ${DEMO_REFURBISHERS[0]!.name}` },
-  { email: 'operator@example.com', name: 'Olive Operator', role: 'operator', what: 'operator (refurbishers, audit log, reveals, review flags)' },
+  { email: 'operator@example.com', name: 'Olive Operator', role: 'operator', what: 'operator (refurbishers, audit log, reveals, flags)' },
 ];
 
 const shortId = () => randomBytes(18).toString('base64url');
