@@ -49,7 +49,7 @@ describe('the protected-data guard is on for every trade-in e-mail', () => {
     expect((await ctx.runtime.mailer.readOutboxMessage(accepted.id))!.text).toContain(year);
   });
 
-  it('blocks a message that would carry the account number: no retry, a review flag, the value in no output', async () => {
+  it('blocks a message that would carry the account number: no retry, an operator flag, the value in no output', async () => {
     const seller = await readySeller(ctx.app);
     const accountNumber = validPayout(GOOD_PASSWORD).accountNumber;
     const res = await accept(ctx.app, seller, (await freshOffer(ctx.app, ctx.database.db)).offerId);
