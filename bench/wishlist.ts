@@ -14,50 +14,21 @@
  * Prints numbers; asserts nothing (this machine is shared).
  */
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
-import { buildApp } from '../src/server/app.ts';
-import { loadConfig } from '../src/server/config.ts';
-import { migrateAll } from '../src/server/db/migrate.ts';
-import { syncBuiltInCatalog } from '../src/server/modules/catalog/index.ts';
-import { realClock } from '../src/server/platform/clock.ts';
-import { openDatabase } from '../src/server/platform/db/database.ts';
-import { createRuntime } from '../src/server/runtime.ts';
 import { QUESTIONNAIRES } from '../src/shared/questionnaires.ts';
 import type { CategoryId } from '../src/shared/catalog-types.ts';
 import { loadWishlists } from './load-wishlists.ts';
+import { buildBenchApp, openBenchDatabase } from './setup.ts';
 
 const MARKET_ENTRIES = Number(process.env.BENCH_MARKET ?? 100_000);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
-
-async function openBenchDatabase() {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tradeloop-bench-wishlist-'));
-    return { database: await openDatabase({ dataDir: dir }), cleanup: () => fs.rm(dir, { recursive: true, force: true }) };
-  }
-  const name = 'tradeloop_bench_wishlist';
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return { database: await openDatabase({ url: u.toString(), poolSize: 20 }), cleanup: async () => undefined };
-}
 
 const ms = (t0: number) => performance.now() - t0;
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 
 async function main() {
-  const { database, cleanup } = await openBenchDatabase();
+  const { database, cleanup } = await openBenchDatabase('tradeloop_bench_wishlist');
   const db = database.db;
-  await migrateAll(database);
-  await syncBuiltInCatalog(db);
   let t0 = performance.now();
   await loadWishlists(db, MARKET_ENTRIES, 50);
   console.log(`Wishlist bench on ${process.env.DATABASE_URL ? 'PostgreSQL server' : 'embedded PGlite'}; market of ${MARKET_ENTRIES} entries loaded in ${(ms(t0) / 1000).toFixed(1)} s`);
@@ -74,19 +45,7 @@ async function main() {
   await db.insertInto('variants').values(synthetic.map((id, i) => ({ id, model_id: 'mdl_bench-synthetic', label: `Edition ${i}`, attributes: '{}', sort: i }))).execute();
   const builtIn = (await db.selectFrom('variants').select('id').where('model_id', '<>', 'mdl_bench-synthetic').orderBy('id').execute()).map((r) => r.id);
 
-  const config = loadConfig(
-    {
-      TRADELOOP_MODE: 'production',
-      DATA_DIR: os.tmpdir(),
-      BETTER_AUTH_SECRET: randomBytes(32).toString('base64url'),
-      TRADELOOP_MASTER_KEY: randomBytes(32).toString('base64'),
-      CARRIER_WEBHOOK_SECRET: randomBytes(32).toString('base64url'),
-    },
-    [],
-  );
-  const secrets = { authSecret: config.authSecret!, keyring: config.keyring! };
-  const runtime = createRuntime({ config, database, productClock: realClock, securityClock: realClock, workers: false, keyring: secrets.keyring });
-  const app = await buildApp({ config, database, productClock: realClock, securityClock: realClock, secrets, runtime }, { webRoot: '/nonexistent', logger: { level: 'error' } });
+  const app = await buildBenchApp(database, { logger: { level: 'error' } });
   app.get('/bench/bare', async () => ({ ok: true }));
   await app.ready();
 

@@ -5,7 +5,17 @@ import { AdjustableClock, realClock, type Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import { effectDone, onceKey } from './effects.ts';
 import { parseIsoDuration } from './iso-duration.ts';
-import { createJobs, installJobsSchema, JOBS_SCHEMA, PermanentJobError, type Jobs, type JobsLogger, type JobsOptions } from './jobs.ts';
+import {
+  createJobs,
+  installJobsSchema,
+  JOBS_SCHEMA,
+  PermanentJobError,
+  type JobHandler,
+  type Jobs,
+  type JobsLogger,
+  type JobsOptions,
+  type QueueSettings,
+} from './jobs.ts';
 
 let database: Database;
 beforeAll(async () => {
@@ -38,6 +48,22 @@ function jobsFor(clock: Clock, opts: Partial<JobsOptions> = {}, db: Database = d
 
 const frozen = (iso = '2026-11-26T15:00:00Z') => new AdjustableClock({ frozenAt: new Date(iso) });
 
+/**
+ * The setup most tests here begin with: a queue of its own (a fresh name) with one handler, on a
+ * started Jobs whose clock is frozen unless one is given.
+ */
+async function startedQueue<T>(
+  label: string,
+  handler: JobHandler<T>,
+  opts: { clock?: Clock; jobs?: Partial<JobsOptions>; queue?: QueueSettings } = {},
+): Promise<{ q: string; jobs: Jobs }> {
+  const q = queueName(label);
+  const jobs = jobsFor(opts.clock ?? frozen(), opts.jobs);
+  jobs.register<T>(q, handler, opts.queue);
+  await jobs.start();
+  return { q, jobs };
+}
+
 async function waitFor(cond: () => boolean, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!cond()) {
@@ -55,13 +81,10 @@ async function jobCount(name: string): Promise<number> {
 
 describe('jobs on pg-boss', () => {
   it('runs a job enqueued for now, with its payload', async () => {
-    const q = queueName('now');
     const seen: unknown[] = [];
-    const jobs = jobsFor(frozen());
-    jobs.register<{ tradeInId: string }>(q, async (data, ctx) => {
+    const { q, jobs } = await startedQueue<{ tradeInId: string }>('now', async (data, ctx) => {
       seen.push({ data, runAt: ctx.runAt, retryCount: ctx.retryCount });
     });
-    await jobs.start();
     const id = await jobs.enqueue(database.db, q, { tradeInId: 'tin_1' });
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(await jobs.runDue()).toEqual({ released: 0, completed: 1, failed: 0 });
@@ -70,13 +93,10 @@ describe('jobs on pg-boss', () => {
   });
 
   it('enqueues inside the caller’s transaction: a rollback takes the job with it', async () => {
-    const q = queueName('trx');
     let runs = 0;
-    const jobs = jobsFor(frozen());
-    jobs.register(q, async () => {
+    const { q, jobs } = await startedQueue('trx', async () => {
       runs++;
     });
-    await jobs.start();
 
     await expect(
       database.db.transaction().execute(async (trx) => {
@@ -99,14 +119,15 @@ describe('jobs on pg-boss', () => {
   });
 
   it('fires a deadline when the application clock reaches it, not a second before', async () => {
-    const q = queueName('deadline');
     const clock = frozen();
     const ran: string[] = [];
-    const jobs = jobsFor(clock);
-    jobs.register<{ label: string }>(q, async ({ label }, ctx) => {
-      ran.push(`${label}@${clock.now().toISOString()} due ${ctx.runAt?.toISOString()}`);
-    });
-    await jobs.start();
+    const { q, jobs } = await startedQueue<{ label: string }>(
+      'deadline',
+      async ({ label }, ctx) => {
+        ran.push(`${label}@${clock.now().toISOString()} due ${ctx.runAt?.toISOString()}`);
+      },
+      { clock },
+    );
     const t0 = clock.now().getTime();
     await jobs.enqueue(database.db, q, { label: 'reminder' }, { runAt: new Date(t0 + parseIsoDuration('P3D')) });
     await jobs.enqueue(database.db, q, { label: 'expiry' }, { runAt: new Date(t0 + parseIsoDuration('P5D')) });
@@ -127,14 +148,15 @@ describe('jobs on pg-boss', () => {
   it('never runs a deadline early when the application clock is behind real time', async () => {
     // A test clock frozen in the past: the deadline is already past in real time, but not by the
     // application's clock. pg-boss's own pollers (on here) must not pick it up.
-    const q = queueName('behind');
     const clock = frozen('2020-01-01T00:00:00Z');
     let runs = 0;
-    const jobs = jobsFor(clock, { workers: true, pollingIntervalSeconds: 0.5 });
-    jobs.register(q, async () => {
-      runs++;
-    });
-    await jobs.start();
+    const { q, jobs } = await startedQueue(
+      'behind',
+      async () => {
+        runs++;
+      },
+      { clock, jobs: { workers: true, pollingIntervalSeconds: 0.5 } },
+    );
     await jobs.enqueue(database.db, q, {}, { runAt: new Date(clock.now().getTime() + 3_600_000) });
     await new Promise((r) => setTimeout(r, 1500));
     expect(runs).toBe(0);
@@ -162,19 +184,16 @@ describe('jobs on pg-boss', () => {
   });
 
   it('retries a failing handler up to its limit, logs each failure, and runDue still ends', async () => {
-    const q = queueName('fails');
     const logger = capturingLogger();
     let attempts = 0;
-    const jobs = jobsFor(frozen(), { logger });
-    jobs.register(
-      q,
+    const { q, jobs } = await startedQueue(
+      'fails',
       async () => {
         attempts++;
         throw new Error('carrier unavailable');
       },
-      { retryLimit: 2, retryDelaySeconds: 0 },
+      { jobs: { logger }, queue: { retryLimit: 2, retryDelaySeconds: 0 } },
     );
-    await jobs.start();
     await jobs.enqueue(database.db, q, {});
     expect(await jobs.runDue()).toEqual({ released: 0, completed: 0, failed: 3 });
     expect(attempts).toBe(3);
@@ -184,19 +203,16 @@ describe('jobs on pg-boss', () => {
   });
 
   it('fails a job for good, without retries, when its handler throws a PermanentJobError', async () => {
-    const q = queueName('refused');
     const logger = capturingLogger();
     let attempts = 0;
-    const jobs = jobsFor(frozen(), { logger });
-    jobs.register(
-      q,
+    const { q, jobs } = await startedQueue(
+      'refused',
       async () => {
         attempts++;
         throw new PermanentJobError('message trade-in:tin_1:accepted refused');
       },
-      { retryLimit: 5, retryDelaySeconds: 0 },
+      { jobs: { logger }, queue: { retryLimit: 5, retryDelaySeconds: 0 } },
     );
-    await jobs.start();
     await jobs.enqueue(database.db, q, {});
     expect(await jobs.runDue()).toEqual({ released: 0, completed: 0, failed: 1 });
     expect(await jobs.runDue()).toEqual({ released: 0, completed: 0, failed: 0 });
@@ -207,13 +223,10 @@ describe('jobs on pg-boss', () => {
   });
 
   it('keeps one job per singletonKey', async () => {
-    const q = queueName('single');
     let runs = 0;
-    const jobs = jobsFor(frozen());
-    jobs.register(q, async () => {
+    const { q, jobs } = await startedQueue('single', async () => {
       runs++;
     });
-    await jobs.start();
     const a = await jobs.enqueue(database.db, q, { v: 1 }, { singletonKey: 'expire:tin_1' });
     const b = await jobs.enqueue(database.db, q, { v: 2 }, { singletonKey: 'expire:tin_1' });
     const c = await jobs.enqueue(database.db, q, { v: 3 }, { singletonKey: 'expire:tin_2' });
@@ -227,12 +240,10 @@ describe('jobs on pg-boss', () => {
   });
 
   it('keeps an effect exactly-once when pg-boss re-runs a job whose effect committed', async () => {
-    const q = queueName('once');
     const effects: string[] = [];
     let attempts = 0;
-    const jobs = jobsFor(frozen());
-    jobs.register<{ tradeInId: string }>(
-      q,
+    const { q, jobs } = await startedQueue<{ tradeInId: string }>(
+      'once',
       async ({ tradeInId }, ctx) => {
         attempts++;
         await database.db.transaction().execute(async (trx) => {
@@ -241,9 +252,8 @@ describe('jobs on pg-boss', () => {
         // As if the process died after the commit but before pg-boss recorded the completion.
         if (ctx.retryCount === 0) throw new Error('crash after commit');
       },
-      { retryLimit: 3, retryDelaySeconds: 0 },
+      { queue: { retryLimit: 3, retryDelaySeconds: 0 } },
     );
-    await jobs.start();
     await jobs.enqueue(database.db, q, { tradeInId: 'tin_9' });
     expect(await jobs.runDue()).toMatchObject({ completed: 1, failed: 1 });
     expect(attempts).toBe(2);
@@ -251,9 +261,7 @@ describe('jobs on pg-boss', () => {
   });
 
   it('refuses an unregistered queue before touching the database (no PGlite deadlock in a transaction)', async () => {
-    const jobs = jobsFor(frozen());
-    jobs.register(queueName('known'), async () => undefined);
-    await jobs.start();
+    const { jobs } = await startedQueue('known', async () => undefined);
     await expect(database.db.transaction().execute((trx) => jobs.enqueue(trx, 'nobody.registered', {}))).rejects.toThrow(
       /not registered/,
     );

@@ -1,7 +1,9 @@
-import { Alert, Button, Code, CopyButton, Group, Paper, Select, Skeleton, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Code, CopyButton, Group, Select, Skeleton, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { MEMBER_ROLES, type MemberRole } from '../../../shared/api/refurbishers.ts';
+import { ConfirmTable } from '../../components/ConfirmTable.tsx';
+import { InlineForm } from '../../components/InlineForm.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { portalApi } from './portal-api.ts';
 
@@ -43,64 +45,34 @@ export function ApiKeysPanel() {
           </Group>
         </Alert>
       )}
-      <Table.ScrollContainer minWidth={560}>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Key</Table.Th>
-              <Table.Th>Role</Table.Th>
-              <Table.Th>Last used</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {keys.data.map((k) => (
-              <Table.Tr key={k.id}>
-                <Table.Td>{k.name}</Table.Td>
-                <Table.Td>
-                  <Code>{k.prefix}</Code>
-                </Table.Td>
-                <Table.Td>{k.role}</Table.Td>
-                <Table.Td>{k.lastUsedAt ? when.format(new Date(k.lastUsedAt)) : 'never'}</Table.Td>
-                <Table.Td>
-                  {k.revokedAt ? (
-                    <Text size="xs" c="dimmed">
-                      revoked
-                    </Text>
-                  ) : (
-                    <Button size="compact-xs" variant="subtle" color="red" onClick={() => revoke.mutate(k.id)}>
-                      Revoke
-                    </Button>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      <Paper withBorder p="md" maw={560}>
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            create.mutate();
-          }}
-        >
-          <Group align="flex-end" gap="sm">
-            <TextInput label="New key name" placeholder="e.g. stock system" value={name} onChange={(e) => setName(e.currentTarget.value)} style={{ flex: 1 }} />
-            <Select label="Role" w={130} data={[...MEMBER_ROLES]} value={role} allowDeselect={false} onChange={(r) => r && setRole(r as MemberRole)} />
-            <Button type="submit" loading={create.isPending} disabled={!name.trim()}>
-              Create key
-            </Button>
-          </Group>
-          {create.isError && (
-            <Text size="sm" c="red" role="alert" mt={4}>
-              {create.error.message}
-            </Text>
-          )}
-        </form>
-      </Paper>
+      <ConfirmTable
+        rows={keys.data}
+        columns={[
+          { header: 'Name', cell: (k) => k.name },
+          { header: 'Key', cell: (k) => <Code>{k.prefix}</Code> },
+          { header: 'Role', cell: (k) => k.role },
+          { header: 'Last used', cell: (k) => (k.lastUsedAt ? when.format(new Date(k.lastUsedAt)) : 'never') },
+        ]}
+        action={{
+          label: 'Revoke',
+          question: (k) => `Revoke “${k.name}”? Systems using it are refused at once.`,
+          run: (k) => revoke.mutate(k.id),
+          pendingId: revoke.isPending ? revoke.variables : undefined,
+          settled: (k) =>
+            k.revokedAt ? (
+              <Text size="xs" c="dimmed">
+                revoked
+              </Text>
+            ) : null,
+        }}
+      />
+      <InlineForm onSubmit={() => create.mutate()} problem={create.error?.message}>
+        <TextInput label="New key name" placeholder="e.g. stock system" value={name} onChange={(e) => setName(e.currentTarget.value)} style={{ flex: 1 }} />
+        <Select label="Role" w={130} data={[...MEMBER_ROLES]} value={role} allowDeselect={false} onChange={(r) => r && setRole(r as MemberRole)} />
+        <Button type="submit" loading={create.isPending} disabled={!name.trim()}>
+          Create key
+        </Button>
+      </InlineForm>
     </Stack>
   );
 }

@@ -1,8 +1,10 @@
-import { Alert, Button, Group, Paper, Select, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Select, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { MEMBER_ROLES, type MemberRole } from '../../../shared/api/refurbishers.ts';
 import { ApiError } from '../../api.ts';
+import { ConfirmTable } from '../../components/ConfirmTable.tsx';
+import { InlineForm } from '../../components/InlineForm.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { portalApi } from './portal-api.ts';
 
@@ -28,51 +30,41 @@ export function MembersPanel({ canManage, myUserId }: { canManage: boolean; myUs
           {failure.message}
         </Alert>
       )}
-      <Table.ScrollContainer minWidth={560}>
-        <Table data-testid="members">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>E-mail</Table.Th>
-              <Table.Th>Role</Table.Th>
-              {canManage && <Table.Th />}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {members.data.members.map((m) => (
-              <Table.Tr key={m.id}>
-                <Table.Td>
-                  {m.name}
-                  {m.userId === myUserId ? ' (you)' : ''}
-                </Table.Td>
-                <Table.Td>{m.email}</Table.Td>
-                <Table.Td>
-                  {canManage ? (
-                    <Select
-                      aria-label={`Role of ${m.name}`}
-                      size="xs"
-                      w={130}
-                      data={ROLE_OPTIONS}
-                      value={m.role}
-                      allowDeselect={false}
-                      onChange={(role) => role && changeRole.mutate({ id: m.id, role: role as MemberRole })}
-                    />
-                  ) : (
-                    m.role
-                  )}
-                </Table.Td>
-                {canManage && (
-                  <Table.Td>
-                    <Button size="compact-xs" variant="subtle" color="red" onClick={() => remove.mutate(m.id)} loading={remove.isPending && remove.variables === m.id}>
-                      Remove
-                    </Button>
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <ConfirmTable
+        testId="members"
+        rows={members.data.members}
+        columns={[
+          { header: 'Name', cell: (m) => `${m.name}${m.userId === myUserId ? ' (you)' : ''}` },
+          { header: 'E-mail', cell: (m) => m.email },
+          {
+            header: 'Role',
+            cell: (m) =>
+              canManage ? (
+                <Select
+                  aria-label={`Role of ${m.name}`}
+                  size="xs"
+                  w={130}
+                  data={ROLE_OPTIONS}
+                  value={m.role}
+                  allowDeselect={false}
+                  onChange={(role) => role && changeRole.mutate({ id: m.id, role: role as MemberRole })}
+                />
+              ) : (
+                m.role
+              ),
+          },
+        ]}
+        action={
+          canManage
+            ? {
+                label: 'Remove',
+                question: (m) => `Remove ${m.name} from the organisation?`,
+                run: (m) => remove.mutate(m.id),
+                pendingId: remove.isPending ? remove.variables : undefined,
+              }
+            : undefined
+        }
+      />
       {canManage && (
         <>
           {members.data.invitations.length > 0 && (
@@ -111,32 +103,22 @@ function InviteForm({ onDone }: { onDone: () => Promise<void> }) {
   });
   const fields = invite.error instanceof ApiError ? invite.error.fields : {};
   return (
-    <Paper withBorder p="md" maw={560}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          invite.mutate();
-        }}
-      >
-        <Group align="flex-end" gap="sm">
-          <TextInput label="Invite by e-mail" type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={fields.email} style={{ flex: 1 }} />
-          <Select label="As" w={130} data={ROLE_OPTIONS} value={role} allowDeselect={false} onChange={(r) => r && setRole(r as MemberRole)} />
-          <Button type="submit" loading={invite.isPending}>
-            Invite
-          </Button>
-        </Group>
-        {invite.isError && !fields.email && (
-          <Text size="sm" c="red" role="alert" mt={4}>
-            {invite.error.message}
-          </Text>
-        )}
-        {invite.isSuccess && (
+    <InlineForm
+      onSubmit={() => invite.mutate()}
+      problem={invite.isError && !fields.email ? invite.error.message : null}
+      after={
+        invite.isSuccess && (
           <Text size="sm" c="green" role="status" mt={4}>
             Invitation sent to {invite.data.email}.
           </Text>
-        )}
-      </form>
-    </Paper>
+        )
+      }
+    >
+      <TextInput label="Invite by e-mail" type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={fields.email} style={{ flex: 1 }} />
+      <Select label="As" w={130} data={ROLE_OPTIONS} value={role} allowDeselect={false} onChange={(r) => r && setRole(r as MemberRole)} />
+      <Button type="submit" loading={invite.isPending}>
+        Invite
+      </Button>
+    </InlineForm>
   );
 }
