@@ -62,7 +62,7 @@ async function toRow(raw: Raw | undefined, lookups: QuoteLookups): Promise<Quote
   if (!raw) return undefined;
   const variant = (await lookups.variants([raw.variantId])).get(raw.variantId);
   const refurbisher = raw.refurbisherId ? (await lookups.refurbishers([raw.refurbisherId])).get(raw.refurbisherId) : undefined;
-  // Foreign keys keep the variant and the offer's refurbisher; a miss is a broken database.
+  // The delete guards of the quote migration keep the variant and the refurbisher; a miss is a broken database.
   if (!variant || (raw.refurbisherId && !refurbisher)) throw new Error(`assessment ${raw.assessmentId}: its variant or refurbisher is missing`);
   return {
     assessmentId: raw.assessmentId,
