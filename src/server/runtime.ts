@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Config } from './config.ts';
-import { getSellerReadiness, protectedValuesOf } from './modules/accounts/index.ts';
+import { protectedValuesOf, type RefurbisherOfMember } from './modules/accounts/index.ts';
 import { VariantCache } from './modules/catalog/index.ts';
-import { JOB_ASSESSMENT_RETENTION, RETENTION_INTERVAL_MS, retentionRunKey, runAssessmentRetention } from './modules/offers/index.ts';
+import { registerAssessmentRetention } from './modules/offers/index.ts';
 import { createNotifications } from './modules/notifications/index.ts';
-import { JOB_INVITATION_MAIL, runInvitationMail } from './modules/refurbishers/index.ts';
+import { findRefurbisherIdForMember, JOB_INVITATION_MAIL, runInvitationMail } from './modules/refurbishers/index.ts';
 import { BuiltInCarrier, createShipping, type Carrier, type Shipping, type ShippingDeps } from './modules/shipping/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Keyring } from './platform/crypto.ts';
@@ -24,6 +23,8 @@ export interface Runtime {
   carrier: Carrier;
   variants: VariantCache;
   shipping: Shipping;
+  /** Which refurbisher a signed-in member acts for (refurbishers' answer to the accounts module's session). */
+  refurbisherOfMember: RefurbisherOfMember;
   /** After jobs.start(): schedules the recurring housekeeping (assessment retention). Safe from every process. */
   scheduleMaintenance(): Promise<void>;
 }
@@ -87,17 +88,9 @@ export function createRuntime(input: RuntimeInput): Runtime {
     await runInvitationMail({ db, clock, mailer, config }, data);
   }, QUEUE_PROFILES.network);
 
-  jobs.register(JOB_ASSESSMENT_RETENTION, async () => {
-    const run = await runAssessmentRetention({ db, now: () => clock.now(), retentionDays: config.assessmentRetentionDays });
-    // Unfinished (a backlog): go on at once, as a new job; finished: the next slot's run.
-    const next = run.finished ? new Date(clock.now().getTime() + RETENTION_INTERVAL_MS) : clock.now();
-    await jobs.enqueue(db, JOB_ASSESSMENT_RETENTION, {}, { runAt: next, singletonKey: run.finished ? retentionRunKey(next) : `more:${randomUUID()}` });
-  }, QUEUE_PROFILES.database);
+  const retention = registerAssessmentRetention({ db, clock, jobs, retentionDays: config.assessmentRetentionDays });
+  // One run per slot, however many processes start in it.
+  const scheduleMaintenance = () => retention.schedule();
 
-  async function scheduleMaintenance() {
-    // One run per slot, however many processes start in it (the key makes the job id).
-    await jobs.enqueue(db, JOB_ASSESSMENT_RETENTION, {}, { singletonKey: retentionRunKey(clock.now()) });
-  }
-
-  return { jobs, mailer, carrier, variants, shipping, scheduleMaintenance };
+  return { jobs, mailer, carrier, variants, shipping, refurbisherOfMember: findRefurbisherIdForMember, scheduleMaintenance };
 }

@@ -1,5 +1,6 @@
 import type { AccountsTables } from '../modules/accounts/accounts.tables.ts';
 import type { CatalogTables } from '../modules/catalog/catalog.tables.ts';
+import type { DevTables } from '../modules/dev/dev.tables.ts';
 import type { OffersTables } from '../modules/offers/offers.tables.ts';
 import type { ShippingTables } from '../modules/shipping/shipping.tables.ts';
 import type { TradeInsTables } from '../modules/trade-ins/trade-ins.tables.ts';
@@ -13,4 +14,4 @@ import type { WishlistTables } from '../modules/wishlist/wishlist.tables.ts';
  * `<module>.tables.ts` (the platform in `platform/*.tables.ts`); this interface joins them.
  * Only the owner of a table reads or writes it: others ask the owner through its index.ts.
  */
-export interface DB extends PlatformTables, JobsTables, AccountsTables, CatalogTables, OffersTables, TradeInsTables, ShippingTables, RefurbishersTables, WishlistTables {}
+export interface DB extends PlatformTables, JobsTables, AccountsTables, CatalogTables, OffersTables, TradeInsTables, ShippingTables, RefurbishersTables, WishlistTables, DevTables {}

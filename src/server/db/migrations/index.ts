@@ -9,6 +9,7 @@ import * as m1101 from './2026-11-27T1101_demo_secrets.ts';
 import * as m1301 from './2026-11-27T1301_sign_in_throttle.ts';
 import * as m1401 from './2026-11-27T1401_carrier_event_decisions.ts';
 import * as m1302 from './2026-11-27T1302_quote_limits.ts';
+import * as m1201 from './2026-11-28T1201_offer_accepted_at.ts';
 import * as m1501 from './2026-11-27T1501_operator_flags.ts';
 import * as m1701 from './2026-11-27T1701_refurbisher_portal.ts';
 import * as m1702 from './2026-11-27T1702_wishlist_trigger_plans.ts';
@@ -34,4 +35,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27T1801_blocked_mail_flags': m1801,
   '2026-11-27T1901_carrier_event_flag_clearing': m1901,
   '2026-11-28T1301_one_operator_flags_table': m281301,
+  '2026-11-28T1201_offer_accepted_at': m1201,
 };

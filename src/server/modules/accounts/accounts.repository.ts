@@ -6,20 +6,6 @@ export type ProfileRow = Selectable<SellerProfilesTable>;
 export type IdentityRow = Selectable<SellerIdentitiesTable>;
 export type PayoutRow = Selectable<PayoutMethodsTable>;
 
-/** The refurbisher a member acts for: the session's active organisation if linked, else the oldest membership. */
-export async function findRefurbisherIdForMember(db: Executor, userId: string, activeOrganizationId: string | null): Promise<string | null> {
-  const row = await db
-    .selectFrom('member as m')
-    .innerJoin('refurbishers as r', 'r.organization_id', 'm.organizationId')
-    .select('r.id')
-    .where('m.userId', '=', userId)
-    .orderBy(sql`m."organizationId" = ${activeOrganizationId ?? ''}`, 'desc')
-    .orderBy('m.createdAt', 'asc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.id ?? null;
-}
-
 export async function findPasswordHash(db: Executor, userId: string): Promise<string | null> {
   const row = await db
     .selectFrom('account')

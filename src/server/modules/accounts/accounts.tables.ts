@@ -6,6 +6,7 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
 
 // --- better-auth's tables (created by getMigrations; camelCase columns are its convention) ---
+// Its organisation plugin's tables (organization, member, invitation) are the refurbishers module's.
 
 export interface AuthUserTable {
   id: string;
@@ -47,21 +48,22 @@ export interface AuthAccountTable {
   updatedAt: Timestamp;
 }
 
-export interface AuthOrganizationTable {
+/** better-auth's one-time tokens (e-mail verification, password reset); only better-auth reads and writes it. */
+export interface AuthVerificationTable {
   id: string;
-  name: string;
-  slug: string;
-  logo: string | null;
+  identifier: string;
+  value: string;
+  expiresAt: Timestamp;
   createdAt: Timestamp;
-  metadata: string | null;
+  updatedAt: Timestamp;
 }
 
-export interface AuthMemberTable {
+/** better-auth's rate-limit counters (`storage: 'database'`, shared by every process); only better-auth uses it. */
+export interface AuthRateLimitTable {
   id: string;
-  organizationId: string;
-  userId: string;
-  role: string;
-  createdAt: Timestamp;
+  key: string;
+  count: number;
+  lastRequest: ColumnType<number, number, number>;
 }
 
 // --- ours ---
@@ -125,8 +127,8 @@ export interface AccountsTables {
   user: AuthUserTable;
   session: AuthSessionTable;
   account: AuthAccountTable;
-  organization: AuthOrganizationTable;
-  member: AuthMemberTable;
+  verification: AuthVerificationTable;
+  rateLimit: AuthRateLimitTable;
   seller_profiles: SellerProfilesTable;
   seller_identities: SellerIdentitiesTable;
   payout_methods: PayoutMethodsTable;

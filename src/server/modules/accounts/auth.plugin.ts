@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Executor } from '../../platform/db/database.ts';
 import type { BaseDeps } from '../../platform/http.ts';
 import type { AccountSecrets } from './secrets.ts';
 import { AppError, rateLimited, type ErrorCode } from '../../platform/errors.ts';
 import { codeForStatus, errorBody, sendError } from '../../platform/http-errors.ts';
 import { boundedJsonParser } from '../../platform/request-guards.ts';
 import type { SessionUser } from './accounts.policy.ts';
-import { findRefurbisherIdForMember } from './accounts.repository.ts';
 import { checkAuthBody } from './auth-input.ts';
 import { createAuth, PASSWORD_REJECTED, SESSION_MAX_AGE_MS, trustedOriginsOf, baseUrlOf, USER_ROLES, type Auth, type UserRole } from './auth.ts';
 import { accountKey, recordSuccess, signInKeys, throttleSignIn } from './sign-in-limiter.ts';
@@ -30,8 +30,18 @@ function hasCookie(header: string | undefined, name: string): boolean {
   return header.split(';').some((part) => part.trim().startsWith(`${name}=`));
 }
 
-async function authPluginImpl(app: FastifyInstance, deps: BaseDeps & { secrets: AccountSecrets }): Promise<void> {
+/**
+ * The refurbisher a member acts for: the refurbishers module's answer (it owns organisations and
+ * memberships), which accounts cannot import (refurbishers imports accounts); runtime.ts wires it.
+ */
+export type RefurbisherOfMember = (db: Executor, userId: string, activeOrganizationId: string | null) => Promise<string | null>;
+
+async function authPluginImpl(
+  app: FastifyInstance,
+  deps: BaseDeps & { secrets: AccountSecrets; runtime: { refurbisherOfMember: RefurbisherOfMember } },
+): Promise<void> {
   const { config, database, securityClock, secrets } = deps;
+  const refurbisherOfMember = deps.runtime.refurbisherOfMember;
   const db = database.db;
   const auth: Auth = createAuth({
     config,
@@ -67,7 +77,7 @@ async function authPluginImpl(app: FastifyInstance, deps: BaseDeps & { secrets: 
       email: found.user.email,
       name: found.user.name,
       role,
-      refurbisherId: role === 'refurbisher' ? await findRefurbisherIdForMember(db, found.user.id, activeOrg) : null,
+      refurbisherId: role === 'refurbisher' ? await refurbisherOfMember(db, found.user.id, activeOrg) : null,
     };
   }
 

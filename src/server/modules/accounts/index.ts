@@ -1,6 +1,6 @@
 /** The accounts module's public face: other modules import only from here. */
 export { accountsRoutes } from './accounts.routes.ts';
-export { authPlugin } from './auth.plugin.ts';
+export { authPlugin, type RefurbisherOfMember } from './auth.plugin.ts';
 export { requireRole, requireUser, type SessionUser } from './accounts.policy.ts';
 export { migrateAuthTables, type UserRole } from './auth.ts';
 export { demoSecretStoreFor, resolveSecrets, type AccountSecrets } from './secrets.ts';
@@ -9,3 +9,4 @@ export { protectedValuesOf } from './protected-values.ts';
 export { rotateKeys } from './key-rotation.service.ts';
 export { seedDemoAccounts, DEMO_LOGINS, DEMO_PASSWORD } from './demo-accounts.ts';
 export { findSellerContact } from './seller-contact.repository.ts';
+export { clearActiveOrganization, findUserCards, findUserIdsByEmail, makeRefurbisherMember, setActiveOrganization } from './users.repository.ts';

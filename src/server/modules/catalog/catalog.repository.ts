@@ -64,3 +64,13 @@ export function variantInfoQuery(db: Executor) {
 export async function findVariant(db: Executor, id: string) {
   return variantInfoQuery(db).where('v.id', '=', id).executeTakeFirst();
 }
+
+export type VariantInfo = NonNullable<Awaited<ReturnType<typeof findVariant>>>;
+
+/** The variants of a batch of ids, with their model (one query, however many ids; unknown ids are absent). */
+export async function findVariants(db: Executor, ids: readonly string[]): Promise<Map<string, VariantInfo>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await variantInfoQuery(db).where('v.id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}

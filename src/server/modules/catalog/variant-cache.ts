@@ -1,7 +1,5 @@
 import type { Db } from '../../platform/db/database.ts';
-import { findVariant, variantInfoQuery } from './catalog.repository.ts';
-
-export type VariantInfo = NonNullable<Awaited<ReturnType<typeof findVariant>>>;
+import { findVariant, findVariants, variantInfoQuery, type VariantInfo } from './catalog.repository.ts';
 
 /**
  * The quote path reads a variant on every request; the catalogue changes a few times a year.
@@ -27,6 +25,23 @@ export class VariantCache {
     const row = await findVariant(this.#db, id);
     if (row) this.#byId.set(id, row);
     return row;
+  }
+
+  /** A batch of variants: from memory, and the misses in one query. Unknown ids are absent. */
+  async getMany(ids: readonly string[]): Promise<Map<string, VariantInfo>> {
+    if (performance.now() - this.#loadedAt > this.#maxAgeMs) await this.#reload();
+    const found = new Map<string, VariantInfo>();
+    const missing: string[] = [];
+    for (const id of ids) {
+      const hit = this.#byId.get(id);
+      if (hit) found.set(id, hit);
+      else missing.push(id);
+    }
+    for (const [id, row] of await findVariants(this.#db, missing)) {
+      this.#byId.set(id, row);
+      found.set(id, row);
+    }
+    return found;
   }
 
   invalidate(): void {

@@ -5,7 +5,7 @@ import { forgetIdleQuoteBuckets } from './quote-rate-limit.ts';
 /**
  * Quotes nobody accepted are kept for a retention period, then removed: anonymous quoting is
  * cheap to ask for and each one stores ~2 KB. A quote whose offer became a trade-in is kept for
- * good (the trade-in refers to it).
+ * good (the trade-in refers to it; the accept flow marks its offer `accepted_at`).
  *
  * The job removes them in batches, each its own short statement, so it never holds one huge
  * transaction or lock; then it schedules its next run. Deleting is idempotent, so a retried or
@@ -33,7 +33,7 @@ export async function deleteExpiredAssessmentBatch(db: Executor, cutoff: Date, b
     with doomed as (
       select a.id from assessments a
       where a.created_at < ${cutoff}
-        and not exists (select 1 from offers o join trade_ins t on t.offer_id = o.id where o.assessment_id = a.id)
+        and not exists (select 1 from offers o where o.assessment_id = a.id and o.accepted_at is not null)
       order by a.created_at
       limit ${batchSize}
       for update of a skip locked

@@ -2,6 +2,8 @@ import type { GradeReason } from '../../../shared/catalog-types.ts';
 import type { Grade } from '../../../shared/grade.ts';
 import type { LadderRung } from './offers.tables.ts';
 import type { Executor } from '../../platform/db/database.ts';
+import type { VariantInfo } from '../catalog/index.ts';
+import type { RefurbisherDisplay } from '../refurbishers/index.ts';
 
 export interface QuoteRow {
   assessmentId: string;
@@ -27,40 +29,41 @@ export interface QuoteRow {
   } | null;
 }
 
+/** The assessment and its offer (offers' own tables); the device and the refurbisher come from their owners. */
 function baseQuery(db: Executor) {
   return db
     .selectFrom('assessments as a')
-    .innerJoin('variants as v', 'v.id', 'a.variant_id')
-    .innerJoin('models as m', 'm.id', 'v.model_id')
     .leftJoin('offers as o', 'o.assessment_id', 'a.id')
-    .leftJoin('refurbishers as r', 'r.id', 'o.refurbisher_id')
     .select([
       'a.id as assessmentId',
       'a.grade',
       'a.grade_reasons as gradeReasons',
       'a.ladder',
       'a.created_at as createdAt',
-      'v.id as variantId',
-      'v.label as variantLabel',
-      'm.id as modelId',
-      'm.name as modelName',
-      'm.brand',
-      'm.category_id as categoryId',
-      'm.mandatory_accessories as mandatoryAccessories',
+      'a.variant_id as variantId',
       'o.id as offerId',
       'o.price_minor as priceMinor',
       'o.currency',
       'o.refurbisher_id as refurbisherId',
-      'r.name as refurbisherName',
       'o.created_at as offerCreatedAt',
       'o.ship_by as shipBy',
     ]);
 }
 
-type Raw = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirst']>>;
+type Raw = NonNullable<Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirst']>>>;
 
-function toRow(raw: Raw): QuoteRow | undefined {
+/** What the quote page needs from the catalogue and the refurbishers module, asked through their doors. */
+export interface QuoteLookups {
+  variants: (ids: readonly string[]) => Promise<Map<string, VariantInfo>>;
+  refurbishers: (ids: readonly string[]) => Promise<Map<string, RefurbisherDisplay>>;
+}
+
+async function toRow(raw: Raw | undefined, lookups: QuoteLookups): Promise<QuoteRow | undefined> {
   if (!raw) return undefined;
+  const variant = (await lookups.variants([raw.variantId])).get(raw.variantId);
+  const refurbisher = raw.refurbisherId ? (await lookups.refurbishers([raw.refurbisherId])).get(raw.refurbisherId) : undefined;
+  // The delete guards of the quote migration keep the variant and the refurbisher; a miss is a broken database.
+  if (!variant || (raw.refurbisherId && !refurbisher)) throw new Error(`assessment ${raw.assessmentId}: its variant or refurbisher is missing`);
   return {
     assessmentId: raw.assessmentId,
     grade: raw.grade,
@@ -68,20 +71,20 @@ function toRow(raw: Raw): QuoteRow | undefined {
     ladder: raw.ladder,
     createdAt: raw.createdAt,
     variantId: raw.variantId,
-    variantLabel: raw.variantLabel,
-    modelId: raw.modelId,
-    modelName: raw.modelName,
-    brand: raw.brand,
-    categoryId: raw.categoryId,
-    mandatoryAccessories: raw.mandatoryAccessories,
+    variantLabel: variant.label,
+    modelId: variant.modelId,
+    modelName: variant.modelName,
+    brand: variant.brand,
+    categoryId: variant.categoryId,
+    mandatoryAccessories: variant.mandatoryAccessories,
     offer:
-      raw.offerId && raw.priceMinor !== null && raw.currency && raw.refurbisherId && raw.refurbisherName && raw.offerCreatedAt && raw.shipBy
+      raw.offerId && raw.priceMinor !== null && raw.currency && refurbisher && raw.offerCreatedAt && raw.shipBy
         ? {
             id: raw.offerId,
             priceMinor: raw.priceMinor,
             currency: raw.currency.trim(),
-            refurbisherId: raw.refurbisherId,
-            refurbisherName: raw.refurbisherName,
+            refurbisherId: refurbisher.id,
+            refurbisherName: refurbisher.name,
             createdAt: raw.offerCreatedAt,
             shipBy: raw.shipBy,
           }
@@ -89,12 +92,12 @@ function toRow(raw: Raw): QuoteRow | undefined {
   };
 }
 
-export async function findQuoteByOffer(db: Executor, offerId: string): Promise<QuoteRow | undefined> {
-  return toRow(await baseQuery(db).where('o.id', '=', offerId).executeTakeFirst());
+export async function findQuoteByOffer(db: Executor, lookups: QuoteLookups, offerId: string): Promise<QuoteRow | undefined> {
+  return toRow(await baseQuery(db).where('o.id', '=', offerId).executeTakeFirst(), lookups);
 }
 
-export async function findQuoteByAssessment(db: Executor, assessmentId: string): Promise<QuoteRow | undefined> {
-  return toRow(await baseQuery(db).where('a.id', '=', assessmentId).executeTakeFirst());
+export async function findQuoteByAssessment(db: Executor, lookups: QuoteLookups, assessmentId: string): Promise<QuoteRow | undefined> {
+  return toRow(await baseQuery(db).where('a.id', '=', assessmentId).executeTakeFirst(), lookups);
 }
 
 /** Locks the offer for the accept transaction: concurrent accepts of one offer queue here instead of racing. */
@@ -102,6 +105,11 @@ export async function lockOffer(trx: Executor, offerId: string) {
   return trx.selectFrom('offers').selectAll().where('id', '=', offerId).forUpdate().executeTakeFirst();
 }
 export type LockedOffer = NonNullable<Awaited<ReturnType<typeof lockOffer>>>;
+
+/** The accept flow's step: the offer became a trade-in (in the accept transaction), so retention keeps its quote. */
+export async function markOfferAccepted(trx: Executor, offerId: string, now: Date): Promise<void> {
+  await trx.updateTable('offers').set({ accepted_at: now }).where('id', '=', offerId).execute();
+}
 
 /** The device and answers an offer was quoted for, to quote them again. */
 export async function findAssessmentOfOffer(db: Executor, offerId: string) {

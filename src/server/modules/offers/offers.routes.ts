@@ -29,12 +29,12 @@ export const offersRoutes: RoutesPlugin<{ runtime: { variants: VariantCache } }>
   app.get(
     '/api/assessments/:id',
     { schema: { tags: ['quote'], params: z.object({ id: z.string().max(100) }), response: { 200: ZQuote, ...errorResponses(400, 404) } } },
-    async (req) => getQuoteByAssessment(db, productClock, req.params.id),
+    async (req) => getQuoteByAssessment(db, productClock, variants, req.params.id),
   );
 
   app.get(
     '/api/offers/:id',
     { schema: { tags: ['quote'], params: z.object({ id: z.string().max(100) }), response: { 200: ZQuote, ...errorResponses(400, 404) } } },
-    async (req) => getQuoteByOffer(db, productClock, req.params.id),
+    async (req) => getQuoteByOffer(db, productClock, variants, req.params.id),
   );
 };

@@ -1,5 +1,5 @@
 import type { Grade } from '../../../shared/grade.ts';
-import type { Json, Timestamp } from '../../platform/db/column-types.ts';
+import type { Json, NullableTimestamp, Timestamp } from '../../platform/db/column-types.ts';
 
 /**
  * The offers module's tables (joined into DB in db/schema.ts): what a quote stores (the
@@ -35,6 +35,8 @@ export interface OffersTable {
   currency: string;
   created_at: Timestamp;
   ship_by: Timestamp;
+  /** Set by the accept flow (markOfferAccepted): an accepted quote is kept for good. */
+  accepted_at: NullableTimestamp;
 }
 
 export interface QuoteRateBucketsTable {

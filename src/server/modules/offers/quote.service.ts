@@ -9,7 +9,8 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { VariantCache } from '../catalog/index.ts';
 import { insertQuote } from './matching.repository.ts';
-import { findAssessmentOfOffer, findQuoteByAssessment, findQuoteByOffer, type QuoteRow } from './offers.repository.ts';
+import { findRefurbisherDisplays } from '../refurbishers/index.ts';
+import { findAssessmentOfOffer, findQuoteByAssessment, findQuoteByOffer, type QuoteLookups, type QuoteRow } from './offers.repository.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -75,14 +76,19 @@ export async function createQuote({ database, clock, variants }: QuoteDeps, inpu
   });
 }
 
-export async function getQuoteByOffer(db: Db, clock: Clock, offerId: string): Promise<TQuote> {
-  const row = await findQuoteByOffer(db, offerId);
+/** The quote page's device from the catalogue's cache (no query), its refurbisher from the refurbishers module. */
+function lookupsFor(db: Db, variants: VariantCache): QuoteLookups {
+  return { variants: (ids) => variants.getMany(ids), refurbishers: (ids) => findRefurbisherDisplays(db, ids) };
+}
+
+export async function getQuoteByOffer(db: Db, clock: Clock, variants: VariantCache, offerId: string): Promise<TQuote> {
+  const row = await findQuoteByOffer(db, lookupsFor(db, variants), offerId);
   if (!row) throw notFound('Offer');
   return present(clock.now(), row);
 }
 
-export async function getQuoteByAssessment(db: Db, clock: Clock, assessmentId: string): Promise<TQuote> {
-  const row = await findQuoteByAssessment(db, assessmentId);
+export async function getQuoteByAssessment(db: Db, clock: Clock, variants: VariantCache, assessmentId: string): Promise<TQuote> {
+  const row = await findQuoteByAssessment(db, lookupsFor(db, variants), assessmentId);
   if (!row) throw notFound('Assessment');
   return present(clock.now(), row);
 }

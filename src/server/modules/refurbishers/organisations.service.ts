@@ -14,6 +14,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db, Executor, Trx } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { clearActiveOrganization, findUserCards, makeRefurbisherMember, setActiveOrganization } from '../accounts/index.ts';
 import { isUniqueViolation } from './db-errors.ts';
 import type { RefurbisherActor } from './refurbishers.policy.ts';
 import {
@@ -178,7 +179,7 @@ export async function removeMember(db: Db, actor: RefurbisherActor, memberId: st
     if (member.role === 'admin' && admins.length <= 1) throw new AppError('conflict', LAST_ADMIN);
     await trx.deleteFrom('member').where('id', '=', memberId).execute();
     // Their sessions stay, but acting for this refurbisher needs the membership, checked on every request.
-    await trx.updateTable('session').set({ activeOrganizationId: null }).where('userId', '=', member.userId).where('activeOrganizationId', '=', actor.organizationId).execute();
+    await clearActiveOrganization(trx, member.userId, actor.organizationId);
   });
 }
 
@@ -223,19 +224,21 @@ export async function acceptInvitation(db: Db, clock: Clock, user: { id: string;
       .onConflict((oc) => oc.columns(['organizationId', 'userId']).doUpdateSet({ role: i.role }))
       .execute();
     // The link reached this address: it is verified.
-    await trx.updateTable('user').set({ role: 'refurbisher', emailVerified: true }).where('id', '=', user.id).execute();
-    await trx.updateTable('session').set({ activeOrganizationId: i.organizationId }).where('userId', '=', user.id).execute();
+    await makeRefurbisherMember(trx, user.id);
+    await setActiveOrganization(trx, user.id, i.organizationId);
     return { refurbisherId: i.refurbisherId };
   });
 }
 
 export async function invitationForMail(db: Executor, id: string) {
-  return db
+  const i = await db
     .selectFrom('invitation as i')
     .innerJoin('refurbishers as r', 'r.organization_id', 'i.organizationId')
-    .leftJoin('user as u', 'u.id', 'i.inviterId')
-    .select(['i.id', 'i.email', 'i.role', 'i.status', 'r.name as refurbisherName', 'u.name as inviterName', 'u.role as inviterRole'])
+    .select(['i.id', 'i.email', 'i.role', 'i.status', 'i.inviterId', 'r.name as refurbisherName'])
     .where('i.id', '=', id)
     .executeTakeFirst();
+  if (!i) return undefined;
+  const inviter = (await findUserCards(db, [i.inviterId])).get(i.inviterId);
+  const { inviterId: _inviterId, ...rest } = i;
+  return { ...rest, inviterName: inviter?.name ?? null, inviterRole: inviter?.role ?? null };
 }
-

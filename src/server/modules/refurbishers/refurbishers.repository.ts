@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { MemberRole, TReceivingAddress } from '../../../shared/api/refurbishers.ts';
 import type { Executor } from '../../platform/db/database.ts';
+import { findUserCards, findUserIdsByEmail } from '../accounts/index.ts';
 
 export interface RefurbisherRow {
   id: string;
@@ -39,6 +40,20 @@ export async function listRefurbishersWithCounts(db: Executor) {
     .execute();
 }
 
+/** The refurbisher a member acts for: the session's active organisation if linked, else the oldest membership. */
+export async function findRefurbisherIdForMember(db: Executor, userId: string, activeOrganizationId: string | null): Promise<string | null> {
+  const row = await db
+    .selectFrom('member as m')
+    .innerJoin('refurbishers as r', 'r.organization_id', 'm.organizationId')
+    .select('r.id')
+    .where('m.userId', '=', userId)
+    .orderBy(sql`m."organizationId" = ${activeOrganizationId ?? ''}`, 'desc')
+    .orderBy('m.createdAt', 'asc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
 /** The member's role in the refurbisher's organisation, if they are one. */
 export async function findMembership(db: Executor, userId: string, refurbisherId: string) {
   return db
@@ -50,15 +65,20 @@ export async function findMembership(db: Executor, userId: string, refurbisherId
     .executeTakeFirst();
 }
 
+/** The organisation's members with their names and addresses (the accounts module's users, asked in one batch). */
 export async function listMembers(db: Executor, organizationId: string) {
-  return db
-    .selectFrom('member as m')
-    .innerJoin('user as u', 'u.id', 'm.userId')
-    .select(['m.id', 'm.userId', 'u.name', 'u.email', 'm.role', 'm.createdAt'])
-    .where('m.organizationId', '=', organizationId)
-    .orderBy('m.createdAt')
-    .orderBy('m.id')
+  const members = await db
+    .selectFrom('member')
+    .select(['id', 'userId', 'role', 'createdAt'])
+    .where('organizationId', '=', organizationId)
+    .orderBy('createdAt')
+    .orderBy('id')
     .execute();
+  const users = await findUserCards(db, members.map((m) => m.userId));
+  return members.flatMap((m) => {
+    const u = users.get(m.userId);
+    return u ? [{ ...m, name: u.name, email: u.email }] : [];
+  });
 }
 
 /** Locks the organisation's admins (in a fixed order), so "the last admin" is decided by one writer at a time. */
@@ -111,13 +131,9 @@ export async function cancelPendingInvitations(db: Executor, organizationId: str
 }
 
 export async function isMemberByEmail(db: Executor, organizationId: string, email: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('member as m')
-    .innerJoin('user as u', 'u.id', 'm.userId')
-    .select('m.id')
-    .where('m.organizationId', '=', organizationId)
-    .where(sql`lower(u.email)`, '=', email.toLowerCase())
-    .executeTakeFirst();
+  const userIds = await findUserIdsByEmail(db, email);
+  if (userIds.length === 0) return false;
+  const row = await db.selectFrom('member').select('id').where('organizationId', '=', organizationId).where('userId', 'in', userIds).executeTakeFirst();
   return !!row;
 }
 
@@ -155,4 +171,17 @@ export async function listApiKeys(db: Executor, refurbisherId: string) {
 export async function findReceivingAddress(db: Executor, refurbisherId: string): Promise<TReceivingAddress | undefined> {
   const row = await db.selectFrom('refurbishers').select('receiving_address').where('id', '=', refurbisherId).executeTakeFirst();
   return row?.receiving_address;
+}
+
+/** What other modules' pages show of a refurbisher, for a batch of ids (one query; unknown ids are absent). */
+export interface RefurbisherDisplay {
+  id: string;
+  name: string;
+}
+
+export async function findRefurbisherDisplays(db: Executor, ids: readonly string[]): Promise<Map<string, RefurbisherDisplay>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('refurbishers').select(['id', 'name']).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, r]));
 }

@@ -25,6 +25,25 @@ export interface RefurbishersTable {
   organization_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/** better-auth organisation plugin's organisation: one per refurbisher (refurbishers.organization_id). */
+export interface AuthOrganizationTable {
+  id: string;
+  name: string;
+  slug: string;
+  logo: string | null;
+  createdAt: Timestamp;
+  metadata: string | null;
+}
+
+/** better-auth organisation plugin's membership: who acts for the organisation's refurbisher, in which role. */
+export interface AuthMemberTable {
+  id: string;
+  organizationId: string;
+  userId: string;
+  role: string;
+  createdAt: Timestamp;
+}
+
 /** better-auth organisation plugin's invitation table (camelCase is its convention). */
 export interface AuthInvitationTable {
   id: string;
@@ -52,6 +71,8 @@ export interface RefurbisherApiKeysTable {
 
 export interface RefurbishersTables {
   refurbishers: RefurbishersTable;
+  organization: AuthOrganizationTable;
+  member: AuthMemberTable;
   invitation: AuthInvitationTable;
   refurbisher_api_keys: RefurbisherApiKeysTable;
 }

@@ -6,7 +6,7 @@ import type { Database, Db, Trx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { requestHash, withIdempotency } from '../../platform/idempotency.ts';
-import { lockOffer, quoteAgain, reserveBestAtLeast, reserveUnit, type LockedOffer, type ReservedUnit } from '../offers/index.ts';
+import { lockOffer, markOfferAccepted, quoteAgain, reserveBestAtLeast, reserveUnit, type LockedOffer, type ReservedUnit } from '../offers/index.ts';
 import type { VariantCache } from '../catalog/index.ts';
 import type { TradeInShipping } from './shipping.port.ts';
 import { presentTradeIn } from './trade-in.presenter.ts';
@@ -61,7 +61,7 @@ export async function acceptOffer(deps: AcceptDeps, input: AcceptInput): Promise
  *  1. lock the offer (offers) and check it is still open;
  *  2. check the seller may accept (accounts' readiness);
  *  3. reserve a wishlist unit, the matched entry's or one paying at least as much (offers);
- *  4. create the trade-in and its first timeline entry;
+ *  4. create the trade-in and its first timeline entry, and mark the offer accepted (offers);
  *  5. ask shipping for the inbound label (a job: the carrier is called after the commit,
  *     and the accepted e-mail follows the label);
  *  6. open the 21-day shipping window (reminder and expiry jobs).
@@ -71,6 +71,7 @@ async function acceptInTransaction(deps: AcceptDeps, trx: Trx, input: AcceptInpu
   const readiness = await checkSellerMayAccept(deps, trx, input.sellerId, now);
   const unit = await reserveUnitFor(trx, offer, now);
   const tradeInId = await createTradeIn(trx, offer, unit, input.sellerId, now);
+  await markOfferAccepted(trx, offer.id, now);
   await deps.shipping.requestInboundLabel(trx, tradeInId);
   await deps.shipping.openShippingWindow(trx, tradeInId, offer.ship_by, now);
 

@@ -1,6 +1,8 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
+import { findVariants } from '../catalog/index.ts';
+import { findRefurbisherDisplays } from '../refurbishers/index.ts';
 import type { TradeInStatus } from '../../../shared/trade-in-machine.ts';
 import type { TradeInsTable } from './trade-ins.tables.ts';
 
@@ -27,31 +29,54 @@ export async function lockTradeIn(db: Executor, id: string) {
   return db.selectFrom('trade_ins').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
-/** The trade-in with what its pages show: device, refurbisher, accessories. */
-export function detailQuery(db: Executor) {
-  return db
-    .selectFrom('trade_ins as t')
-    .innerJoin('variants as v', 'v.id', 't.variant_id')
-    .innerJoin('models as m', 'm.id', 'v.model_id')
-    .innerJoin('refurbishers as r', 'r.id', 't.refurbisher_id')
-    .selectAll('t')
-    .select([
-      'v.label as variantLabel',
-      'm.name as modelName',
-      'm.brand',
-      'm.category_id as categoryId',
-      'm.mandatory_accessories as mandatoryAccessories',
-      'r.name as refurbisherName',
-    ]);
-}
-export type TradeInDetailRow = NonNullable<Awaited<ReturnType<ReturnType<typeof detailQuery>['executeTakeFirst']>>>;
+/** The trade-in with what its pages show: device (the catalogue's), refurbisher (the refurbishers'), accessories. */
+export type TradeInDetailRow = TradeInRow & {
+  variantLabel: string;
+  modelName: string;
+  brand: string;
+  categoryId: string;
+  mandatoryAccessories: string[];
+  refurbisherName: string;
+};
 
-export async function findTradeInDetail(db: Executor, id: string) {
-  return detailQuery(db).where('t.id', '=', id).executeTakeFirst();
+/** Adds the device and refurbisher to trade-in rows: one batch question to each owner, however many rows. */
+async function withDetails(db: Executor, rows: TradeInRow[]): Promise<TradeInDetailRow[]> {
+  if (rows.length === 0) return [];
+  // One after the other: `db` may be a transaction, which runs one statement at a time anyway.
+  const variants = await findVariants(db, rows.map((t) => t.variant_id));
+  const refurbishers = await findRefurbisherDisplays(db, rows.map((t) => t.refurbisher_id));
+  return rows.map((t) => {
+    const v = variants.get(t.variant_id);
+    const r = refurbishers.get(t.refurbisher_id);
+    // Foreign keys keep both; a miss is a broken database, not a page to render.
+    if (!v || !r) throw new Error(`trade-in ${t.id}: its variant or refurbisher is missing`);
+    return {
+      ...t,
+      variantLabel: v.label,
+      modelName: v.modelName,
+      brand: v.brand,
+      categoryId: v.categoryId,
+      mandatoryAccessories: v.mandatoryAccessories,
+      refurbisherName: r.name,
+    };
+  });
 }
 
-export async function listTradeInsForSeller(db: Executor, sellerId: string) {
-  return detailQuery(db).where('t.seller_id', '=', sellerId).orderBy('t.accepted_at', 'desc').orderBy('t.id', 'desc').limit(200).execute();
+export async function findTradeInDetail(db: Executor, id: string): Promise<TradeInDetailRow | undefined> {
+  const row = await findTradeIn(db, id);
+  return row ? (await withDetails(db, [row]))[0] : undefined;
+}
+
+export async function listTradeInsForSeller(db: Executor, sellerId: string): Promise<TradeInDetailRow[]> {
+  const rows = await db
+    .selectFrom('trade_ins')
+    .selectAll()
+    .where('seller_id', '=', sellerId)
+    .orderBy('accepted_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(200)
+    .execute();
+  return withDetails(db, rows);
 }
 
 export async function listEvents(db: Executor, tradeInId: string) {
