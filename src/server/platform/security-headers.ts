@@ -18,7 +18,7 @@ import type { FastifyInstance } from 'fastify';
  * - Frames: we are framed by nobody (frame-ancestors 'none', also X-Frame-Options: DENY for old
  *   browsers). The mailbox's srcdoc iframe loads no URL, so frame-src 'none' does not touch it.
  */
-export function cspDirectives(production: boolean): Record<string, string[]> {
+function cspDirectives(production: boolean): Record<string, string[]> {
   return {
     'default-src': ["'self'"],
     'script-src': ["'self'"],
