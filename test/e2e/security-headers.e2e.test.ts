@@ -54,4 +54,14 @@ describe('the Content-Security-Policy in the browser', () => {
     expect(await framed!.locator('#root').count()).toBe(0);
     await context.close();
   });
+
+  it('lets the interactive API docs (Swagger UI) render under the same policy', async () => {
+    const { baseUrl, browser } = e2e;
+    const context = await browser.newContext({ viewport: DESKTOP });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/api/docs`);
+    await page.getByRole('heading', { name: /Tradeloop API/ }).waitFor();
+    await page.getByText('/api/assessments', { exact: true }).first().waitFor();
+    await context.close();
+  });
 });

@@ -50,8 +50,8 @@ export async function registerSecurityHeaders(app: FastifyInstance, opts: { prod
     // http://localhost must never pin a browser to HTTPS for that host.
     strictTransportSecurity: opts.production ? { maxAge: 365 * 24 * 60 * 60, includeSubDomains: true } : false,
     xFrameOptions: { action: 'deny' },
-    // Not no-referrer: with it, browsers send `Origin: null` on the app's own POSTs, and the
-    // cross-site check (accounts/auth.plugin.ts) would refuse every state change.
+    // Not no-referrer: under it, the Fetch standard has a same-origin POST carry `Origin: null`,
+    // and the cross-site check (accounts/auth.plugin.ts) would refuse the app's state changes.
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
 }
