@@ -2,9 +2,11 @@ import fs from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterEach, expect } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { freePort, startServer, waitForHealth, type ServerProcess } from '../server-process.ts';
+import type { BrowserContext } from 'playwright-core';
+import { afterEach } from 'vitest';
 
 /**
  * A real server process in demo mode on a fresh DATA_DIR, serving the built web app, and Debian's

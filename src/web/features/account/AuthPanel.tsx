@@ -3,7 +3,6 @@ import { useMutation } from '@tanstack/react-query';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ZSignInInput, ZSignUpInput } from '../../../shared/api/auth.ts';
-import { normalizePersonName } from '../../../shared/person-name.ts';
 import { api } from '../../api.ts';
 import { resetAccountData } from '../../queries.ts';
 import { FormProblem } from './FormProblem.tsx';
@@ -18,8 +17,8 @@ interface SignInValues {
   email: string;
   password: string;
 }
-// What is sent: the name as it will be stored and the e-mail trimmed, as the server reads them.
-const signUpBody = (v: SignUpValues) => ({ name: normalizePersonName(v.name), email: v.email.trim(), password: v.password });
+// What is sent: the shared schemas trim the name and the e-mail, as the server reads them.
+const signUpBody = (v: SignUpValues) => ({ name: v.name.trim(), email: v.email.trim(), password: v.password });
 const signInBody = (v: SignInValues) => ({ email: v.email.trim(), password: v.password });
 const validateSignUp = zodValidator(() => ZSignUpInput, signUpBody);
 const validateSignIn = zodValidator(() => ZSignInInput, signInBody);
