@@ -48,6 +48,8 @@ export async function buildTestApp(
     /** A carrier other than the built-in one (a failing or a slow one). */
     carrier?: Carrier;
     carrierRetry?: RuntimeInput['carrierRetry'];
+    /** A folder holding a built web app (index.html) to serve; none by default. */
+    webRoot?: string;
   } = {},
 ): Promise<TestApp> {
   const clock = new AdjustableClock({ frozenAt: opts.now ?? new Date('2026-11-26T15:00:00Z') });
@@ -81,7 +83,7 @@ export async function buildTestApp(
     ...(opts.carrierRetry ? { carrierRetry: opts.carrierRetry } : {}),
   });
   await runtime.jobs.start();
-  const app = await buildApp({ config, database, productClock: clock, securityClock, secrets, runtime }, { webRoot: '/nonexistent', logger: opts.logger });
+  const app = await buildApp({ config, database, productClock: clock, securityClock, secrets, runtime }, { webRoot: opts.webRoot ?? '/nonexistent', logger: opts.logger });
   app.addHook('onClose', async () => {
     await runtime.jobs.stop();
   });

@@ -17,6 +17,7 @@ import { tradeInsRoutes } from './modules/trade-ins/index.ts';
 import { wishlistRoutes } from './modules/wishlist/index.ts';
 import { clientErrorHandler, errorBody, frameworkErrors, registerErrorHandler } from './platform/http-errors.ts';
 import { registerRequestGuards } from './platform/request-guards.ts';
+import { registerSecurityHeaders } from './platform/security-headers.ts';
 
 export type { AppDeps };
 
@@ -62,6 +63,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // First, so every answer carries them: pages, assets, /api/ (errors included), better-auth's.
+  await registerSecurityHeaders(app, { production: deps.config.mode === 'production' });
 
   await app.register(fastifySwagger, {
     openapi: {

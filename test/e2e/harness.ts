@@ -5,6 +5,8 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { freePort, startServer, waitForHealth, type ServerProcess } from '../server-process.ts';
+import type { BrowserContext } from 'playwright-core';
+import { afterEach } from 'vitest';
 
 /**
  * A real server process in demo mode on a fresh DATA_DIR, serving the built web app, and Debian's
@@ -46,6 +48,7 @@ export async function startE2E(): Promise<E2E> {
       '--disable-sync',
     ],
   });
+  watchContentSecurityPolicy(browser);
   return {
     baseUrl,
     browser,
@@ -58,6 +61,48 @@ export async function startE2E(): Promise<E2E> {
       }
       if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * What the browser refused under the server's Content-Security-Policy during the current test.
+ * Every test fails on any (the afterEach below), so the built app is held to the policy on every
+ * screen a browser test visits, the demo mailbox's e-mail frame included.
+ */
+const cspViolations: string[] = [];
+
+/** Empties and returns the violations seen so far (for a test that causes one on purpose). */
+export function takeCspViolations(): string[] {
+  return cspViolations.splice(0);
+}
+
+// Registered by importing the harness, so every e2e file gets it.
+afterEach(() => {
+  expect(takeCspViolations(), 'the page broke the Content-Security-Policy').toEqual([]);
+});
+
+/**
+ * Every context the tests open reports CSP violations: Chromium's console errors about the
+ * policy (they cover frames too, and what no script sees) and each `securitypolicyviolation`
+ * event a page's document fires.
+ */
+function watchContentSecurityPolicy(browser: Browser): void {
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args: Parameters<Browser['newContext']>): Promise<BrowserContext> => {
+    const context = await newContext(...args);
+    context.on('console', (msg) => {
+      if (msg.type() === 'error' && /Content.Security.Policy/i.test(msg.text())) cspViolations.push(`${msg.location().url || 'page'}: ${msg.text()}`);
+    });
+    await context.exposeBinding('__reportCspViolation', ({ frame }, text: string) => {
+      cspViolations.push(`${frame.url()}: securitypolicyviolation ${text}`);
+    });
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        const report = (window as unknown as { __reportCspViolation?: (text: string) => void }).__reportCspViolation;
+        report?.(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'}`);
+      });
+    });
+    return context;
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZPersonName } from '../person-name.ts';
 
 /** The password rules the server's sign-up applies (and the common-password list, server-side only). */
 export const PASSWORD_MIN_LENGTH = 8;
@@ -9,7 +10,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Body of `POST /api/auth/sign-up/email`. */
 export const ZSignUpInput = z.object({
-  name: z.string().trim().min(1, 'Your name is required'),
+  name: ZPersonName,
   email: z.string().trim().regex(EMAIL, 'Enter an e-mail address like name@example.com'),
   password: z
     .string()

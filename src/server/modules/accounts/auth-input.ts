@@ -1,14 +1,18 @@
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
+import { ZPersonName } from '../../../shared/person-name.ts';
 
 /**
  * Checks of our own on better-auth request bodies, where its own let a value through that the
- * database then refuses (a 500): e.g. `update-user` with `"name": null` breaks the NOT NULL
- * column. Unknown keys pass on untouched; better-auth validates the rest.
+ * database then refuses (a 500: `update-user` with `"name": null` breaks the NOT NULL column) or
+ * that the product does not want (a name breaking the shared rule, `shared/person-name.ts`, on
+ * every route that sets one). Unknown keys pass on untouched; better-auth validates the rest.
+ * The name is stored normalised by auth.ts's user hooks.
  */
 const AUTH_BODY_RULES: Record<string, z.ZodType> = {
+  '/api/auth/sign-up/email': z.looseObject({ name: ZPersonName }),
   '/api/auth/update-user': z.looseObject({
-    name: z.string('Name must be text').trim().min(1, 'Enter a name').max(200, 'Name must be at most 200 characters').optional(),
+    name: ZPersonName.optional(),
     image: z.string('Image must be a URL').max(2048, 'Image URL is too long').nullable().optional(),
   }),
 };

@@ -7,7 +7,7 @@ import { codeForStatus, errorBody, sendError } from '../../platform/http-errors.
 import { boundedJsonParser } from '../../platform/request-guards.ts';
 import type { SessionUser } from './accounts.policy.ts';
 import { checkAuthBody } from './auth-input.ts';
-import { createAuth, PASSWORD_REJECTED, SESSION_MAX_AGE_MS, trustedOriginsOf, baseUrlOf, USER_ROLES, type Auth, type UserRole } from './auth.ts';
+import { createAuth, NAME_REJECTED, PASSWORD_REJECTED, SESSION_MAX_AGE_MS, trustedOriginsOf, baseUrlOf, USER_ROLES, type Auth, type UserRole } from './auth.ts';
 import { accountKey, recordSuccess, signInKeys, throttleSignIn } from './sign-in-limiter.ts';
 
 /**
@@ -209,6 +209,8 @@ function errorEnvelope(status: number, text: string, pathname: string): Record<s
           : raw.code === 'PASSWORD_TOO_LONG'
             ? 'Password must be at most 128 characters'
             : message;
+    } else if (raw.code === NAME_REJECTED) {
+      fields.name = message;
     } else if (raw.code === 'INVALID_EMAIL') {
       fields.email = 'E-mail address is not valid';
     } else if (raw.code.startsWith('USER_ALREADY_EXISTS')) {

@@ -9,6 +9,7 @@ import type { Config } from '../../config.ts';
 import { newId } from '../../platform/ids.ts';
 import { hashPassword, passwordProblem, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from './password.ts';
 import { USER_ROLES, type UserRole } from '../../../shared/api/accounts.ts';
+import { ZPersonName } from '../../../shared/person-name.ts';
 
 /**
  * better-auth, configured once. The same schema-shaping options feed the migration
@@ -34,6 +35,18 @@ const NEW_PASSWORD_FIELDS: Record<string, string> = {
   '/set-password': 'newPassword',
 };
 export const PASSWORD_REJECTED = 'PASSWORD_REJECTED';
+export const NAME_REJECTED = 'NAME_REJECTED';
+
+/**
+ * A user's name as stored: normalised by the shared rule (shared/person-name.ts). The HTTP
+ * bridge refuses a bad name first, with the field named (auth-input.ts); this holds for any
+ * other way better-auth creates or renames a user.
+ */
+function storedName(name: unknown): string {
+  const parsed = ZPersonName.safeParse(name);
+  if (!parsed.success) throw APIError.from('BAD_REQUEST', { code: NAME_REJECTED, message: parsed.error.issues[0]!.message });
+  return parsed.data;
+}
 
 /**
  * better-auth's organisation endpoints that would change an organisation, its members or its
@@ -153,6 +166,10 @@ function authOptions(input: AuthInput) {
       }),
     },
     databaseHooks: {
+      user: {
+        create: { before: async (user) => ({ data: { ...user, name: storedName(user.name) } }) },
+        update: { before: async (user) => (user.name === undefined ? undefined : { data: { ...user, name: storedName(user.name) } }) },
+      },
       session: {
         update: {
           // A refresh never carries a session past its absolute limit (the request hook also checks, on the security clock).
