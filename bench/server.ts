@@ -87,7 +87,7 @@ async function main() {
     [],
   );
   const secrets = { authSecret: config.authSecret!, keyring: config.keyring! };
-  const runtime = createRuntime({ config, database, productClock: realClock, workers: false, keyring: secrets.keyring });
+  const runtime = createRuntime({ config, database, productClock: realClock, workers: false, keyring: secrets.keyring, authSecret: secrets.authSecret });
   const app = await buildApp({ config, database, productClock: realClock, securityClock: realClock, secrets, runtime }, { webRoot: '/nonexistent' });
   app.get('/bench/bare', async () => ({ ok: true }));
   app.get('/bench/stats', async () => ({ maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));

@@ -85,7 +85,7 @@ async function main() {
     [],
   );
   const secrets = { authSecret: config.authSecret!, keyring: config.keyring! };
-  const runtime = createRuntime({ config, database, productClock: realClock, workers: false, keyring: secrets.keyring });
+  const runtime = createRuntime({ config, database, productClock: realClock, workers: false, keyring: secrets.keyring, authSecret: secrets.authSecret });
   const app = await buildApp({ config, database, productClock: realClock, securityClock: realClock, secrets, runtime }, { webRoot: '/nonexistent', logger: { level: 'error' } });
   app.get('/bench/bare', async () => ({ ok: true }));
   await app.ready();

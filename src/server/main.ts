@@ -61,7 +61,7 @@ async function main(): Promise<void> {
       }
     });
 
-    const runtime = createRuntime({ config, database, productClock, keyring: secrets.keyring });
+    const runtime = createRuntime({ config, database, productClock, keyring: secrets.keyring, authSecret: secrets.authSecret });
     // Registers the queues; polls them unless this process is an API-only one (--role api).
     await runtime.jobs.start();
     await runtime.scheduleMaintenance();

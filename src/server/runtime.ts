@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Config } from './config.ts';
-import { flagBlockedMail, getSellerReadiness, protectedValuesOf } from './modules/accounts/index.ts';
+import { flagBlockedMail, getSellerReadiness, JOB_VERIFICATION_MAIL, protectedValuesOf, runVerificationMail } from './modules/accounts/index.ts';
 import { VariantCache } from './modules/catalog/index.ts';
 import { JOB_ASSESSMENT_RETENTION, RETENTION_INTERVAL_MS, retentionRunKey, runAssessmentRetention } from './modules/offers/index.ts';
 import { createNotifications } from './modules/notifications/index.ts';
@@ -40,6 +40,8 @@ export interface RuntimeInput {
   carrier?: Carrier;
   /** Opens sellers' protected values for the e-mail guard (never to send them). */
   keyring: Keyring;
+  /** better-auth's secret, which signs the link of the "confirm your e-mail address" message. */
+  authSecret: string;
   /** Tests retry a failing carrier at once instead of 30 s later. */
   carrierRetry?: ShippingDeps['carrierRetry'];
 }
@@ -82,6 +84,10 @@ export function createRuntime(input: RuntimeInput): Runtime {
   });
   jobs.register<{ invitationId: string }>(JOB_INVITATION_MAIL, async (data) => {
     await runInvitationMail({ db, clock, mailer, config }, data);
+  }, QUEUE_PROFILES.network);
+
+  jobs.register<{ userId: string; next: string }>(JOB_VERIFICATION_MAIL, async (data, ctx) => {
+    await runVerificationMail({ db, clock, mailer, config, authSecret: input.authSecret, keyring: input.keyring }, data, ctx.jobId);
   }, QUEUE_PROFILES.network);
 
   jobs.register(JOB_ASSESSMENT_RETENTION, async () => {

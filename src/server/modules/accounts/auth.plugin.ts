@@ -9,6 +9,8 @@ import { findRefurbisherIdForMember } from './accounts.repository.ts';
 import { checkAuthBody } from './auth-input.ts';
 import { createAuth, PASSWORD_REJECTED, SESSION_MAX_AGE_MS, trustedOriginsOf, baseUrlOf, USER_ROLES, type Auth, type UserRole } from './auth.ts';
 import { accountKey, recordSuccess, signInKeys, throttleSignIn } from './sign-in-limiter.ts';
+import type { Jobs } from '../../platform/jobs/index.ts';
+import { enqueueVerificationMail } from './verification-mail.job.ts';
 
 /**
  * Authentication for the whole app (registered unencapsulated, before any route):
@@ -30,13 +32,15 @@ function hasCookie(header: string | undefined, name: string): boolean {
   return header.split(';').some((part) => part.trim().startsWith(`${name}=`));
 }
 
-async function authPluginImpl(app: FastifyInstance, deps: BaseDeps & { secrets: AccountSecrets }): Promise<void> {
+async function authPluginImpl(app: FastifyInstance, deps: BaseDeps & { secrets: AccountSecrets; runtime: { jobs: Pick<Jobs, 'enqueue'> } }): Promise<void> {
   const { config, database, securityClock, secrets } = deps;
   const db = database.db;
   const auth: Auth = createAuth({
     config,
     pool: database.pool,
     secret: secrets.authSecret,
+    // better-auth calls this once the sign-up has committed; the job itself is the side effect.
+    sendVerificationEmail: (userId, next) => enqueueVerificationMail(deps.runtime.jobs, db, { userId, next }),
     log: (level, message) => app.log[level]({ component: 'better-auth' }, message),
   });
   const authContext = await auth.$context;

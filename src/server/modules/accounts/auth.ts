@@ -26,6 +26,12 @@ export const SESSION_REFRESH_SECONDS = 24 * 3600;
 /** Absolute expiry: however active, a session ends this long after sign-in. */
 export const SESSION_MAX_AGE_MS = 30 * 24 * 3600 * 1000;
 
+/**
+ * How long the link of a "confirm your e-mail address" message works (security time: better-auth
+ * signs the token with an expiry on the real clock). A seller who misses it asks for a new one.
+ */
+export const VERIFY_EMAIL_SECONDS = 24 * 3600;
+
 /** Paths whose body sets a new password, and the field that carries it. */
 const NEW_PASSWORD_FIELDS: Record<string, string> = {
   '/sign-up/email': 'password',
@@ -48,6 +54,12 @@ const ORGANIZATION_WRITE_PATHS = [
   'list-user-invitations', 'list-user-teams', 'reject-invitation', 'remove-member', 'remove-team', 'remove-team-member',
   'set-active-team', 'update', 'update-member-role', 'update-role', 'update-team',
 ].map((p) => `/organization/${p}`);
+
+/**
+ * better-auth's own resend takes any address from anyone, signed in or not; ours
+ * (POST /api/me/verification-email) needs the session and is throttled per account.
+ */
+const OWN_ROUTE_PATHS = ['/send-verification-email'];
 
 /** The options that decide the schema: tables, columns, plugins. */
 function schemaOptions(database: BetterAuthOptions['database']) {
@@ -75,6 +87,11 @@ export interface AuthInput {
   config: Config;
   pool: pg.Pool;
   secret: string;
+  /**
+   * Asked by better-auth after a sign-up commits: send the new user the link that confirms
+   * their address, leading on to `next` (a path of this site, from the sign-up's callbackURL).
+   */
+  sendVerificationEmail?: (userId: string, next: string) => Promise<void>;
   /** Where better-auth's own log lines go (they never contain passwords). */
   log?: (level: 'debug' | 'info' | 'warn' | 'error', message: string) => void;
 }
@@ -100,7 +117,7 @@ function authOptions(input: AuthInput) {
   return {
     ...base,
     appName: 'Tradeloop',
-    disabledPaths: ORGANIZATION_WRITE_PATHS,
+    disabledPaths: [...ORGANIZATION_WRITE_PATHS, ...OWN_ROUTE_PATHS],
     secret: input.secret,
     baseURL: baseUrlOf(config),
     basePath: '/api/auth',
@@ -110,6 +127,17 @@ function authOptions(input: AuthInput) {
       minPasswordLength: PASSWORD_MIN_LENGTH,
       maxPasswordLength: PASSWORD_MAX_LENGTH,
       password: { hash: hashPassword, verify: verifyPassword },
+    },
+    emailVerification: {
+      // A seller may sign in unverified; accepting an offer needs the address confirmed (trade-ins checks readiness).
+      sendOnSignUp: !!input.sendVerificationEmail,
+      // The link may be opened on another device than the sign-up's: it signs in there, once (a used link finds the address confirmed and does nothing).
+      autoSignInAfterVerification: true,
+      expiresIn: VERIFY_EMAIL_SECONDS,
+      // better-auth's url and token are not used: the mail job makes its own token when it writes the message, so no token waits in a job row.
+      sendVerificationEmail: async ({ user, url }: { user: { id: string }; url: string }) => {
+        await input.sendVerificationEmail?.(user.id, new URL(url).searchParams.get('callbackURL') ?? '/');
+      },
     },
     session: {
       expiresIn: SESSION_IDLE_SECONDS,
