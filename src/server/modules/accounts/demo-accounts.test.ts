@@ -60,7 +60,7 @@ describe('demo accounts', () => {
   it('gives the demo seller complete details, so an offer can be accepted at once', async () => {
     const res = await signIn(app, 'seller@example.com', DEMO_PASSWORD);
     const me = (await app.inject({ method: 'GET', url: '/api/me', headers: { cookie: cookieHeader(res) } })).json();
-    expect(me.readiness).toEqual({ profileComplete: true, isAdult: true, identityComplete: true, payoutComplete: true });
+    expect(me.readiness).toEqual({ profileComplete: true, isAdult: true, identityComplete: true, payoutComplete: true, emailVerified: true });
     expect(me.payoutMethod.accountNumber).toBe('•••• 6789');
     // The demo password is good enough for the payout re-check as well.
     const user = { cookie: cookieHeader(res) };

@@ -54,7 +54,7 @@ describe('the protected-data guard is on for every trade-in e-mail', () => {
   });
 
   it('blocks a message that would carry the account number: no retry, a review flag, the value in no output', async () => {
-    const seller = await readySeller(ctx.app);
+    const seller = await readySeller(ctx);
     const accountNumber = validPayout(GOOD_PASSWORD).accountNumber;
     const res = await accept(ctx.app, seller, (await freshOffer(ctx.app, ctx.database.db)).offerId);
     expect(res.statusCode, res.body).toBe(201);

@@ -13,7 +13,7 @@ let refurbisher: TestUser;
 let seq = 0;
 
 beforeAll(async () => {
-  seller = await readySeller(ctx.app);
+  seller = await readySeller(ctx);
   operator = await makeUser(ctx.app, ctx.database.db, 'operator');
   const r = await buildRefurbisher(ctx.database.db);
   refurbisher = await makeUser(ctx.app, ctx.database.db, 'refurbisher', { refurbisherId: r.id });
