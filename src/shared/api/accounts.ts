@@ -67,7 +67,9 @@ export type TMe = z.infer<typeof ZMe>;
 export const ZResendVerificationInput = z.object({
   next: z.string().max(500, 'Keep the path under 500 characters').regex(/^\/(?![/\\])/, 'A path of this site, starting with /').optional(),
 });
+export type TResendVerificationInput = z.infer<typeof ZResendVerificationInput>;
 export const ZVerificationQueued = z.object({ queued: z.literal(true) });
+export type TVerificationQueued = z.infer<typeof ZVerificationQueued>;
 
 export const ZProtectedField = z.enum(PROTECTED_FIELDS, {
   error: `Field must be one of ${PROTECTED_FIELDS.join(', ')}`,
