@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, descriptionOf, expectNoHorizontalScroll, input, makeOffer, shot, startE2E, takeEveryUnitAtOrAbove, type E2E } from './harness.ts';
+import { DESKTOP, PHONE, confirmEmailFromMailbox, descriptionOf, expectNoHorizontalScroll, input, makeOffer, shot, startE2E, takeEveryUnitAtOrAbove, type E2E } from './harness.ts';
 
 /**
  * After the offer: a new seller signs up, gives their details and accepts (issue 3); a seller
@@ -314,6 +314,7 @@ describe('refusals and recoveries in the accept flow (issue 3)', () => {
       data: { name: 'Jo Park', email, password },
     });
     expect(signUp.ok()).toBe(true);
+    await confirmEmailFromMailbox(context.request, baseUrl, email);
 
     await page.goto(`${baseUrl}/offers/${offer.offerId}/accept`);
     await page.getByRole('heading', { name: 'Your legal name, date of birth and address' }).waitFor();
