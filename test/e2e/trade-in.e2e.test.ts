@@ -425,7 +425,8 @@ describe('refusals and recoveries in the accept flow (issue 3)', () => {
     await input(page, 'Your Tradeloop password').fill('not my password');
     await page.getByRole('button', { name: 'Save bank account' }).click();
     const pw = input(page, 'Your Tradeloop password');
-    await expect.poll(() => pw.getAttribute('aria-invalid')).toBe('true');
+    // The server checks the password (argon2id) first: on a loaded machine that takes more than poll's default second.
+    await expect.poll(() => pw.getAttribute('aria-invalid'), { timeout: 10_000 }).toBe('true');
     expect(await descriptionOf(page, 'Your Tradeloop password')).toContain('Current password is not correct');
     await pw.fill(password);
     await page.getByRole('button', { name: 'Save bank account' }).click();
