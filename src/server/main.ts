@@ -56,7 +56,7 @@ async function main(): Promise<void> {
       if (config.mode === 'demo') {
         const seeded = await seedDemoData(trx, productClock.now());
         if (seeded.seeded) log(`seeded demo data: ${seeded.entries} wishlist entries`);
-        const accounts = await seedDemoAccounts(trx, { keyring: secrets.keyring, now: productClock.now() });
+        const accounts = await seedDemoAccounts(trx, { keyring: secrets.keyring, authSecret: secrets.authSecret, now: productClock.now() });
         if (accounts.seeded) log(`seeded demo accounts: ${DEMO_LOGINS.map((l) => l.email).join(', ')}`);
       }
     });

@@ -165,9 +165,7 @@ function authOptions(input: AuthInput) {
       disableOriginCheck: false,
       // The HTTP bridge overwrites this header with Fastify's request.ip; nothing else is trusted.
       ipAddress: { ipAddressHeaders: ['x-forwarded-for'] },
-      database: {
-        generateId: ({ model }: { model: string }) => (model === 'user' ? newId('user') : randomBytes(18).toString('base64url')),
-      },
+      database: { generateId: authIdFor },
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
@@ -205,6 +203,24 @@ function authOptions(input: AuthInput) {
       },
     },
   } satisfies BetterAuthOptions;
+}
+
+/** Users get our sortable `usr_…` ids; better-auth's other rows random ones. */
+const authIdFor = ({ model }: { model: string }) => (model === 'user' ? newId('user') : randomBytes(18).toString('base64url'));
+
+/**
+ * better-auth over a given connection or transaction, to write its tables its own way outside a
+ * request (the demo seed, inside the start-up transaction). It opens no transaction of its own.
+ */
+export function createSeedAuth(db: Kysely<any>, secret: string) {
+  return betterAuth({
+    ...schemaOptions({ db, type: 'postgres' }),
+    secret,
+    baseURL: 'http://localhost',
+    emailAndPassword: { enabled: true, password: { hash: hashPassword, verify: verifyPassword } },
+    advanced: { database: { generateId: authIdFor } },
+    logger: { disabled: true },
+  });
 }
 
 export function createAuth(input: AuthInput) {
