@@ -55,7 +55,7 @@ export async function buildBenchApp(database: Database, opts: { env?: Record<str
     [],
   );
   const secrets = { authSecret: config.authSecret!, keyring: config.keyring! };
-  const runtime = createRuntime({ config, database, productClock: realClock, securityClock: realClock, workers: false, keyring: secrets.keyring });
+  const runtime = createRuntime({ config, database, productClock: realClock, securityClock: realClock, workers: false, keyring: secrets.keyring, authSecret: secrets.authSecret });
   return buildApp(
     { config, database, productClock: realClock, securityClock: realClock, secrets, runtime },
     { webRoot: '/nonexistent', ...(opts.logger ? { logger: opts.logger } : {}) },

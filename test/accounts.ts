@@ -6,6 +6,8 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { Executor } from '../src/server/platform/db/database.ts';
 import type { UserRole } from '../src/server/modules/accounts/index.ts';
+import type { Jobs } from '../src/server/platform/jobs/index.ts';
+import type { Mailer } from '../src/server/platform/mail/index.ts';
 
 export const TEST_ORIGIN = 'http://localhost:3000';
 export const GOOD_PASSWORD = 'violet-harbour-tangent-42';
@@ -69,6 +71,45 @@ export async function signIn(app: FastifyInstance, email: string, password: stri
     remoteAddress: address,
     payload: { email, password },
   });
+}
+
+/** What reading a user's mail needs: the app, and the runtime whose jobs write it to the outbox. */
+export interface MailboxContext {
+  app: FastifyInstance;
+  runtime: { jobs: Pick<Jobs, 'runDue'>; mailer: Pick<Mailer, 'listOutbox' | 'readOutboxMessage'> };
+}
+
+export const VERIFICATION_SUBJECT = 'Confirm your e-mail address for Tradeloop';
+
+/**
+ * The confirmation links sent to `email`, one per message, as the recipient reads them (the
+ * outbox is the demo mailbox). Runs the due jobs first, as a worker would a moment after sign-up.
+ */
+export async function verificationLinks(ctx: MailboxContext, email: string): Promise<string[]> {
+  await ctx.runtime.jobs.runDue();
+  const mails = (await ctx.runtime.mailer.listOutbox()).filter((m) => m.to === email && m.subject === VERIFICATION_SUBJECT);
+  const links: string[] = [];
+  for (const m of mails) {
+    const text = (await ctx.runtime.mailer.readOutboxMessage(m.id))!.text;
+    const link = /https?:\/\/\S+\/api\/auth\/verify-email\?\S+/.exec(text)?.[0];
+    if (link) links.push(link);
+  }
+  return links;
+}
+
+/** Opens a link from a message in the app, as the recipient's browser does (with its cookie, if any). */
+export async function openLink(app: FastifyInstance, link: string, cookie?: string): Promise<LightMyRequestResponse> {
+  const url = new URL(link);
+  return app.inject({ method: 'GET', url: url.pathname + url.search, headers: cookie ? { cookie } : {} });
+}
+
+/** The user confirms their e-mail address with the link from their mailbox. */
+export async function confirmEmail(ctx: MailboxContext, user: Pick<TestUser, 'email' | 'cookie'>): Promise<void> {
+  const [link] = await verificationLinks(ctx, user.email);
+  expect(link, `no confirmation e-mail for ${user.email}`).toBeDefined();
+  const res = await openLink(ctx.app, link!, user.cookie);
+  expect(res.statusCode, res.body).toBe(302);
+  expect(res.headers.location).not.toContain('error=');
 }
 
 /** A signed-up user given a role (roles are never taken from sign-up input) and, for refurbishers, a membership. */

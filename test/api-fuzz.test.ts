@@ -33,7 +33,7 @@ const realIds: string[] = [];
 let trackingNumber = '';
 
 beforeAll(async () => {
-  seller = await readySeller(ctx.app);
+  seller = await readySeller(ctx);
   operator = await makeUser(ctx.app, ctx.database.db, 'operator');
   const { offerId } = await freshOffer(ctx.app, ctx.database.db);
   const tradeIn = await acceptWithLabel(ctx, seller, offerId);

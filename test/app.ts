@@ -78,6 +78,7 @@ export async function buildTestApp(
     securityClock,
     workers: false,
     keyring: secrets.keyring,
+    authSecret: secrets.authSecret,
     ...(opts.mailer ? { mailer: opts.mailer } : {}),
     ...(opts.carrier ? { carrier: opts.carrier } : {}),
     ...(opts.carrierRetry ? { carrierRetry: opts.carrierRetry } : {}),

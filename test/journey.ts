@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
-import { as, GOOD_PASSWORD, makeUser, signUp, VALID_PROFILE, VALID_SSN, validPayout, type TestUser } from './accounts.ts';
+import { as, confirmEmail, GOOD_PASSWORD, makeUser, signUp, VALID_PROFILE, VALID_SSN, validPayout, type MailboxContext, type TestUser } from './accounts.ts';
 import type { CategoryId } from '../src/shared/catalog-types.ts';
 import { GRADING_RULES, QUESTIONNAIRES } from '../src/shared/questionnaires.ts';
 import { DEMO_CARRIER_WEBHOOK_SECRET } from '../src/server/config.ts';
@@ -12,9 +12,14 @@ import { buildRefurbisher, buildWishlistEntry } from './factories.ts';
 
 export { as, makeUser };
 
-/** A seller who signed up and gave profile, identity and payout details through the API. */
-export async function readySeller(app: FastifyInstance, opts: { payout?: boolean } = {}): Promise<TestUser> {
+/**
+ * A seller who signed up, confirmed their e-mail address with the link from their mailbox, and
+ * gave profile, identity and payout details through the API.
+ */
+export async function readySeller(ctx: MailboxContext, opts: { payout?: boolean } = {}): Promise<TestUser> {
+  const { app } = ctx;
   const user = await signUp(app);
+  await confirmEmail(ctx, user);
   const put = async (url: string, payload: Record<string, unknown>) => {
     const res = await app.inject({ method: 'PUT', url, headers: as(user), payload });
     expect(res.statusCode, `${url}: ${res.body}`).toBe(200);

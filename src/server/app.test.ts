@@ -25,7 +25,7 @@ beforeAll(async () => {
   const config = loadConfig({ TRADELOOP_MODE: 'production', DATA_DIR: webRoot, BETTER_AUTH_SECRET: TEST_AUTH_SECRET, TRADELOOP_MASTER_KEY: generateMasterKey(), CARRIER_WEBHOOK_SECRET: randomBytes(32).toString('hex') }, []);
   const clock = new AdjustableClock();
   const keyring = testKeyring();
-  const runtime = createRuntime({ config, database, productClock: clock, securityClock: realClock, workers: false, keyring });
+  const runtime = createRuntime({ config, database, productClock: clock, securityClock: realClock, workers: false, keyring, authSecret: TEST_AUTH_SECRET });
   app = await buildApp({ config, database, productClock: clock, securityClock: realClock, runtime, secrets: { authSecret: TEST_AUTH_SECRET, keyring } }, { webRoot });
   await app.ready();
 });

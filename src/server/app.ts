@@ -48,10 +48,30 @@ export const LOG_REDACT = [
   '*.number',
 ];
 
+/** Query parameters that carry a credential (the e-mail confirmation link's token): logged as `[redacted]`. */
+const SECRET_QUERY_PARAMS = /([?&](?:token)=)[^&#]*/gi;
+const urlForLog = (url: string): string => url.replace(SECRET_QUERY_PARAMS, '$1[redacted]');
+
+/** Fastify's request log line, with the URL's credentials taken out (redact paths cannot reach inside a string). */
+const LOG_SERIALIZERS = {
+  req: (req: { method: string; url: string; host?: string; ip?: string; socket?: { remotePort?: number } }) => ({
+    method: req.method,
+    url: urlForLog(req.url),
+    host: req.host,
+    remoteAddress: req.ip,
+    remotePort: req.socket?.remotePort,
+  }),
+};
+
+function withLogSerializers(logger: BuildOptions['logger']): BuildOptions['logger'] {
+  if (!logger || typeof logger !== 'object' || !('level' in logger || 'stream' in logger || 'redact' in logger)) return logger ?? false;
+  return { ...logger, serializers: { ...LOG_SERIALIZERS, ...(logger as { serializers?: object }).serializers } };
+}
+
 /** Builds the HTTP app: third-party plugins, then the error handler, then each module's routes. */
 export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger: withLogSerializers(opts.logger),
     bodyLimit: 256 * 1024,
     // Behind a proxy, set trustProxy so request.ip is the client's address, not the proxy's.
     trustProxy: false,

@@ -56,12 +56,12 @@ async function main(): Promise<void> {
       if (config.mode === 'demo') {
         const seeded = await seedDemoData(trx, productClock.now());
         if (seeded.seeded) log(`seeded demo data: ${seeded.entries} wishlist entries`);
-        const accounts = await seedDemoAccounts(trx, { keyring: secrets.keyring, now: productClock.now() });
+        const accounts = await seedDemoAccounts(trx, { keyring: secrets.keyring, authSecret: secrets.authSecret, now: productClock.now() });
         if (accounts.seeded) log(`seeded demo accounts: ${DEMO_LOGINS.map((l) => l.email).join(', ')}`);
       }
     });
 
-    const runtime = createRuntime({ config, database, productClock, securityClock, keyring: secrets.keyring });
+    const runtime = createRuntime({ config, database, productClock, securityClock, keyring: secrets.keyring, authSecret: secrets.authSecret });
     // Registers the queues; polls them unless this process is an API-only one (--role api).
     await runtime.jobs.start();
     await runtime.scheduleMaintenance();

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Config } from './config.ts';
-import { protectedValuesOf, type RefurbisherOfMember } from './modules/accounts/index.ts';
+import { JOB_VERIFICATION_MAIL, protectedValuesOf, runVerificationMail, type RefurbisherOfMember } from './modules/accounts/index.ts';
 import { VariantCache } from './modules/catalog/index.ts';
 import { registerAssessmentRetention } from './modules/offers/index.ts';
 import { createNotifications } from './modules/notifications/index.ts';
@@ -43,6 +43,8 @@ export interface RuntimeInput {
   carrier?: Carrier;
   /** Opens sellers' protected values for the e-mail guard (never to send them). */
   keyring: Keyring;
+  /** better-auth's secret, which signs the link of the "confirm your e-mail address" message. */
+  authSecret: string;
   /** Tests retry a failing carrier at once instead of 30 s later. */
   carrierRetry?: ShippingDeps['carrierRetry'];
 }
@@ -86,6 +88,10 @@ export function createRuntime(input: RuntimeInput): Runtime {
   });
   jobs.register<{ invitationId: string }>(JOB_INVITATION_MAIL, async (data) => {
     await runInvitationMail({ db, clock, mailer, config }, data);
+  }, QUEUE_PROFILES.network);
+
+  jobs.register<{ userId: string; next: string }>(JOB_VERIFICATION_MAIL, async (data, ctx) => {
+    await runVerificationMail({ db, clock, mailer, config, authSecret: input.authSecret, keyring: input.keyring }, data, ctx.jobId);
   }, QUEUE_PROFILES.network);
 
   const retention = registerAssessmentRetention({ db, clock, jobs, retentionDays: config.assessmentRetentionDays });

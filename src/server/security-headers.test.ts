@@ -68,7 +68,7 @@ describe('security headers in demo mode', () => {
   });
 
   it('keep the label PDF a download', async () => {
-    const seller = await readySeller(ctx.app);
+    const seller = await readySeller(ctx);
     const { offerId } = await freshOffer(ctx.app, ctx.database.db);
     const tradeIn = await acceptWithLabel(ctx, seller, offerId);
     const res = await ctx.app.inject({ method: 'GET', url: tradeIn.shipping!.labelUrl, headers: as(seller) });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { TMe } from '../shared/api/accounts.ts';
+import type { TMe, TResendVerificationInput, TVerificationQueued } from '../shared/api/accounts.ts';
 import type { TCategory, TModelDetail, TModelSummary } from '../shared/api/catalog.ts';
 import type { TCarrierEventSent, TClockAdvanced, TMailMessage, TMailSummary, TSendCarrierEvent } from '../shared/api/dev.ts';
 import type { THealth } from '../shared/api/health.ts';
@@ -130,7 +130,8 @@ export const api = {
 
   // better-auth
   session: () => request<SessionInfo | null>('/api/auth/get-session'),
-  signUp: (input: { name: string; email: string; password: string }) =>
+  /** `callbackURL`: the page the confirmation link leads back to (this site's path). */
+  signUp: (input: { name: string; email: string; password: string; callbackURL?: string }) =>
     request<unknown>('/api/auth/sign-up/email', { method: 'POST', body: input }),
   signIn: (input: { email: string; password: string }) => request<unknown>('/api/auth/sign-in/email', { method: 'POST', body: input }),
   signOut: () => request<unknown>('/api/auth/sign-out', { method: 'POST', body: {} }),
@@ -140,6 +141,9 @@ export const api = {
   saveProfile: (body: ProfileBody) => request<TMe>('/api/me/profile', { method: 'PUT', body }),
   saveIdentity: (body: IdentityBody) => request<TMe>('/api/me/identity', { method: 'PUT', body }),
   savePayoutMethod: (body: PayoutBody) => request<TMe>('/api/me/payout-method', { method: 'PUT', body }),
+  /** "Send it again": a new confirmation link, leading back to `next`. */
+  resendVerification: (next?: string) =>
+    request<TVerificationQueued>('/api/me/verification-email', { method: 'POST', body: (next ? { next } : {}) satisfies TResendVerificationInput }),
 
   // trade-ins
   acceptOffer: (offerId: string, idempotencyKey: string, body: TAcceptOffer = {}) =>

@@ -30,6 +30,7 @@ export const router = createBrowserRouter([
       { path: '/portal', lazy: async () => ({ Component: (await import('./routes/PortalPage.tsx')).PortalPage }) },
       { path: '/operator', lazy: async () => ({ Component: (await import('./routes/OperatorPage.tsx')).OperatorPage }) },
       { path: '/invitations/:invitationId', lazy: async () => ({ Component: (await import('./routes/InvitationPage.tsx')).InvitationPage }) },
+      { path: '/email-verified', lazy: async () => ({ Component: (await import('./routes/EmailVerifiedPage.tsx')).EmailVerifiedPage }) },
       { path: '/settings', lazy: async () => ({ Component: (await import('./routes/SettingsPage.tsx')).SettingsPage }) },
       { path: '/dev/mailbox', lazy: async () => ({ Component: (await import('./routes/MailboxPage.tsx')).MailboxPage }) },
       { path: '/dev/mailbox/:messageId', lazy: async () => ({ Component: (await import('./routes/MailboxPage.tsx')).MailboxPage }) },

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type APIRequestContext, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { freePort, startServer, waitForHealth, type ServerProcess } from '../server-process.ts';
 import type { BrowserContext } from 'playwright-core';
@@ -236,4 +236,27 @@ export async function shot(page: Page, name: string) {
   // From the top, or the sticky header lands in the middle of a full-page picture.
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Confirms a new account's e-mail address as its owner does: the confirmation message from the
+ * demo mailbox (read with the account's own session), its link opened. Waits for the mail job.
+ */
+export async function confirmEmailFromMailbox(request: APIRequestContext, baseUrl: string, email: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const list = (await (await request.get(`${baseUrl}/api/dev/mailbox`)).json()) as { id: string; to: string; subject: string }[];
+    const mail = list.find((m) => m.to === email && m.subject === 'Confirm your e-mail address for Tradeloop');
+    if (mail) {
+      const { text } = (await (await request.get(`${baseUrl}/api/dev/mailbox/${mail.id}`)).json()) as { text: string };
+      const link = /https?:\/\/\S+\/api\/auth\/verify-email\?\S+/.exec(text)?.[0];
+      if (!link) throw new Error(`no confirmation link in: ${text}`);
+      const opened = await request.get(link, { maxRedirects: 0 });
+      const location = opened.headers()['location'] ?? '';
+      if (opened.status() !== 302 || location.includes('error=')) throw new Error(`the link failed: ${opened.status()} ${location}`);
+      return;
+    }
+    if (Date.now() > deadline) throw new Error(`no confirmation e-mail for ${email} after 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }

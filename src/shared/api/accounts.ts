@@ -30,6 +30,8 @@ export const ZReadiness = z.object({
   isAdult: z.boolean(),
   identityComplete: z.boolean(),
   payoutComplete: z.boolean(),
+  /** The e-mail address was confirmed through the link we sent (better-auth's verification); needed to accept. */
+  emailVerified: z.boolean(),
 });
 export type TReadiness = z.infer<typeof ZReadiness>;
 
@@ -60,6 +62,14 @@ export const ZMe = z.object({
   readiness: ZReadiness,
 });
 export type TMe = z.infer<typeof ZMe>;
+
+/** "Send it again": where the link should lead on to after confirming (a path of this site). */
+export const ZResendVerificationInput = z.object({
+  next: z.string().max(500, 'Keep the path under 500 characters').regex(/^\/(?![/\\])/, 'A path of this site, starting with /').optional(),
+});
+export type TResendVerificationInput = z.infer<typeof ZResendVerificationInput>;
+export const ZVerificationQueued = z.object({ queued: z.literal(true) });
+export type TVerificationQueued = z.infer<typeof ZVerificationQueued>;
 
 export const ZProtectedField = z.enum(PROTECTED_FIELDS, {
   error: `Field must be one of ${PROTECTED_FIELDS.join(', ')}`,

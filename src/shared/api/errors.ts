@@ -27,6 +27,7 @@ export const ERROR_STATUS = {
   offer_already_accepted: 409,
   offer_changed: 409,
   profile_incomplete: 409,
+  email_unverified: 409,
   invalid_transition: 409,
   flag_already_cleared: 409,
   payload_too_large: 413,
@@ -51,6 +52,8 @@ export const ERROR_DETAILS = {
   offer_changed: z.object({ newQuote: ZQuote }),
   /** What is still missing before an offer can be accepted. */
   profile_incomplete: z.object({ readiness: ZReadiness }),
+  /** The seller has not confirmed their e-mail address yet (the link we sent them); what else is missing, as for `profile_incomplete`. */
+  email_unverified: z.object({ readiness: ZReadiness }),
   /** The trade-in's status now, which does not allow the requested change. */
   invalid_transition: z.object({ status: ZTradeInStatus }),
   /** An operator flag someone already cleared: who and when (nothing changed). */

@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { TMe } from '../api.ts';
 import { LoadError } from '../components/LoadError.tsx';
+import { ConfirmEmail } from '../features/account/ConfirmEmail.tsx';
 import { IdentityForm } from '../features/account/IdentityForm.tsx';
 import { describeIdentity } from '../features/account/masked.ts';
 import { PayoutForm } from '../features/account/PayoutForm.tsx';
@@ -70,6 +71,7 @@ function Settings() {
             </Text>
           )}
         </div>
+        {m && <EmailPart me={m} />}
         {!m ? (
           <Stack gap="md" aria-busy="true" aria-label="Loading your details">
             {PARTS.map((p) => (
@@ -140,6 +142,22 @@ function Settings() {
         )}
       </Stack>
     </Container>
+  );
+}
+
+/** Whether the address is confirmed; if not, where the link went and "Send it again". */
+function EmailPart({ me }: { me: TMe }) {
+  const confirmed = me.readiness.emailVerified;
+  return (
+    <Paper withBorder p={{ base: 'md', sm: 'xl' }} component="section" aria-labelledby="email-heading" data-testid="email-status">
+      <Stack gap="md">
+        <Title order={2} size="h3" id="email-heading" className={classes.heading}>
+          E-mail address
+        </Title>
+        <Rows rows={[['E-mail', me.user.email], ['Status', confirmed ? 'Confirmed' : 'Not confirmed yet: needed to accept an offer']]} />
+        {!confirmed && <ConfirmEmail email={me.user.email} next="/settings" />}
+      </Stack>
+    </Paper>
   );
 }
 

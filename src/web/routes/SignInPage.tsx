@@ -2,14 +2,10 @@ import { Code, Container, Paper, Text, Title } from '@mantine/core';
 import { useEffect } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { AuthPanel } from '../features/account/AuthPanel.tsx';
-import { homeOf } from '../features/account/home.ts';
+import { homeOf, safeNext } from '../features/account/home.ts';
 import { useIsDemo, useSession } from '../queries.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 
-/** Only paths inside the app: `?next=https://evil.example` must not turn sign-in into a redirector. */
-function safeNext(raw: string | null): string | null {
-  return raw && raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/\\') ? raw : null;
-}
 
 export function SignInPage() {
   usePageTitle('Sign in');

@@ -4,11 +4,12 @@ import { Link } from 'react-router';
 import type { TTradeInSummary } from '../../shared/api/trade-ins.ts';
 import { formatMoney } from '../../shared/money.ts';
 import { LoadError } from '../components/LoadError.tsx';
+import { ConfirmEmail } from '../features/account/ConfirmEmail.tsx';
 import { RequireSignIn } from '../features/account/RequireSignIn.tsx';
 import tiles from '../features/catalog/tiles.module.css';
 import { formatMarketShortDate } from '../features/quote/format.ts';
 import { StatusPill } from '../features/trade-ins/StatusPill.tsx';
-import { useTradeIns } from '../queries.ts';
+import { useMe, useTradeIns } from '../queries.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 
 export function TradeInsPage() {
@@ -22,10 +23,20 @@ export function TradeInsPage() {
 
 function TradeInsList() {
   const tradeIns = useTradeIns();
+  const me = useMe();
   return (
     <Container size="sm">
       <Stack gap="lg">
         <Title order={1}>My trade-ins</Title>
+        {me.data && !me.data.readiness.emailVerified && (
+          // Where a new seller lands after signing up: the link they need before accepting is in their mailbox.
+          <Card withBorder padding="lg" component="section" aria-labelledby="confirm-email-heading">
+            <Title order={2} size="h3" id="confirm-email-heading" mb="sm">
+              Check your e-mail
+            </Title>
+            <ConfirmEmail email={me.data.user.email} next="/trade-ins" />
+          </Card>
+        )}
         {tradeIns.isError ? (
           <LoadError error={tradeIns.error} onRetry={() => void tradeIns.refetch()} what="your trade-ins" />
         ) : tradeIns.isPending ? (

@@ -69,6 +69,7 @@ export interface ReadinessRow {
   hasProfile: boolean;
   hasIdentity: boolean;
   hasPayout: boolean;
+  emailVerified: boolean;
 }
 
 export async function findReadiness(db: Executor, userId: string): Promise<ReadinessRow> {
@@ -77,7 +78,7 @@ export async function findReadiness(db: Executor, userId: string): Promise<Readi
     .leftJoin('seller_profiles as p', 'p.user_id', 'u.id')
     .leftJoin('seller_identities as i', 'i.user_id', 'u.id')
     .leftJoin('payout_methods as pm', 'pm.user_id', 'u.id')
-    .select(['p.adult_verified_at as adultVerifiedAt', 'p.user_id as profileUser', 'i.user_id as identityUser', 'pm.user_id as payoutUser'])
+    .select(['p.adult_verified_at as adultVerifiedAt', 'p.user_id as profileUser', 'i.user_id as identityUser', 'pm.user_id as payoutUser', 'u.emailVerified'])
     .where('u.id', '=', userId)
     .executeTakeFirst();
   return {
@@ -85,5 +86,11 @@ export async function findReadiness(db: Executor, userId: string): Promise<Readi
     hasProfile: !!row?.profileUser,
     hasIdentity: !!row?.identityUser,
     hasPayout: !!row?.payoutUser,
+    emailVerified: row?.emailVerified === true,
   };
+}
+
+/** What the verification e-mail needs of a user (better-auth's `user` row). */
+export async function findUserForVerification(db: Executor, userId: string): Promise<{ id: string; email: string; name: string; emailVerified: boolean } | undefined> {
+  return db.selectFrom('user').select(['id', 'email', 'name', 'emailVerified']).where('id', '=', userId).executeTakeFirst();
 }

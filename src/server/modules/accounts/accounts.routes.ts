@@ -10,8 +10,10 @@ import {
   canRevealSellerField,
   requireUser,
 } from './accounts.policy.ts';
-import { ZAuditPage, ZMe, ZRevealed, ZRevealInput } from '../../../shared/api/accounts.ts';
+import { ZAuditPage, ZMe, ZResendVerificationInput, ZRevealed, ZRevealInput, ZVerificationQueued } from '../../../shared/api/accounts.ts';
+import type { Jobs } from '../../platform/jobs/index.ts';
 import { operatorFlagRoutes } from './operator-flags.routes.ts';
+import { resendVerificationEmail } from './verification.service.ts';
 import type { AccountSecrets } from './secrets.ts';
 import { getMe, revealSellerField, saveIdentity, savePayoutMethod, saveProfile, type SellerDetailsDeps } from './seller-details.service.ts';
 
@@ -22,6 +24,7 @@ const documentedOnly: FastifySchemaCompiler<unknown> = () => (data) => ({ value:
 /** Beyond the base: the session secret and the keyring of the protected fields. */
 export interface AccountsRoutesDeps {
   secrets: AccountSecrets;
+  runtime: { jobs: Pick<Jobs, 'enqueue'> };
 }
 
 const errors = errorResponses(400, 401, 403, 429);
@@ -42,6 +45,23 @@ const meRoutes: RoutesPlugin<AccountsRoutesDeps> = async (fastify, deps) => {
     '/api/me',
     { schema: { tags: ['accounts'], summary: 'The signed-in user, role and seller details (masked)', response: { 200: ZMe, ...errorResponses(401) } } },
     async (req) => getMe(svc, requireUser(req)),
+  );
+
+  app.post(
+    '/api/me/verification-email',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Send the link that confirms your e-mail address again (at most one a minute, 5 an hour); 409 conflict once confirmed',
+        body: ZResendVerificationInput,
+        response: { 202: ZVerificationQueued, ...errorResponses(400, 401, 409, 429) },
+      },
+    },
+    async (req, reply) => {
+      const user = requireUser(req);
+      await resendVerificationEmail({ db: deps.database.db, jobs: deps.runtime.jobs }, user.id, req.body.next, deps.securityClock.now());
+      return reply.code(202).send({ queued: true as const });
+    },
   );
 
   app.put(

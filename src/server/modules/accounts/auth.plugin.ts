@@ -9,6 +9,8 @@ import type { SessionUser } from './accounts.policy.ts';
 import { checkAuthBody } from './auth-input.ts';
 import { createAuth, NAME_REJECTED, PASSWORD_REJECTED, SESSION_MAX_AGE_MS, trustedOriginsOf, baseUrlOf, USER_ROLES, type Auth, type UserRole } from './auth.ts';
 import { accountKey, recordSuccess, signInKeys, throttleSignIn } from './sign-in-limiter.ts';
+import type { Jobs } from '../../platform/jobs/index.ts';
+import { enqueueVerificationMail } from './verification-mail.job.ts';
 
 /**
  * Authentication for the whole app (registered unencapsulated, before any route):
@@ -38,7 +40,7 @@ export type RefurbisherOfMember = (db: Executor, userId: string, activeOrganizat
 
 async function authPluginImpl(
   app: FastifyInstance,
-  deps: BaseDeps & { secrets: AccountSecrets; runtime: { refurbisherOfMember: RefurbisherOfMember } },
+  deps: BaseDeps & { secrets: AccountSecrets; runtime: { refurbisherOfMember: RefurbisherOfMember; jobs: Pick<Jobs, 'enqueue'> } },
 ): Promise<void> {
   const { config, database, securityClock, secrets } = deps;
   const refurbisherOfMember = deps.runtime.refurbisherOfMember;
@@ -47,6 +49,8 @@ async function authPluginImpl(
     config,
     pool: database.pool,
     secret: secrets.authSecret,
+    // better-auth calls this once the sign-up has committed; the job itself is the side effect.
+    sendVerificationEmail: (userId, next) => enqueueVerificationMail(deps.runtime.jobs, db, { userId, next }),
     log: (level, message) => app.log[level]({ component: 'better-auth' }, message),
   });
   const authContext = await auth.$context;

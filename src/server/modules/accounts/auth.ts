@@ -27,6 +27,12 @@ export const SESSION_REFRESH_SECONDS = 24 * 3600;
 /** Absolute expiry: however active, a session ends this long after sign-in. */
 export const SESSION_MAX_AGE_MS = 30 * 24 * 3600 * 1000;
 
+/**
+ * How long the link of a "confirm your e-mail address" message works (security time: better-auth
+ * signs the token with an expiry on the real clock). A seller who misses it asks for a new one.
+ */
+export const VERIFY_EMAIL_SECONDS = 24 * 3600;
+
 /** Paths whose body sets a new password, and the field that carries it. */
 const NEW_PASSWORD_FIELDS: Record<string, string> = {
   '/sign-up/email': 'password',
@@ -62,6 +68,12 @@ const ORGANIZATION_WRITE_PATHS = [
   'set-active-team', 'update', 'update-member-role', 'update-role', 'update-team',
 ].map((p) => `/organization/${p}`);
 
+/**
+ * better-auth's own resend takes any address from anyone, signed in or not; ours
+ * (POST /api/me/verification-email) needs the session and is throttled per account.
+ */
+const OWN_ROUTE_PATHS = ['/send-verification-email'];
+
 /** The options that decide the schema: tables, columns, plugins. */
 function schemaOptions(database: BetterAuthOptions['database']) {
   return {
@@ -88,6 +100,11 @@ export interface AuthInput {
   config: Config;
   pool: pg.Pool;
   secret: string;
+  /**
+   * Asked by better-auth after a sign-up commits: send the new user the link that confirms
+   * their address, leading on to `next` (a path of this site, from the sign-up's callbackURL).
+   */
+  sendVerificationEmail?: (userId: string, next: string) => Promise<void>;
   /** Where better-auth's own log lines go (they never contain passwords). */
   log?: (level: 'debug' | 'info' | 'warn' | 'error', message: string) => void;
 }
@@ -113,7 +130,7 @@ function authOptions(input: AuthInput) {
   return {
     ...base,
     appName: 'Tradeloop',
-    disabledPaths: ORGANIZATION_WRITE_PATHS,
+    disabledPaths: [...ORGANIZATION_WRITE_PATHS, ...OWN_ROUTE_PATHS],
     secret: input.secret,
     baseURL: baseUrlOf(config),
     basePath: '/api/auth',
@@ -123,6 +140,17 @@ function authOptions(input: AuthInput) {
       minPasswordLength: PASSWORD_MIN_LENGTH,
       maxPasswordLength: PASSWORD_MAX_LENGTH,
       password: { hash: hashPassword, verify: verifyPassword },
+    },
+    emailVerification: {
+      // A seller may sign in unverified; accepting an offer needs the address confirmed (trade-ins checks readiness).
+      sendOnSignUp: !!input.sendVerificationEmail,
+      // The link may be opened on another device than the sign-up's: it signs in there, once (a used link finds the address confirmed and does nothing).
+      autoSignInAfterVerification: true,
+      expiresIn: VERIFY_EMAIL_SECONDS,
+      // better-auth's url and token are not used: the mail job makes its own token when it writes the message, so no token waits in a job row.
+      sendVerificationEmail: async ({ user, url }: { user: { id: string }; url: string }) => {
+        await input.sendVerificationEmail?.(user.id, new URL(url).searchParams.get('callbackURL') ?? '/');
+      },
     },
     session: {
       expiresIn: SESSION_IDLE_SECONDS,
@@ -150,9 +178,7 @@ function authOptions(input: AuthInput) {
       disableOriginCheck: false,
       // The HTTP bridge overwrites this header with Fastify's request.ip; nothing else is trusted.
       ipAddress: { ipAddressHeaders: ['x-forwarded-for'] },
-      database: {
-        generateId: ({ model }: { model: string }) => (model === 'user' ? newId('user') : randomBytes(18).toString('base64url')),
-      },
+      database: { generateId: authIdFor },
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
@@ -194,6 +220,24 @@ function authOptions(input: AuthInput) {
       },
     },
   } satisfies BetterAuthOptions;
+}
+
+/** Users get our sortable `usr_…` ids; better-auth's other rows random ones. */
+const authIdFor = ({ model }: { model: string }) => (model === 'user' ? newId('user') : randomBytes(18).toString('base64url'));
+
+/**
+ * better-auth over a given connection or transaction, to write its tables its own way outside a
+ * request (the demo seed, inside the start-up transaction). It opens no transaction of its own.
+ */
+export function createSeedAuth(db: Kysely<any>, secret: string) {
+  return betterAuth({
+    ...schemaOptions({ db, type: 'postgres' }),
+    secret,
+    baseURL: 'http://localhost',
+    emailAndPassword: { enabled: true, password: { hash: hashPassword, verify: verifyPassword } },
+    advanced: { database: { generateId: authIdFor } },
+    logger: { disabled: true },
+  });
 }
 
 export function createAuth(input: AuthInput) {

@@ -17,7 +17,7 @@ beforeAll(async () => {
   const built = await buildTestApp(database, { now: NOW });
   app = built.app;
   await seedDemoData(database.db, NOW);
-  expect(await seedDemoAccounts(database.db, { keyring: built.secrets.keyring, now: NOW })).toEqual({ seeded: true });
+  expect(await seedDemoAccounts(database.db, { keyring: built.secrets.keyring, authSecret: built.secrets.authSecret, now: NOW })).toEqual({ seeded: true });
 });
 afterAll(async () => {
   await app?.close();
@@ -31,6 +31,8 @@ describe('demo accounts', () => {
       expect(res.statusCode, `${login.email}: ${res.body}`).toBe(200);
       const me = await app.inject({ method: 'GET', url: '/api/me', headers: { cookie: cookieHeader(res) } });
       expect(me.json().user).toMatchObject({ email: login.email, role: login.role });
+      // Confirmed by the seed, so a demo seller can accept at once.
+      expect(me.json().readiness.emailVerified, login.email).toBe(true);
     }
   });
 
@@ -60,7 +62,7 @@ describe('demo accounts', () => {
   it('gives the demo seller complete details, so an offer can be accepted at once', async () => {
     const res = await signIn(app, 'seller@example.com', DEMO_PASSWORD);
     const me = (await app.inject({ method: 'GET', url: '/api/me', headers: { cookie: cookieHeader(res) } })).json();
-    expect(me.readiness).toEqual({ profileComplete: true, isAdult: true, identityComplete: true, payoutComplete: true });
+    expect(me.readiness).toEqual({ profileComplete: true, isAdult: true, identityComplete: true, payoutComplete: true, emailVerified: true });
     expect(me.payoutMethod.accountNumber).toBe('•••• 6789');
     // The demo password is good enough for the payout re-check as well.
     const user = { cookie: cookieHeader(res) };
@@ -76,7 +78,7 @@ describe('demo accounts', () => {
   it('seeds only once', async () => {
     const built = await buildTestApp(database);
     try {
-      expect(await seedDemoAccounts(database.db, { keyring: built.secrets.keyring, now: NOW })).toEqual({ seeded: false });
+      expect(await seedDemoAccounts(database.db, { keyring: built.secrets.keyring, authSecret: built.secrets.authSecret, now: NOW })).toEqual({ seeded: false });
       const users = await database.db.selectFrom('user').select('email').execute();
       expect(users.map((u) => u.email).sort()).toEqual(DEMO_LOGINS.map((l) => l.email).sort());
     } finally {

@@ -1,17 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import { realClock } from '../../platform/clock.ts';
 import type { Keyring } from '../../platform/crypto.ts';
 import type { Executor } from '../../platform/db/database.ts';
-import { newId } from '../../platform/ids.ts';
 import { DEMO_REFURBISHERS } from '../../seed/wishlist-generator.ts';
-import type { UserRole } from './auth.ts';
-import { hashPassword } from './password.ts';
+import { createSeedAuth, type UserRole } from './auth.ts';
 import { writeIdentity, writePayoutMethod, writeProfile } from './seller-details.service.ts';
 
 /**
- * Demo logins for `npm start` in demo mode (never in production mode). Written straight into
- * better-auth's tables with the same argon2id hash it uses, which is also why the demo
- * password is not put through the common-password rule that sign-up applies.
+ * Demo logins for `npm start` in demo mode (never in production mode). Made through better-auth's
+ * own adapter (users with a confirmed e-mail address, their password accounts, organisations
+ * and memberships), inside the start-up transaction, so they are written the way better-auth
+ * writes them. The demo password is not put through the common-password rule that sign-up applies.
  */
 export const DEMO_PASSWORD = 'tradeloop-demo';
 
@@ -23,16 +21,17 @@ export const DEMO_LOGINS: readonly { email: string; name: string; role: UserRole
   { email: 'operator@example.com', name: 'Olive Operator', role: 'operator', what: 'operator (refurbishers, audit log, reveals, flags)' },
 ];
 
-const shortId = () => randomBytes(18).toString('base64url');
-
 /**
  * Creates an organisation for every refurbisher that has none, then the demo users, once:
  * only into a database without any user, so a restart or real accounts are never touched.
+ * Runs inside the caller's transaction (main.ts holds an advisory lock around it, so processes
+ * starting together seed once).
  */
-export async function seedDemoAccounts(db: Executor, opts: { keyring: Keyring; now: Date }): Promise<{ seeded: boolean }> {
+export async function seedDemoAccounts(db: Executor, opts: { keyring: Keyring; authSecret: string; now: Date }): Promise<{ seeded: boolean }> {
   const { now, keyring } = opts;
   const anyUser = await db.selectFrom('user').select('id').limit(1).executeTakeFirst();
   if (anyUser) return { seeded: false };
+  const auth = await createSeedAuth(db, opts.authSecret).$context;
 
   const refurbishers = await db.selectFrom('refurbishers').select(['id', 'name', 'organization_id']).execute();
   const slugByName = new Map(DEMO_REFURBISHERS.map((r) => [r.name, r.slug]));
@@ -40,50 +39,34 @@ export async function seedDemoAccounts(db: Executor, opts: { keyring: Keyring; n
   for (const r of refurbishers) {
     let orgId = r.organization_id;
     if (!orgId) {
-      orgId = shortId();
       const slug = slugByName.get(r.name) ?? `${r.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}-${r.id.slice(-6)}`;
-      await db.insertInto('organization').values({ id: orgId, name: r.name, slug, logo: null, createdAt: now, metadata: null }).execute();
+      const org = await auth.adapter.create<{ name: string; slug: string; createdAt: Date }, { id: string }>({
+        model: 'organization',
+        data: { name: r.name, slug, createdAt: now },
+      });
+      orgId = org.id;
       await db.updateTable('refurbishers').set({ organization_id: orgId }).where('id', '=', r.id).execute();
     }
     orgByRefurbisher.set(r.name, orgId);
   }
 
+  // One argon2id hash for the one shared, published password: five would cost five times the start-up.
+  const passwordHash = await auth.password.hash(DEMO_PASSWORD);
   const ids = new Map<string, string>();
   for (const login of DEMO_LOGINS) {
-    const id = newId('user', now.getTime());
-    ids.set(login.email, id);
-    await db
-      .insertInto('user')
-      .values({ id, name: login.name, email: login.email, emailVerified: true, image: null, createdAt: now, updatedAt: now, role: login.role })
-      .execute();
-    await db
-      .insertInto('account')
-      .values({
-        id: shortId(),
-        accountId: id,
-        providerId: 'credential',
-        userId: id,
-        accessToken: null,
-        refreshToken: null,
-        idToken: null,
-        accessTokenExpiresAt: null,
-        refreshTokenExpiresAt: null,
-        scope: null,
-        password: await hashPassword(DEMO_PASSWORD),
-        createdAt: now,
-        updatedAt: now,
-      })
-      .execute();
+    const user = await auth.internalAdapter.createUser({ email: login.email, name: login.name, emailVerified: true, role: login.role }, { method: 'email-password' });
+    ids.set(login.email, user.id);
+    await auth.internalAdapter.linkAccount({ userId: user.id, providerId: 'credential', accountId: user.id, password: passwordHash });
   }
 
   const firstOrg = orgByRefurbisher.get(DEMO_REFURBISHERS[0]!.name);
   if (firstOrg) {
     for (const login of DEMO_LOGINS) {
       if (!login.memberRole) continue;
-      await db
-        .insertInto('member')
-        .values({ id: shortId(), organizationId: firstOrg, userId: ids.get(login.email)!, role: login.memberRole, createdAt: now })
-        .execute();
+      await auth.adapter.create({
+        model: 'member',
+        data: { organizationId: firstOrg, userId: ids.get(login.email)!, role: login.memberRole, createdAt: now },
+      });
     }
   }
 

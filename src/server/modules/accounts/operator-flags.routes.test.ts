@@ -27,7 +27,7 @@ let operator: TestUser;
 let refurbisher: TestUser;
 
 beforeAll(async () => {
-  seller = await readySeller(ctx.app);
+  seller = await readySeller(ctx);
   operator = await makeUser(ctx.app, ctx.database.db, 'operator');
   const r = await buildRefurbisher(ctx.database.db);
   refurbisher = await makeUser(ctx.app, ctx.database.db, 'refurbisher', { refurbisherId: r.id });
@@ -90,7 +90,7 @@ describe('GET /api/admin/flags: one list for every kind', () => {
     carrier.failVoids = 0;
 
     // Three sellers on one bank account (every readySeller pays into the same test account).
-    const others = [await readySeller(ctx.app), await readySeller(ctx.app)];
+    const others = [await readySeller(ctx), await readySeller(ctx)];
 
     const { flags } = await list('?limit=200');
     const find = (kind: TOperatorFlag['kind'], tradeInId: string | null) => flags.find((f) => f.kind === kind && f.tradeInId === tradeInId);

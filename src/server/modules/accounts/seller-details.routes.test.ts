@@ -56,7 +56,7 @@ describe('GET /api/me', () => {
       profile: null,
       identity: null,
       payoutMethod: null,
-      readiness: { profileComplete: false, isAdult: false, identityComplete: false, payoutComplete: false },
+      readiness: { profileComplete: false, isAdult: false, identityComplete: false, payoutComplete: false, emailVerified: false },
     });
   });
 
@@ -84,7 +84,7 @@ describe('saving details', () => {
     });
     expect(me.identity).toEqual({ kind: 'drivers_license', number: '•••• 4321', state: 'CA' });
     expect(me.payoutMethod).toEqual({ routingNumber: '•••• 0021', accountNumber: '•••• 3210', accountType: 'checking', holderNames: ['Ada Lovelace'] });
-    expect(me.readiness).toEqual({ profileComplete: true, isAdult: true, identityComplete: true, payoutComplete: true });
+    expect(me.readiness).toEqual({ profileComplete: true, isAdult: true, identityComplete: true, payoutComplete: true, emailVerified: false });
     expect(await getSellerReadiness(database.db, user.id, clock.now())).toEqual(me.readiness);
 
     const ssn = await put(user, 'identity', VALID_SSN);

@@ -182,12 +182,17 @@ export async function savePayoutMethod(deps: SellerDetailsDeps, user: SessionUse
   });
 }
 
-function readinessOf(profile: { adult_verified_at: Date } | undefined, hasIdentity: boolean, hasPayout: boolean, now: Date): TReadiness {
+function readinessOf(
+  profile: { adult_verified_at: Date } | undefined,
+  has: { identity: boolean; payout: boolean; emailVerified: boolean },
+  now: Date,
+): TReadiness {
   return {
     profileComplete: !!profile,
     isAdult: !!profile && profile.adult_verified_at.getTime() <= now.getTime(),
-    identityComplete: hasIdentity,
-    payoutComplete: hasPayout,
+    identityComplete: has.identity,
+    payoutComplete: has.payout,
+    emailVerified: has.emailVerified,
   };
 }
 
@@ -198,7 +203,7 @@ function readinessOf(profile: { adult_verified_at: Date } | undefined, hasIdenti
  */
 export async function getSellerReadiness(db: Executor, userId: string, now: Date): Promise<TReadiness> {
   const r = await findReadiness(db, userId);
-  return readinessOf(r.adultVerifiedAt ? { adult_verified_at: r.adultVerifiedAt } : undefined, r.hasIdentity, r.hasPayout, now);
+  return readinessOf(r.adultVerifiedAt ? { adult_verified_at: r.adultVerifiedAt } : undefined, { identity: r.hasIdentity, payout: r.hasPayout, emailVerified: r.emailVerified }, now);
 }
 
 /** The signed-in user with their own details, protected fields masked. */
@@ -234,7 +239,7 @@ export async function getMe(deps: SellerDetailsDeps, user: SessionUser): Promise
           holderNames: payout.holder_names,
         }
       : null,
-    readiness: readinessOf(profile, !!identity, !!payout, deps.productClock.now()),
+    readiness: readinessOf(profile, { identity: !!identity, payout: !!payout, emailVerified: (await findReadiness(db, user.id)).emailVerified }, deps.productClock.now()),
   };
 }
 

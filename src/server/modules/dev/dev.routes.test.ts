@@ -25,8 +25,8 @@ describe('demo tools', () => {
   });
 
   it('carrier events go through the signed webhook for the seller’s own trade-in; the mailbox shows what was sent', async () => {
-    const seller = await readySeller(ctx.app);
-    const other = await readySeller(ctx.app);
+    const seller = await readySeller(ctx);
+    const other = await readySeller(ctx);
     const t = await acceptWithLabel(ctx, seller, (await freshOffer(ctx.app, ctx.database.db)).offerId);
     const send = (who: typeof seller, type: string) =>
       ctx.app.inject({ method: 'POST', url: '/api/dev/carrier-events', headers: as(who), payload: { tradeInId: t.id, type } });
@@ -80,8 +80,8 @@ describe('the demo tools are for signed-in users, with the same cross-site check
   });
 
   it('the mailbox: anonymous 401; a seller sees only their own e-mail; an operator sees all', async () => {
-    const ada = await readySeller(ctx.app);
-    const bob = await readySeller(ctx.app);
+    const ada = await readySeller(ctx);
+    const bob = await readySeller(ctx);
     for (const seller of [ada, bob]) await accept(ctx.app, seller, (await freshOffer(ctx.app, ctx.database.db)).offerId);
     await ctx.runtime.jobs.runDue();
 

@@ -89,7 +89,7 @@ describe('assessment retention', () => {
     const db = database.db;
     const open = await buildTestApp(database, { env: { ASSESSMENT_RETENTION_DAYS: '30' }, keyring: one.secrets.keyring });
     try {
-      const seller = await readySeller(open.app);
+      const seller = await readySeller(open);
       const kept = await freshOffer(open.app, db);
       expect((await accept(open.app, seller, kept.offerId)).statusCode).toBe(201);
       const unaccepted = [];

@@ -18,7 +18,7 @@ const post = (payload: string) => postCarrierEvent(ctx.app, payload);
 
 let seller: TestUser | undefined;
 async function accepted() {
-  seller ??= await readySeller(ctx.app);
+  seller ??= await readySeller(ctx);
   const offer = await freshOffer(ctx.app, ctx.database.db);
   const t = await acceptWithLabel(ctx, seller, offer.offerId);
   return { id: t.id, tn: t.shipping!.trackingNumber, shipBy: t.shipBy, entryId: offer.entry.id, acceptedAt: ctx.clock.now() };

@@ -37,7 +37,7 @@ const post = (payload: string) => postCarrierEvent(ctx.app, payload);
 
 describe('any order of carrier events, with replays and cancels racing them', () => {
   it('leaves a status the machine allows, milestones at the earliest event of their kind, every event stored once', async () => {
-    seller ??= await readySeller(ctx.app);
+    seller ??= await readySeller(ctx);
     await fc.assert(
       fc.asyncProperty(fc.array(arbEvent, { minLength: 1, maxLength: 6 }), fc.array(arbStep, { minLength: 1, maxLength: 12 }), async (events, steps) => {
         const r = run++;

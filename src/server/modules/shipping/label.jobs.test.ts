@@ -22,7 +22,7 @@ async function acceptedMails(tradeInId: string) {
 
 describe('issuing the label is a job', () => {
   it('a carrier that fails twice, then answers: retried, the label issued, then the accepted e-mail with it', async () => {
-    const seller = await readySeller(ctx.app);
+    const seller = await readySeller(ctx);
     const res = await accept(ctx.app, seller, (await freshOffer(ctx.app, ctx.database.db)).offerId);
     expect(res.statusCode, res.body).toBe(201);
     const id = res.json().id as string;
@@ -45,7 +45,7 @@ describe('issuing the label is a job', () => {
   });
 
   it('a carrier that keeps failing: retried, then flagged for an operator; the seller sees the delay and gets no label e-mail', async () => {
-    const seller = await readySeller(ctx.app);
+    const seller = await readySeller(ctx);
     const res = await accept(ctx.app, seller, (await freshOffer(ctx.app, ctx.database.db)).offerId);
     const id = res.json().id as string;
 
@@ -73,7 +73,7 @@ describe('issuing the label is a job', () => {
   });
 
   it('a slow carrier: the accept answers without it, and no transaction waits on it', async () => {
-    const seller = await readySeller(ctx.app);
+    const seller = await readySeller(ctx);
     const before = carrier.issueCalls;
     const res = await accept(ctx.app, seller, (await freshOffer(ctx.app, ctx.database.db)).offerId);
     expect(res.statusCode, res.body).toBe(201);
@@ -103,7 +103,7 @@ describe('issuing the label is a job', () => {
 
 describe('voiding the label is a job', () => {
   it('after a cancel: a carrier that keeps failing is retried, then flagged; the label stays live on file meanwhile', async () => {
-    const seller = await readySeller(ctx.app);
+    const seller = await readySeller(ctx);
     const t = await acceptWithLabel(ctx, seller, (await freshOffer(ctx.app, ctx.database.db)).offerId);
     carrier.failVoids = 100;
     const res = await ctx.app.inject({ method: 'POST', url: `/api/trade-ins/${t.id}/cancel`, headers: { ...as(seller), 'idempotency-key': newKey() } });
@@ -118,7 +118,7 @@ describe('voiding the label is a job', () => {
   });
 
   it('after a cancel: the carrier voids it once and the label is void on file', async () => {
-    const seller = await readySeller(ctx.app);
+    const seller = await readySeller(ctx);
     const t = await acceptWithLabel(ctx, seller, (await freshOffer(ctx.app, ctx.database.db)).offerId);
     const res = await ctx.app.inject({ method: 'POST', url: `/api/trade-ins/${t.id}/cancel`, headers: { ...as(seller), 'idempotency-key': newKey() } });
     expect(res.statusCode, res.body).toBe(200);

@@ -24,7 +24,7 @@ let seller: TestUser;
 beforeAll(async () => {
   database = await createTestDatabase();
   ({ app, clock, runtime, secrets } = await buildTestApp(database));
-  seller = await readySeller(app);
+  seller = await readySeller({ app, runtime });
 });
 afterAll(async () => {
   await app.close();

@@ -38,7 +38,7 @@ describe.skipIf(!inject('serverTemplate'))('two workers, one PostgreSQL', () => 
   });
 
   it('10 trade-ins past ship-by: 10 expiries, 10 expired e-mails, 10 accepted e-mails with the label', async () => {
-    const seller = await readySeller(a.app);
+    const seller = await readySeller(a);
     const ids: string[] = [];
     for (let i = 0; i < 10; i++) {
       const { offerId } = await freshOffer(a.app, database.db);

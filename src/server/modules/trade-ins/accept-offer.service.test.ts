@@ -12,7 +12,7 @@ import { acceptOffer, type AcceptDeps, type SellerReadiness } from './accept-off
 import type { TradeInShipping } from './shipping.port.ts';
 import { cancelTradeIn } from './trade-ins.service.ts';
 
-const READY: SellerReadiness = { profileComplete: true, isAdult: true, identityComplete: true, payoutComplete: false };
+const READY: SellerReadiness = { profileComplete: true, isAdult: true, identityComplete: true, payoutComplete: false, emailVerified: true };
 let database: Database;
 let deps: AcceptDeps;
 let clock: AdjustableClock;
@@ -177,6 +177,17 @@ describe('accepting an offer', () => {
     expect(await codeOf(acceptOffer(deps, { offerId: s.offers[0]!, sellerId: 'usr_young', idempotencyKey: 'young-key-1', body: {} }))).toBe('seller_underage');
     expect(await codeOf(acceptOffer(deps, { offerId: s.offers[0]!, sellerId: 'usr_new', idempotencyKey: 'new-key-01', body: {} }))).toBe('profile_incomplete');
     expect(await codeOf(acceptOffer(deps, { offerId: s.offers[0]!, sellerId: 'usr_noid', idempotencyKey: 'noid-key-1', body: {} }))).toBe('profile_incomplete');
+    expect(await tradeInCount(s.offers)).toBe(0);
+    expect(await remaining(s.entry.id)).toBe(5);
+  });
+
+  it('refuses a seller whose e-mail address is not confirmed, with what is missing, changing nothing', async () => {
+    const s = await scenario({ quantity: 5 });
+    readiness.usr_unconfirmed = { ...READY, emailVerified: false };
+    const err = await acceptOffer(deps, { offerId: s.offers[0]!, sellerId: 'usr_unconfirmed', idempotencyKey: 'unconfirmed-1', body: {} }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('email_unverified');
+    expect((err as AppError).details).toEqual({ readiness: readiness.usr_unconfirmed });
     expect(await tradeInCount(s.offers)).toBe(0);
     expect(await remaining(s.entry.id)).toBe(5);
   });

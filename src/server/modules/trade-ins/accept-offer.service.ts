@@ -59,7 +59,7 @@ export async function acceptOffer(deps: AcceptDeps, input: AcceptInput): Promise
 /**
  * The accept flow, step by step, in one transaction:
  *  1. lock the offer (offers) and check it is still open;
- *  2. check the seller may accept (accounts' readiness);
+ *  2. check the seller may accept (accounts' readiness: details, age, a confirmed e-mail address);
  *  3. reserve a wishlist unit, the matched entry's or one paying at least as much (offers);
  *  4. create the trade-in and its first timeline entry, and mark the offer accepted (offers);
  *  5. ask shipping for the inbound label (a job: the carrier is called after the commit,
@@ -104,6 +104,10 @@ async function checkSellerMayAccept(deps: AcceptDeps, trx: Trx, sellerId: string
     throw new AppError('profile_incomplete', 'Add your driver’s licence number or the last 4 digits of your SSN before accepting', {
       details: { readiness },
     });
+  }
+  // Last, so a seller walking through the details is told about them first; the link is in their mailbox since sign-up.
+  if (!readiness.emailVerified) {
+    throw new AppError('email_unverified', 'Confirm your e-mail address with the link we sent you before accepting', { details: { readiness } });
   }
   return readiness;
 }

@@ -16,8 +16,8 @@ const cancel = (cookie: { cookie: string }, id: string) =>
 
 describe('409 offer_changed', () => {
   it('carries details.newQuote: today’s quote for the same device and answers, with its own offer', async () => {
-    const first = await readySeller(ctx.app);
-    const second = await readySeller(ctx.app);
+    const first = await readySeller(ctx);
+    const second = await readySeller(ctx);
     const { offerId, variantId, entry, refurbisher } = await freshOffer(ctx.app, ctx.database.db, { quantity: 1 });
     // Another entry for the device, paying less: what the new quote will offer.
     await buildWishlistEntry(ctx.database.db, { refurbisherId: refurbisher.id, variantId, grade: 'Flawless', priceMinor: 900_000, quantityRemaining: 3 });
@@ -50,13 +50,13 @@ describe('409 profile_incomplete', () => {
     expect(res.statusCode).toBe(409);
     const error = expectErrorShape(res.body, 'profile_incomplete');
     expect(error.code).toBe('profile_incomplete');
-    expect(error.details).toEqual({ readiness: { profileComplete: false, isAdult: false, identityComplete: false, payoutComplete: false } });
+    expect(error.details).toEqual({ readiness: { profileComplete: false, isAdult: false, identityComplete: false, payoutComplete: false, emailVerified: false } });
   });
 });
 
 describe('409 invalid_transition', () => {
   it('cancelling an already-cancelled trade-in says so, with details.status', async () => {
-    const seller = await readySeller(ctx.app);
+    const seller = await readySeller(ctx);
     const { offerId } = await freshOffer(ctx.app, ctx.database.db);
     const tradeIn = (await accept(ctx.app, seller, offerId)).json();
     expect((await cancel(seller, tradeIn.id)).statusCode).toBe(200);
@@ -70,7 +70,7 @@ describe('409 invalid_transition', () => {
   });
 
   it('cancelling after the carrier’s first scan says the carrier has it, with details.status', async () => {
-    const seller = await readySeller(ctx.app);
+    const seller = await readySeller(ctx);
     const { offerId } = await freshOffer(ctx.app, ctx.database.db);
     const tradeIn = await acceptWithLabel(ctx, seller, offerId);
     const scan = await ctx.app.inject({ method: 'POST', url: '/api/dev/carrier-events', headers: as(seller), payload: { tradeInId: tradeIn.id, type: 'picked_up' } });

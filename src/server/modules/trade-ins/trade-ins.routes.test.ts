@@ -7,7 +7,7 @@ const ctx = useTestApp();
 
 describe('POST /api/offers/:id/accept', () => {
   it('a signed-in seller with complete details accepts: 201, trade-in with label, in "My trade-ins"', async () => {
-    const seller = await readySeller(ctx.app);
+    const seller = await readySeller(ctx);
     const { offerId } = await freshOffer(ctx.app, ctx.database.db);
     const res = await accept(ctx.app, seller, offerId);
     expect(res.statusCode, res.body).toBe(201);
@@ -28,7 +28,7 @@ describe('POST /api/offers/:id/accept', () => {
   });
 
   it('without payout details: accepted, and the trade-in says payment waits for them', async () => {
-    const seller = await readySeller(ctx.app, { payout: false });
+    const seller = await readySeller(ctx, { payout: false });
     const { offerId } = await freshOffer(ctx.app, ctx.database.db);
     const res = await accept(ctx.app, seller, offerId);
     expect(res.statusCode, res.body).toBe(201);
@@ -36,7 +36,7 @@ describe('POST /api/offers/:id/accept', () => {
   });
 
   it('same key + same body → the first response; same key + another offer → 422', async () => {
-    const seller = await readySeller(ctx.app);
+    const seller = await readySeller(ctx);
     const a = await freshOffer(ctx.app, ctx.database.db);
     const b = await freshOffer(ctx.app, ctx.database.db);
     const key = newKey();
@@ -51,7 +51,7 @@ describe('POST /api/offers/:id/accept', () => {
   });
 
   it('refuses without a session (401), without an Idempotency-Key (400), a cross-site POST (403)', async () => {
-    const seller = await readySeller(ctx.app);
+    const seller = await readySeller(ctx);
     const { offerId } = await freshOffer(ctx.app, ctx.database.db);
     expect((await ctx.app.inject({ method: 'POST', url: `/api/offers/${offerId}/accept`, headers: { 'idempotency-key': newKey() }, payload: {} })).statusCode).toBe(401);
     const noKey = await ctx.app.inject({ method: 'POST', url: `/api/offers/${offerId}/accept`, headers: as(seller), payload: {} });
@@ -68,7 +68,7 @@ describe('POST /api/offers/:id/accept', () => {
   });
 
   it('a body with an unknown field → 400 naming it, nothing created', async () => {
-    const seller = await readySeller(ctx.app);
+    const seller = await readySeller(ctx);
     const { offerId, entry } = await freshOffer(ctx.app, ctx.database.db);
     const res = await ctx.app.inject({
       method: 'POST',
@@ -95,8 +95,8 @@ describe('POST /api/offers/:id/accept', () => {
   });
 
   it('the offer already accepted → 409 offer_already_accepted', async () => {
-    const seller = await readySeller(ctx.app);
-    const other = await readySeller(ctx.app);
+    const seller = await readySeller(ctx);
+    const other = await readySeller(ctx);
     const { offerId } = await freshOffer(ctx.app, ctx.database.db);
     expect((await accept(ctx.app, seller, offerId)).statusCode).toBe(201);
     const res = await accept(ctx.app, other, offerId);
@@ -107,8 +107,8 @@ describe('POST /api/offers/:id/accept', () => {
 
 describe('access to trade-ins', () => {
   it("seller B reading or cancelling seller A's trade-in → 404; a refurbisher → 403", async () => {
-    const a = await readySeller(ctx.app);
-    const b = await readySeller(ctx.app);
+    const a = await readySeller(ctx);
+    const b = await readySeller(ctx);
     const { offerId, refurbisher } = await freshOffer(ctx.app, ctx.database.db);
     const t = (await accept(ctx.app, a, offerId)).json();
     for (const url of [`/api/trade-ins/${t.id}`, `/api/trade-ins/${t.id}/label.pdf`, `/api/trade-ins/${t.id}/qr.png`]) {

@@ -121,12 +121,12 @@ describe('quantities and reservations', () => {
     const r = await opened();
     const [v1] = await freshVariants(1);
     await put(r, [{ variantId: v1, grade: 'Flawless', price: usd(900_000), quantity: 3 }]);
-    const seller = await readySeller(ctx.app);
+    const seller = await readySeller(ctx);
     const quote = await ctx.app.inject({ method: 'POST', url: '/api/assessments', payload: { variantId: v1, answers: flawlessAnswers('smartphones') } });
     const offerId = quote.json().offer.id;
     const accepted = await accept(ctx.app, seller, offerId);
     expect(accepted.statusCode, accepted.body).toBe(201);
-    const accepted2 = await accept(ctx.app, await readySeller(ctx.app), (await ctx.app.inject({ method: 'POST', url: '/api/assessments', payload: { variantId: v1, answers: flawlessAnswers('smartphones') } })).json().offer.id);
+    const accepted2 = await accept(ctx.app, await readySeller(ctx), (await ctx.app.inject({ method: 'POST', url: '/api/assessments', payload: { variantId: v1, answers: flawlessAnswers('smartphones') } })).json().offer.id);
     expect(accepted2.statusCode).toBe(201);
 
     const [entry] = (await list(r)).entries;

@@ -1,5 +1,6 @@
 import { Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { AccountStep } from './AccountStep.tsx';
+import { ConfirmEmailStep } from './ConfirmEmailStep.tsx';
 import { DetailsStep } from './DetailsStep.tsx';
 import { IdentityStep } from './IdentityStep.tsx';
 import { ExpiredNotice, UnderageNotice } from './Notices.tsx';
@@ -43,6 +44,8 @@ export function CurrentStep({ flow }: { flow: AcceptFlow }) {
       return me ? <IdentityStep flow={flow} me={me} /> : null;
     case 'Payout':
       return me ? <PayoutStep flow={flow} me={me} /> : null;
+    case 'confirm-email':
+      return me ? <ConfirmEmailStep flow={flow} me={me} /> : null;
     case 'Accept':
       return me ? <ReviewStep flow={flow} quote={quote} offer={offer} me={me} /> : null;
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TMe } from '../../../shared/api/accounts.ts';
 import { currentStep, progressOf } from './steps.ts';
 
-const ready = { profileComplete: true, isAdult: true, identityComplete: true, payoutComplete: true };
+const ready = { profileComplete: true, isAdult: true, identityComplete: true, payoutComplete: true, emailVerified: true };
 function me(readiness: Partial<TMe['readiness']> = {}, role: TMe['user']['role'] = 'seller'): TMe {
   return {
     user: { id: 'u1', email: 'a@example.com', name: 'A', role, refurbisherId: null },
@@ -29,6 +29,14 @@ describe('the accept flow’s step', () => {
     expect(at({ me: me({ payoutComplete: false }) })).toBe('Payout');
     expect(at({ me: me({ payoutComplete: false }), payoutLater: true })).toBe('Accept');
     expect(at({})).toBe('Accept');
+  });
+
+  it('asks to confirm the e-mail address after the details, before the review', () => {
+    expect(at({ me: me({ emailVerified: false }) })).toBe('confirm-email');
+    expect(at({ me: me({ emailVerified: false, payoutComplete: false }) })).toBe('Payout');
+    expect(at({ me: me({ emailVerified: false, payoutComplete: false }), payoutLater: true })).toBe('confirm-email');
+    expect(at({ me: me({ emailVerified: false, identityComplete: false }) })).toBe('Identity');
+    expect(progressOf('confirm-email')).toBe('Accept');
   });
 
   it('refuses accounts that are not sellers, and puts an edited step first', () => {

@@ -5,7 +5,7 @@ export const STEPS = ['Account', 'Details', 'Identity', 'Payout', 'Accept'] as c
 export type Step = (typeof STEPS)[number];
 
 /** Where the flow is: one of the steps, or a state that is not a step (waiting, refused). */
-export type StepState = Step | 'loading' | 'underage' | 'not-seller';
+export type StepState = Step | 'loading' | 'underage' | 'not-seller' | 'confirm-email';
 
 /**
  * Steps already complete (GET /api/me readiness) are skipped, so a returning seller goes
@@ -22,10 +22,13 @@ export function currentStep(s: { signedIn: boolean; sessionPending: boolean; me:
   if (!r.isAdult) return 'underage';
   if (!r.identityComplete) return 'Identity';
   if (!r.payoutComplete && !s.payoutLater) return 'Payout';
+  // The server refuses the accept until the address is confirmed (email_unverified).
+  if (!r.emailVerified) return 'confirm-email';
   return 'Accept';
 }
 
-/** The progress bar's step for any state: the refusals sit at "Details", where they are found. */
+/** The progress bar's step for any state: the refusals sit at "Details", where they are found; the e-mail check at "Accept". */
 export function progressOf(step: StepState): Step {
+  if (step === 'confirm-email') return 'Accept';
   return (STEPS as readonly string[]).includes(step) ? (step as Step) : 'Details';
 }

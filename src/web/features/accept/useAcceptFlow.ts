@@ -47,7 +47,8 @@ export function useAcceptFlow(offerId: string) {
       if (!(error instanceof ApiError) || error.status === 0 || error.status >= 500) return;
       attemptKey.current = null;
       if (error.status === 401) void resetAccountData();
-      if (error.code === 'profile_incomplete') void queryClient.invalidateQueries({ queryKey: keys.me });
+      // The server knows better than our copy of the account: read it again, and the step follows.
+      if (error.code === 'profile_incomplete' || error.code === 'email_unverified') void queryClient.invalidateQueries({ queryKey: keys.me });
       const newQuote = newQuoteOf(error);
       if (newQuote?.offer) queryClient.setQueryData(keys.offer(newQuote.offer.id), newQuote);
     },

@@ -19,6 +19,8 @@ interface SignInValues {
 }
 // What is sent: the shared schemas trim the name and the e-mail, as the server reads them.
 const signUpBody = (v: SignUpValues) => ({ name: v.name.trim(), email: v.email.trim(), password: v.password });
+// The confirmation link leads back to the page the account was made on (the accept flow, most often).
+const hereAndNow = () => `${window.location.pathname}${window.location.search}`;
 const signInBody = (v: SignInValues) => ({ email: v.email.trim(), password: v.password });
 const validateSignUp = zodValidator(() => ZSignUpInput, signUpBody);
 const validateSignIn = zodValidator(() => ZSignInInput, signInBody);
@@ -53,7 +55,7 @@ function SignUpForm({ onDone }: { onDone: (() => void) | undefined }) {
   });
   const [other, setOther] = useState<Record<string, string>>({});
   const signUp = useMutation({
-    mutationFn: api.signUp,
+    mutationFn: (body: ReturnType<typeof signUpBody>) => api.signUp({ ...body, callbackURL: hereAndNow() }),
     onSuccess: async () => {
       await resetAccountData();
       onDone?.();

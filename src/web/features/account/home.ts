@@ -11,3 +11,8 @@ export function homeOf(user: SessionInfo['user'] | undefined): { path: string; l
       return { path: '/trade-ins', label: 'My trade-ins' };
   }
 }
+
+/** Only paths inside the app: `?next=https://evil.example` must not turn a page into a redirector. */
+export function safeNext(raw: string | null): string | null {
+  return raw && raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/\\') ? raw : null;
+}
