@@ -14,6 +14,7 @@ import * as m1701 from './2026-11-27T1701_refurbisher_portal.ts';
 import * as m1702 from './2026-11-27T1702_wishlist_trigger_plans.ts';
 import * as m1801 from './2026-11-27T1801_blocked_mail_flags.ts';
 import * as m1901 from './2026-11-27T1901_carrier_event_flag_clearing.ts';
+import * as m281401 from './2026-11-28T1401_wishlist_catalogue_copy.ts';
 
 /** Every migration, in order. Listed explicitly so the same code runs under Node, Vitest and a bundler. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27T1702_wishlist_trigger_plans': m1702,
   '2026-11-27T1801_blocked_mail_flags': m1801,
   '2026-11-27T1901_carrier_event_flag_clearing': m1901,
+  '2026-11-28T1401_wishlist_catalogue_copy': m281401,
 };
