@@ -6,6 +6,7 @@ import { VariantCache } from './modules/catalog/index.ts';
 import { JOB_ASSESSMENT_RETENTION, RETENTION_INTERVAL_MS, retentionRunKey, runAssessmentRetention } from './modules/offers/index.ts';
 import { createNotifications } from './modules/notifications/index.ts';
 import { JOB_INVITATION_MAIL, runInvitationMail } from './modules/refurbishers/index.ts';
+import { JOB_PRICE_WINDOWS, PRICE_WINDOWS_INTERVAL_MS, priceWindowsRunKey, recordWindowBoundaries } from './modules/wishlist/index.ts';
 import { BuiltInCarrier, createShipping, type Carrier, type Shipping, type ShippingDeps } from './modules/shipping/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Keyring } from './platform/crypto.ts';
@@ -24,7 +25,7 @@ export interface Runtime {
   carrier: Carrier;
   variants: VariantCache;
   shipping: Shipping;
-  /** After jobs.start(): schedules the recurring housekeeping (assessment retention). Safe from every process. */
+  /** After jobs.start(): schedules the recurring housekeeping (assessment retention, price-history window edges). Safe from every process. */
   scheduleMaintenance(): Promise<void>;
 }
 
@@ -91,9 +92,16 @@ export function createRuntime(input: RuntimeInput): Runtime {
     await jobs.enqueue(db, JOB_ASSESSMENT_RETENTION, {}, { runAt: next, singletonKey: run.finished ? retentionRunKey(next) : `more:${randomUUID()}` });
   }, QUEUE_PROFILES.database);
 
+  jobs.register(JOB_PRICE_WINDOWS, async () => {
+    await recordWindowBoundaries(db, clock.now());
+    const next = new Date(clock.now().getTime() + PRICE_WINDOWS_INTERVAL_MS);
+    await jobs.enqueue(db, JOB_PRICE_WINDOWS, {}, { runAt: next, singletonKey: priceWindowsRunKey(next) });
+  }, QUEUE_PROFILES.database);
+
   async function scheduleMaintenance() {
     // One run per slot, however many processes start in it (the key makes the job id).
     await jobs.enqueue(db, JOB_ASSESSMENT_RETENTION, {}, { singletonKey: retentionRunKey(clock.now()) });
+    await jobs.enqueue(db, JOB_PRICE_WINDOWS, {}, { singletonKey: priceWindowsRunKey(clock.now()) });
   }
 
   return { jobs, mailer, carrier, variants, shipping, scheduleMaintenance };

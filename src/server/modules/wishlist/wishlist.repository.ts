@@ -75,11 +75,15 @@ function where(f: ListFilter): RawBuilder<unknown> {
 
 export type SortKey = 'model' | 'price' | 'quantity' | 'updated';
 
-/** Every order ends on the id, and each has an index on (refurbisher_id, column, id): a page reads its rows, not the wishlist. */
+const SORT_COLUMNS = { model: 'catalog_sort_key', price: 'price_minor', quantity: 'quantity_wanted', updated: 'updated_at' } as const;
+
+/**
+ * Every order ends on the id, and each has an index on (refurbisher_id, column, id) carrying the
+ * filter columns (migration 2026-11-28T1401): a page is an index-only walk, not a sort of the wishlist.
+ */
 function orderBy(sort: SortKey, dir: 'asc' | 'desc', alias = 'w'): RawBuilder<unknown> {
   const d = sql.raw(dir === 'desc' ? 'desc' : 'asc');
-  const column = { model: 'catalog_sort_key', price: 'price_minor', quantity: 'quantity_wanted', updated: 'updated_at' }[sort];
-  return sql`${sql.ref(`${alias}.${column}`)} ${d}, ${sql.ref(`${alias}.id`)} ${d}`;
+  return sql`${sql.ref(`${alias}.${SORT_COLUMNS[sort]}`)} ${d}, ${sql.ref(`${alias}.id`)} ${d}`;
 }
 
 const ENTRY_COLUMNS = sql`
@@ -107,7 +111,8 @@ export async function listEntries(
   const { now } = opts;
   const { rows } = await sql<EntryRow & MarketRow>`
     with page as materialized (
-      select w.id, w.catalog_sort_key, w.price_minor, w.quantity_wanted, w.updated_at
+      -- Only indexed columns: the offset's rows are read from the index alone.
+      select w.id, ${sql.ref(`w.${SORT_COLUMNS[opts.sort]}`)}
         from wishlist_entries w
        where ${where(f)}
        order by ${orderBy(opts.sort, opts.order)}
@@ -310,7 +315,14 @@ export async function priceHistoryRows(db: Executor, key: { variantId: string; g
 export async function entryChangesSince(db: Executor, entryId: string) {
   return db
     .selectFrom('wishlist_entry_changes')
-    .select(['changed_at as at', 'new_price_minor as priceMinor', 'new_active as active', 'new_quantity_remaining as remaining'])
+    .select([
+      'changed_at as at',
+      'new_price_minor as priceMinor',
+      'new_active as active',
+      'new_quantity_remaining as remaining',
+      'new_active_from as activeFrom',
+      'new_active_until as activeUntil',
+    ])
     .where('entry_id', '=', entryId)
     .orderBy('id')
     .execute();

@@ -275,10 +275,22 @@ export async function entryPriceHistory(deps: WishlistDeps, actor: RefurbisherAc
   const market = await priceHistory(deps.db, { variantId: entry.variantId, grade: entry.grade, currency: entry.currency.trim() }, days, now);
   const from = new Date(market.from);
   const yours: TPricePoint[] = [{ at: market.from, priceMinor: null }];
-  for (const c of await entryChangesSince(deps.db, id)) {
-    const value = c.active && c.remaining > 0 ? c.priceMinor : null;
-    if (c.at.getTime() <= from.getTime()) yours[0] = { at: market.from, priceMinor: value };
-    else if (c.at.getTime() <= now.getTime()) yours.push({ at: c.at.toISOString(), priceMinor: value });
+  const put = (at: number, value: number | null) => {
+    if (at <= from.getTime()) yours[0] = { at: market.from, priceMinor: value };
+    else if (at <= now.getTime()) yours.push({ at: new Date(at).toISOString(), priceMinor: value });
+  };
+  const changes = await entryChangesSince(deps.db, id);
+  for (const [i, c] of changes.entries()) {
+    // Live as the quote sees it, window included: a change's state holds until the next change,
+    // and its window may open or lapse in between with nothing written.
+    const price = c.active && c.remaining > 0 ? c.priceMinor : null;
+    const opens = c.activeFrom?.getTime() ?? -Infinity;
+    const lapses = c.activeUntil?.getTime() ?? Infinity;
+    const at = c.at.getTime();
+    const until = changes[i + 1]?.at.getTime() ?? Infinity;
+    put(at, at >= opens && at < lapses ? price : null);
+    if (opens > at && opens < until && opens < lapses) put(opens, price);
+    if (lapses > at && lapses < until) put(lapses, null);
   }
   return { market, yours: dedupe(yours) };
 }

@@ -62,6 +62,10 @@ export interface WishlistEntryChangesTable {
   new_quantity_remaining: number;
   old_active: boolean | null;
   new_active: boolean;
+  old_active_from: Date | null;
+  new_active_from: Date | null;
+  old_active_until: Date | null;
+  new_active_until: Date | null;
 }
 
 /** The best live price per variant, grade and currency, one row per change of it. */
@@ -75,9 +79,16 @@ export interface PriceHistoryTable {
   recorded_at: Timestamp;
 }
 
+/** How far window boundaries (active_from, active_until) have been recorded in price_history; one row. */
+export interface PriceHistorySweepTable {
+  one: boolean;
+  swept_until: Date;
+}
+
 export interface WishlistTables {
   wishlist_entries: WishlistEntriesTable;
   wishlist_variants: WishlistVariantsTable;
   wishlist_entry_changes: WishlistEntryChangesTable;
   price_history: PriceHistoryTable;
+  price_history_sweep: PriceHistorySweepTable;
 }
