@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { migrateAll } from './db/migrate.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, demoSecretStoreFor, resolveSecrets, seedDemoAccounts } from './modules/accounts/index.ts';
 import { syncBuiltInCatalog } from './modules/catalog/index.ts';
+import { refreshCatalogueCopy } from './modules/wishlist/index.ts';
 import { AdjustableClock, realClock, type Clock } from './platform/clock.ts';
 import { PRIVATE_UMASK, secureDataDir } from './platform/data-dir-permissions.ts';
 import { acquireDataDirLock, DataDirLockedError } from './platform/db/data-dir-lock.ts';
@@ -53,6 +54,8 @@ async function main(): Promise<void> {
       // rows first) runs once, not once per process.
       await sql`select pg_advisory_xact_lock(${START_SEED_LOCK})`.execute(trx);
       await syncBuiltInCatalog(trx);
+      // The wishlist's copy of the catalogue follows a renamed model or variant.
+      await refreshCatalogueCopy(trx);
       if (config.mode === 'demo') {
         const seeded = await seedDemoData(trx, productClock.now());
         if (seeded.seeded) log(`seeded demo data: ${seeded.entries} wishlist entries`);

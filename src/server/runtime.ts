@@ -5,6 +5,7 @@ import { VariantCache } from './modules/catalog/index.ts';
 import { registerAssessmentRetention } from './modules/offers/index.ts';
 import { createNotifications } from './modules/notifications/index.ts';
 import { findRefurbisherIdForMember, JOB_INVITATION_MAIL, runInvitationMail } from './modules/refurbishers/index.ts';
+import { registerPriceWindows } from './modules/wishlist/index.ts';
 import { BuiltInCarrier, createShipping, type Carrier, type Shipping, type ShippingDeps } from './modules/shipping/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Keyring } from './platform/crypto.ts';
@@ -25,7 +26,7 @@ export interface Runtime {
   shipping: Shipping;
   /** Which refurbisher a signed-in member acts for (refurbishers' answer to the accounts module's session). */
   refurbisherOfMember: RefurbisherOfMember;
-  /** After jobs.start(): schedules the recurring housekeeping (assessment retention). Safe from every process. */
+  /** After jobs.start(): schedules the recurring housekeeping (assessment retention, price-history window edges). Safe from every process. */
   scheduleMaintenance(): Promise<void>;
 }
 
@@ -95,8 +96,12 @@ export function createRuntime(input: RuntimeInput): Runtime {
   }, QUEUE_PROFILES.network);
 
   const retention = registerAssessmentRetention({ db, clock, jobs, retentionDays: config.assessmentRetentionDays });
+  const priceWindows = registerPriceWindows({ db, clock, jobs });
   // One run per slot, however many processes start in it.
-  const scheduleMaintenance = () => retention.schedule();
+  async function scheduleMaintenance() {
+    await retention.schedule();
+    await priceWindows.schedule();
+  }
 
   return { jobs, mailer, carrier, variants, shipping, refurbisherOfMember: findRefurbisherIdForMember, scheduleMaintenance };
 }

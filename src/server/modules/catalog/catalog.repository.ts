@@ -74,3 +74,20 @@ export async function findVariants(db: Executor, ids: readonly string[]): Promis
   const rows = await variantInfoQuery(db).where('v.id', 'in', unique).execute();
   return new Map(rows.map((r) => [r.id, r]));
 }
+
+/**
+ * What another module may keep about variants to list, filter and sort its own rows by the
+ * catalogue (the wishlist keeps a copy; catalogue tables are read only here). All variants
+ * when `ids` is omitted.
+ */
+export async function describeVariants(db: Executor, ids?: readonly string[]) {
+  let query = db
+    .selectFrom('variants as v')
+    .innerJoin('models as m', 'm.id', 'v.model_id')
+    .select(['v.id', 'v.model_id as modelId', 'm.category_id as categoryId', 'm.brand', 'm.name as modelName', 'v.label', 'v.sort', 'm.search_text as searchText']);
+  if (ids) {
+    if (ids.length === 0) return [];
+    query = query.where('v.id', '=', sql<string>`any(${[...new Set(ids)]}::text[])`);
+  }
+  return query.execute();
+}

@@ -1,2 +1,4 @@
 /** The wishlist module's public face: other modules import only from here. */
 export { wishlistRoutes } from './wishlist.routes.ts';
+export { refreshCatalogueCopy } from './wishlist-catalogue.ts';
+export { registerPriceWindows } from './price-windows.wiring.ts';

@@ -10,13 +10,15 @@ import { AppError } from '../../platform/errors.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { releaseUnit, reserveUnit } from '../offers/index.ts';
 import type { RefurbisherActor } from '../refurbishers/index.ts';
+import { recordWindowBoundaries } from './price-windows.job.ts';
 import { bulkChange, patchEntry, upsertWishlist } from './wishlist.service.ts';
 
 /**
  * The price history is kept by a trigger as the wishlist changes. Property: whatever the
- * sequence of upserts, edits, bulk changes, reservations and releases, the history equals the
- * one computed by replaying the append-only change log — as the step line sellers see (one value
- * per instant, no repeated value).
+ * sequence of upserts, edits, bulk changes, reservations, releases and windows that open late or
+ * lapse (with or without a write or a sweep after them), the history equals the one computed by
+ * replaying the append-only change log at every change and every window boundary — as the step
+ * line sellers see (one value per instant, no repeated value).
  */
 let database: Database;
 const clock = new AdjustableClock({ frozenAt: new Date('2026-06-01T00:00:00Z') });
@@ -35,7 +37,11 @@ type Op =
   | { kind: 'patch'; who: number; key: number; price?: number; active?: boolean }
   | { kind: 'bulk'; who: number; percent: number }
   | { kind: 'reserve'; who: number; key: number }
-  | { kind: 'release'; who: number; key: number };
+  | { kind: 'release'; who: number; key: number }
+  /** Sets an entry's window (as a writer outside the wishlist service would): it lapses, or opens, `inMs` from now. */
+  | { kind: 'window'; who: number; key: number; edge: 'until' | 'from' | 'clear'; inMs: number }
+  /** The periodic job runs. */
+  | { kind: 'sweep' };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('upsert' as const), who: fc.nat(2), key: fc.nat(3), price: fc.integer({ min: 1, max: 50 }).map((d) => d * 100), quantity: fc.integer({ min: 0, max: 3 }), active: fc.boolean() }),
@@ -43,6 +49,9 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('bulk' as const), who: fc.nat(2), percent: fc.constantFrom(-10, 5, 20) }),
   fc.record({ kind: fc.constant('reserve' as const), who: fc.nat(2), key: fc.nat(3) }),
   fc.record({ kind: fc.constant('release' as const), who: fc.nat(2), key: fc.nat(3) }),
+  // Weighted: a lapse is what this property is most easily wrong about.
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('window' as const), who: fc.nat(2), key: fc.nat(3), edge: fc.constantFrom('until' as const, 'until' as const, 'from' as const, 'clear' as const), inMs: fc.integer({ min: 1, max: 5 }).map((n) => n * 700) }) },
+  fc.constant({ kind: 'sweep' as const }),
 );
 
 interface Point {
@@ -94,7 +103,7 @@ describe('price history', () => {
 
         for (const op of ops) {
           clock.advance(1_000);
-          const actor = actors[op.who]!;
+          const actor = actors['who' in op ? op.who : 0]!;
           try {
             if (op.kind === 'upsert') {
               await upsertWishlist(deps, actor, [{ row: 0, ...keyOf(op.key), priceMinor: op.price, quantity: op.quantity, active: op.active }], {
@@ -108,6 +117,18 @@ describe('price history', () => {
             } else if (op.kind === 'bulk') {
               const ids = (await db.selectFrom('wishlist_entries').select('id').where('refurbisher_id', '=', actor.refurbisherId).where('variant_id', 'in', variants).execute()).map((r) => r.id);
               if (ids.length) await bulkChange(deps, actor, { entryIds: ids, change: { kind: 'percent', percent: op.percent } }, 'portal');
+            } else if (op.kind === 'sweep') {
+              await recordWindowBoundaries(db, clock.now());
+            } else if (op.kind === 'window') {
+              const e = await entryOf(op.who, op.key);
+              if (e) {
+                const at = new Date(clock.now().getTime() + op.inMs);
+                const set = op.edge === 'until' ? { active_until: at } : op.edge === 'from' ? { active_from: at } : { active_until: null };
+                await db.transaction().execute(async (trx) => {
+                  await sql`select set_config('tradeloop.now', ${clock.now().toISOString()}, true)`.execute(trx);
+                  await trx.updateTable('wishlist_entries').set(set).where('id', '=', e.id).execute();
+                });
+              }
             } else {
               const e = await entryOf(op.who, op.key);
               if (e) {
@@ -127,21 +148,44 @@ describe('price history', () => {
           }
         }
 
-        // Replay the change log.
+        // Later, with no write: the job records what lapsed meanwhile.
+        clock.advance(10_000);
+        const end = clock.now().getTime();
+        await recordWindowBoundaries(db, clock.now());
+
+        // Replay the change log at every change and every window boundary up to the end.
         const changes = await db.selectFrom('wishlist_entry_changes').selectAll().where('variant_id', 'in', variants).orderBy('id').execute();
-        const state = new Map<string, { key: string; price: number; remaining: number; active: boolean }>();
-        const replayed: Point[] = [];
+        const instants = new Set<number>();
         for (const c of changes) {
-          const key = `${c.variant_id}|${c.grade}`;
-          state.set(c.entry_id, { key, price: c.new_price_minor, remaining: c.new_quantity_remaining, active: c.new_active });
-          const live = [...state.values()].filter((s) => s.key === key && s.active && s.remaining > 0);
-          replayed.push({ key, at: c.changed_at.getTime(), best: live.length ? Math.max(...live.map((s) => s.price)) : null, n: live.length });
+          instants.add(c.changed_at.getTime());
+          for (const edge of [c.new_active_from, c.new_active_until]) if (edge && edge.getTime() <= end) instants.add(edge.getTime());
+        }
+        const replayed: Point[] = [];
+        for (const t of [...instants].sort((a, b) => a - b)) {
+          const state = new Map<string, (typeof changes)[number]>();
+          for (const c of changes) if (c.changed_at.getTime() <= t) state.set(c.entry_id, c);
+          const keys = [...new Set([...state.values()].map((c) => `${c.variant_id}|${c.grade}`))].sort();
+          for (const key of keys) {
+            const live = [...state.values()].filter(
+              (c) =>
+                `${c.variant_id}|${c.grade}` === key &&
+                c.new_active &&
+                c.new_quantity_remaining > 0 &&
+                (!c.new_active_from || c.new_active_from.getTime() <= t) &&
+                (!c.new_active_until || c.new_active_until.getTime() > t),
+            );
+            replayed.push({ key, at: t, best: live.length ? Math.max(...live.map((c) => c.new_price_minor)) : null, n: live.length });
+          }
         }
         const history = await db.selectFrom('price_history').selectAll().where('variant_id', 'in', variants).orderBy('recorded_at').orderBy('id').execute();
         const recorded: Point[] = history.map((h) => ({ key: `${h.variant_id}|${h.grade}`, at: h.recorded_at.getTime(), best: h.best_price_minor, n: h.live_entries }));
         expect(stepLine(recorded)).toEqual(stepLine(replayed));
         // The trigger records changes only: no two consecutive rows of a key say the same thing.
         expect(recorded.length).toBeLessThanOrEqual(replayed.length);
+        // A second run of the job records nothing more.
+        const rows = history.length;
+        await recordWindowBoundaries(db, clock.now());
+        expect(await db.selectFrom('price_history').select((eb) => eb.fn.countAll<number>().as('n')).where('variant_id', 'in', variants).executeTakeFirstOrThrow()).toEqual({ n: rows });
       }),
       { numRuns: 30 },
     );

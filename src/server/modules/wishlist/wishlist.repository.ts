@@ -42,68 +42,66 @@ export interface MarketRow {
   live: boolean;
 }
 
-const GRADE_ORDER = sql`array_position(array['Flawless','Good','Fair','Broken']::text[], w.grade)`;
+/** An entry's sort key: its variant's (brand, model, variant order, from the copy `wv`) and the grade's position, best first. */
+export function entrySortKey(wv: string, grade: RawBuilder<unknown>): RawBuilder<string> {
+  return sql<string>`${sql.ref(`${wv}.sort_key`)} || chr(1) || array_position(array['Flawless','Good','Fair','Broken']::text[], ${grade})::text`;
+}
 
-function where(f: ListFilter): RawBuilder<unknown> {
-  const parts: RawBuilder<unknown>[] = [sql`w.refurbisher_id = ${f.refurbisherId}`];
-  if (f.category) parts.push(sql`m.category_id = ${f.category}`);
-  if (f.brand) parts.push(sql`lower(m.brand) = lower(${f.brand})`);
-  if (f.modelId) parts.push(sql`m.id = ${f.modelId}`);
-  if (f.grade) parts.push(sql`w.grade = ${f.grade}`);
-  if (f.active !== undefined) parts.push(sql`w.active = ${f.active}`);
+/** The catalogue filters, on the wishlist's copy (wishlist_variants): a set of variants, or none when no such filter is set. */
+function catalogueFilter(f: ListFilter): RawBuilder<unknown> | undefined {
+  const parts: RawBuilder<unknown>[] = [];
+  if (f.category) parts.push(sql`wv.category_id = ${f.category}`);
+  if (f.brand) parts.push(sql`lower(wv.brand) = lower(${f.brand})`);
+  if (f.modelId) parts.push(sql`wv.model_id = ${f.modelId}`);
   if (f.q) {
     for (const word of f.q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 6)) {
       const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      parts.push(sql`(m.search_text like ${like} or lower(v.label) like ${like})`);
+      parts.push(sql`(wv.search_text like ${like} or lower(wv.variant_label) like ${like})`);
     }
   }
+  return parts.length ? sql.join(parts, sql` and `) : undefined;
+}
+
+/** The filter on the refurbisher's own rows; catalogue filters become "the variant is one of these". */
+function where(f: ListFilter): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [sql`w.refurbisher_id = ${f.refurbisherId}`];
+  if (f.grade) parts.push(sql`w.grade = ${f.grade}`);
+  if (f.active !== undefined) parts.push(sql`w.active = ${f.active}`);
+  const catalogue = catalogueFilter(f);
+  if (catalogue) parts.push(sql`w.variant_id in (select wv.variant_id from wishlist_variants wv where ${catalogue})`);
   if (f.entryIds) parts.push(sql`w.id = any(${[...f.entryIds]}::text[])`);
   return sql.join(parts, sql` and `);
 }
 
 export type SortKey = 'model' | 'price' | 'quantity' | 'updated';
 
-function orderBy(sort: SortKey, dir: 'asc' | 'desc'): RawBuilder<unknown> {
+const SORT_COLUMNS = { model: 'catalog_sort_key', price: 'price_minor', quantity: 'quantity_wanted', updated: 'updated_at' } as const;
+
+/**
+ * Every order ends on the id, and each has an index on (refurbisher_id, column, id) carrying the
+ * filter columns (migration 2026-11-28T1401): a page is an index-only walk, not a sort of the wishlist.
+ */
+function orderBy(sort: SortKey, dir: 'asc' | 'desc', alias = 'w'): RawBuilder<unknown> {
   const d = sql.raw(dir === 'desc' ? 'desc' : 'asc');
-  switch (sort) {
-    case 'price':
-      return sql`w.price_minor ${d}, w.id ${d}`;
-    case 'quantity':
-      return sql`w.quantity_wanted ${d}, w.id ${d}`;
-    case 'updated':
-      return sql`w.updated_at ${d}, w.id ${d}`;
-    default:
-      return sql`m.brand ${d}, m.name ${d}, v.sort ${d}, ${GRADE_ORDER} ${d}, w.id ${d}`;
-  }
+  return sql`${sql.ref(`${alias}.${SORT_COLUMNS[sort]}`)} ${d}, ${sql.ref(`${alias}.id`)} ${d}`;
 }
 
 const ENTRY_COLUMNS = sql`
-  w.id, w.variant_id as "variantId", m.id as "modelId", m.category_id as category, m.brand, m.name as "modelName",
-  v.label as "variantLabel", w.grade, w.price_minor as "priceMinor", trim(w.currency) as currency,
+  w.id, w.variant_id as "variantId", wv.model_id as "modelId", wv.category_id as category, wv.brand, wv.model_name as "modelName",
+  wv.variant_label as "variantLabel", w.grade, w.price_minor as "priceMinor", trim(w.currency) as currency,
   w.quantity_wanted as "quantityWanted", w.quantity_remaining as "quantityRemaining", w.active, w.updated_at as "updatedAt"`;
 
 export async function countEntries(db: Executor, f: ListFilter): Promise<number> {
-  if (!f.category && !f.brand && !f.modelId && !f.q) {
-    // The common case (no catalogue filter) counts the refurbisher's rows alone, along its index.
-    const parts = [sql`w.refurbisher_id = ${f.refurbisherId}`];
-    if (f.grade) parts.push(sql`w.grade = ${f.grade}`);
-    if (f.active !== undefined) parts.push(sql`w.active = ${f.active}`);
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from wishlist_entries w where ${sql.join(parts, sql` and `)}`.execute(db);
-    return rows[0]?.n ?? 0;
-  }
-  const { rows } = await sql<{ n: number }>`
-    select count(*)::int as n
-      from wishlist_entries w
-      join variants v on v.id = w.variant_id
-      join models m on m.id = v.model_id
-     where ${where(f)}`.execute(db);
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from wishlist_entries w where ${where(f)}`.execute(db);
   return rows[0]?.n ?? 0;
 }
 
 /**
  * One page of the refurbisher's entries, each with its position among the live entries of its
- * variant and grade (live as the quote sees it at `now`). The market columns are index walks of
- * wishlist_match_idx per row of the page, so a page costs the same with 20,000 entries as with 20.
+ * variant and grade (live as the quote sees it at `now`). The page is chosen on the entries'
+ * own columns along an index (the default order on catalog_sort_key); only its rows are joined
+ * to the catalogue copy and given their market columns, each an index walk of
+ * wishlist_match_idx, so a page costs about the same with 20,000 entries as with 20.
  */
 export async function listEntries(
   db: Executor,
@@ -111,56 +109,40 @@ export async function listEntries(
   opts: { sort: SortKey; order: 'asc' | 'desc'; limit: number; offset: number; now: Date },
 ): Promise<(EntryRow & MarketRow)[]> {
   const { now } = opts;
-  const order = orderBy(opts.sort, opts.order);
   const { rows } = await sql<EntryRow & MarketRow>`
-    with page as (
-      select ${ENTRY_COLUMNS}, w.currency as cur, (${liveAt('w', now)}) as live, v.sort as vsort
+    with page as materialized (
+      -- Only indexed columns: the offset's rows are read from the index alone.
+      select w.id, ${sql.ref(`w.${SORT_COLUMNS[opts.sort]}`)}
         from wishlist_entries w
-        join variants v on v.id = w.variant_id
-        join models m on m.id = v.model_id
        where ${where(f)}
-       order by ${order}
+       order by ${orderBy(opts.sort, opts.order)}
        limit ${opts.limit} offset ${opts.offset}
     )
-    select p.id, p."variantId", p."modelId", p.category, p.brand, p."modelName", p."variantLabel", p.grade, p."priceMinor",
-           p.currency, p."quantityWanted", p."quantityRemaining", p.active, p."updatedAt", p.live,
+    select ${ENTRY_COLUMNS}, (${liveAt('w', now)}) as live,
            mk."othersLive", mk.above, mk."bestOtherMinor", win."winnerId",
-           greatest(mk."bestOtherMinor", case when p.live then p."priceMinor" end) as "bestMinor"
+           greatest(mk."bestOtherMinor", case when ${liveAt('w', now)} then w.price_minor end) as "bestMinor"
       from page p
+      join wishlist_entries w on w.id = p.id
+      join wishlist_variants wv on wv.variant_id = w.variant_id
       cross join lateral (
         select count(*)::int as "othersLive",
-               (count(*) filter (where o.price_minor > p."priceMinor"))::int as above,
+               (count(*) filter (where o.price_minor > w.price_minor))::int as above,
                max(o.price_minor) as "bestOtherMinor"
           from wishlist_entries o
-         where o.variant_id = p."variantId" and o.grade = p.grade and o.currency = p.cur and o.id <> p.id
+         where o.variant_id = w.variant_id and o.grade = w.grade and o.currency = w.currency and o.id <> w.id
            and ${liveAt('o', now)}
       ) mk
       left join lateral (
         select o.id as "winnerId"
           from wishlist_entries o
           join refurbishers r on r.id = o.refurbisher_id
-         where o.variant_id = p."variantId" and o.grade = p.grade and o.currency = p.cur
+         where o.variant_id = w.variant_id and o.grade = w.grade and o.currency = w.currency
            and ${liveAt('o', now)}
          order by o.price_minor desc, r.score desc, o.created_at asc, o.id asc
          limit 1
       ) win on true
-     order by ${pageOrder(opts.sort, opts.order)}`.execute(db);
+     order by ${orderBy(opts.sort, opts.order, 'p')}`.execute(db);
   return rows;
-}
-
-/** The same order as orderBy(), on the page's own columns (a window function would sort every row, not the page). */
-function pageOrder(sort: SortKey, dir: 'asc' | 'desc'): RawBuilder<unknown> {
-  const d = sql.raw(dir === 'desc' ? 'desc' : 'asc');
-  switch (sort) {
-    case 'price':
-      return sql`p."priceMinor" ${d}, p.id ${d}`;
-    case 'quantity':
-      return sql`p."quantityWanted" ${d}, p.id ${d}`;
-    case 'updated':
-      return sql`p."updatedAt" ${d}, p.id ${d}`;
-    default:
-      return sql`p.brand ${d}, p."modelName" ${d}, p.vsort ${d}, array_position(array['Flawless','Good','Fair','Broken']::text[], p.grade) ${d}, p.id ${d}`;
-  }
 }
 
 /** Live as the quote sees it: active, a unit left, inside its window. */
@@ -174,8 +156,7 @@ export async function allEntries(db: Executor, refurbisherId: string): Promise<E
   const { rows } = await sql<EntryRow>`
     select ${ENTRY_COLUMNS}
       from wishlist_entries w
-      join variants v on v.id = w.variant_id
-      join models m on m.id = v.model_id
+      join wishlist_variants wv on wv.variant_id = w.variant_id
      where w.refurbisher_id = ${refurbisherId}
      order by ${orderBy('model', 'asc')}`.execute(db);
   return rows;
@@ -224,12 +205,6 @@ export async function lockEntriesById(db: Executor, refurbisherId: string, ids: 
   return rows;
 }
 
-export async function existingVariantIds(db: Executor, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const { rows } = await sql<{ id: string }>`select id from variants where id = any(${[...new Set(ids)]}::text[])`.execute(db);
-  return new Set(rows.map((r) => r.id));
-}
-
 interface UpsertRow {
   id: string;
   variantId: string;
@@ -259,9 +234,10 @@ export async function insertEntries(
   const payload = JSON.stringify(rows.map((r) => ({ id: r.id, v: r.variantId, g: r.grade, p: r.priceMinor, q: r.quantity, a: r.active })));
   const res = await sql`
     insert into wishlist_entries (id, refurbisher_id, variant_id, grade, price_minor, currency, quantity_wanted,
-                                  quantity_remaining, active, active_from, created_at, updated_at)
-    select r.id, ${refurbisherId}, r.v, r.g, r.p, ${currency}, r.q, r.q, r.a, ${now}, ${now}, ${now}
-      from jsonb_to_recordset(${payload}::jsonb) as r(id text, v text, g text, p bigint, q int, a boolean)`.execute(db);
+                                  quantity_remaining, active, active_from, created_at, updated_at, catalog_sort_key)
+    select r.id, ${refurbisherId}, r.v, r.g, r.p, ${currency}, r.q, r.q, r.a, ${now}, ${now}, ${now}, ${entrySortKey('wv', sql.ref('r.g'))}
+      from jsonb_to_recordset(${payload}::jsonb) as r(id text, v text, g text, p bigint, q int, a boolean)
+      left join wishlist_variants wv on wv.variant_id = r.v`.execute(db);
   return Number(res.numAffectedRows ?? 0);
 }
 
@@ -339,7 +315,14 @@ export async function priceHistoryRows(db: Executor, key: { variantId: string; g
 export async function entryChangesSince(db: Executor, entryId: string) {
   return db
     .selectFrom('wishlist_entry_changes')
-    .select(['changed_at as at', 'new_price_minor as priceMinor', 'new_active as active', 'new_quantity_remaining as remaining'])
+    .select([
+      'changed_at as at',
+      'new_price_minor as priceMinor',
+      'new_active as active',
+      'new_quantity_remaining as remaining',
+      'new_active_from as activeFrom',
+      'new_active_until as activeUntil',
+    ])
     .where('entry_id', '=', entryId)
     .orderBy('id')
     .execute();

@@ -16,6 +16,7 @@ import {
 } from '../../../shared/api/wishlist.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { errorResponses, typed, type RoutesPlugin } from '../../platform/http.ts';
+import { findVariant } from '../catalog/index.ts';
 import { allow, canEditWishlist, canViewWishlist, refurbisherActor, type RefurbisherActor } from '../refurbishers/index.ts';
 import { allEntries } from './wishlist.repository.ts';
 import { parseWishlistCsv, wishlistToCsv } from './wishlist-csv.ts';
@@ -179,7 +180,7 @@ export const wishlistRoutes: RoutesPlugin = async (fastify, deps) => {
       },
     },
     async (req) => {
-      const variant = await db.selectFrom('variants').select('id').where('id', '=', req.params.id).executeTakeFirst();
+      const variant = await findVariant(db, req.params.id);
       if (!variant) throw notFound('Variant');
       return priceHistory(db, { variantId: variant.id, grade: req.query.grade }, req.query.days, clock.now());
     },

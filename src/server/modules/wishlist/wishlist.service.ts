@@ -22,7 +22,6 @@ import {
   countEntries,
   entryChanges,
   entryChangesSince,
-  existingVariantIds,
   findOwnEntry,
   listEntries,
   lockEntriesById,
@@ -38,6 +37,7 @@ import {
   type MarketRow,
   type SortKey,
 } from './wishlist.repository.ts';
+import { fillSortKeys, knownVariants } from './wishlist-catalogue.ts';
 
 export interface WishlistDeps {
   db: Db;
@@ -92,6 +92,7 @@ export async function listWishlist(
     active: q.active,
     q: q.q,
   };
+  await fillSortKeys(deps.db, actor.refurbisherId);
   const [total, rows] = await Promise.all([
     countEntries(deps.db, filter),
     listEntries(deps.db, filter, { sort: q.sort, order: q.order, limit: q.pageSize, offset: (q.page - 1) * q.pageSize, now: deps.clock.now() }),
@@ -100,6 +101,7 @@ export async function listWishlist(
 }
 
 async function entryById(deps: WishlistDeps, actor: RefurbisherActor, id: string): Promise<TWishlistEntry> {
+  await fillSortKeys(deps.db, actor.refurbisherId);
   const rows = await listEntries(deps.db, { refurbisherId: actor.refurbisherId, entryIds: [id] }, { sort: 'model', order: 'asc', limit: 1, offset: 0, now: deps.clock.now() });
   if (!rows[0]) throw notFound('Wishlist entry');
   return presentEntry(rows[0]);
@@ -134,7 +136,7 @@ export async function upsertWishlist(
   opts: { source: ChangeSource; what: string; problems?: TCsvProblem[]; variantColumn: string; quantityColumn: string; gradeColumn: string },
 ): Promise<TWishlistUpsertResult> {
   const problems: TCsvProblem[] = [...(opts.problems ?? [])];
-  const known = await existingVariantIds(deps.db, items.map((i) => i.variantId));
+  const known = await knownVariants(deps.db, items.map((i) => i.variantId));
   const seen = new Map<string, number>();
   for (const item of items) {
     if (!known.has(item.variantId)) problems.push({ row: item.row, column: opts.variantColumn, message: `Unknown variant "${item.variantId}"` });
@@ -273,10 +275,22 @@ export async function entryPriceHistory(deps: WishlistDeps, actor: RefurbisherAc
   const market = await priceHistory(deps.db, { variantId: entry.variantId, grade: entry.grade, currency: entry.currency.trim() }, days, now);
   const from = new Date(market.from);
   const yours: TPricePoint[] = [{ at: market.from, priceMinor: null }];
-  for (const c of await entryChangesSince(deps.db, id)) {
-    const value = c.active && c.remaining > 0 ? c.priceMinor : null;
-    if (c.at.getTime() <= from.getTime()) yours[0] = { at: market.from, priceMinor: value };
-    else if (c.at.getTime() <= now.getTime()) yours.push({ at: c.at.toISOString(), priceMinor: value });
+  const put = (at: number, value: number | null) => {
+    if (at <= from.getTime()) yours[0] = { at: market.from, priceMinor: value };
+    else if (at <= now.getTime()) yours.push({ at: new Date(at).toISOString(), priceMinor: value });
+  };
+  const changes = await entryChangesSince(deps.db, id);
+  for (const [i, c] of changes.entries()) {
+    // Live as the quote sees it, window included: a change's state holds until the next change,
+    // and its window may open or lapse in between with nothing written.
+    const price = c.active && c.remaining > 0 ? c.priceMinor : null;
+    const opens = c.activeFrom?.getTime() ?? -Infinity;
+    const lapses = c.activeUntil?.getTime() ?? Infinity;
+    const at = c.at.getTime();
+    const until = changes[i + 1]?.at.getTime() ?? Infinity;
+    put(at, at >= opens && at < lapses ? price : null);
+    if (opens > at && opens < until && opens < lapses) put(opens, price);
+    if (lapses > at && lapses < until) put(lapses, null);
   }
   return { market, yours: dedupe(yours) };
 }

@@ -24,6 +24,21 @@ export interface WishlistEntriesTable {
   created_at: Timestamp;
   /** Last change by its refurbisher; defaults to the database's now for other writers. */
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** The copy's sort key plus the grade's position; null until the wishlist module fills it (see wishlist_variants). */
+  catalog_sort_key: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** The wishlist's copy of what it lists, filters and sorts by from the catalogue (asked through the catalog module's door). */
+export interface WishlistVariantsTable {
+  variant_id: string;
+  model_id: string;
+  category_id: string;
+  brand: string;
+  model_name: string;
+  variant_label: string;
+  variant_sort: number;
+  search_text: string;
+  sort_key: string;
 }
 
 /** Written only by triggers on wishlist_entries (refurbisher portal migration); append-only. */
@@ -47,6 +62,10 @@ export interface WishlistEntryChangesTable {
   new_quantity_remaining: number;
   old_active: boolean | null;
   new_active: boolean;
+  old_active_from: Date | null;
+  new_active_from: Date | null;
+  old_active_until: Date | null;
+  new_active_until: Date | null;
 }
 
 /** The best live price per variant, grade and currency, one row per change of it. */
@@ -60,8 +79,16 @@ export interface PriceHistoryTable {
   recorded_at: Timestamp;
 }
 
+/** How far window boundaries (active_from, active_until) have been recorded in price_history; one row. */
+export interface PriceHistorySweepTable {
+  one: boolean;
+  swept_until: Date;
+}
+
 export interface WishlistTables {
   wishlist_entries: WishlistEntriesTable;
+  wishlist_variants: WishlistVariantsTable;
   wishlist_entry_changes: WishlistEntryChangesTable;
   price_history: PriceHistoryTable;
+  price_history_sweep: PriceHistorySweepTable;
 }
