@@ -136,3 +136,51 @@ describe('a new refurbisher outbids the market', () => {
     await context.close();
   });
 });
+
+describe("a refurbisher's receiving address", () => {
+  it('is changed by an admin in the portal settings and saved on the server; a buyer only sees it', async () => {
+    const { baseUrl, browser } = e2e;
+    const context = await browser.newContext({ viewport: DESKTOP, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await signIn(page, baseUrl, 'refurbisher@example.com', 'tradeloop-demo');
+    await page.waitForURL(/\/portal$/);
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    const form = page.getByRole('form', { name: 'Receiving address' });
+    await form.waitFor();
+
+    // The shared schema's message, on its input, before anything is sent.
+    await input(page, 'ZIP code').fill('2123');
+    await page.getByRole('button', { name: 'Save address' }).click();
+    await form.getByText('ZIP code is 5 digits (or ZIP+4)').waitFor();
+    expect(await input(page, 'ZIP code').getAttribute('aria-invalid')).toBe('true');
+
+    const street = `${100 + (Date.now() % 800)} Canal St`;
+    await input(page, 'Address line 1').fill(street);
+    await input(page, 'Address line 2 (optional)').fill('Dock 4');
+    await input(page, 'City').fill('New Orleans');
+    await input(page, 'State').selectOption('LA');
+    await input(page, 'ZIP code').fill('70130');
+    await page.getByRole('button', { name: 'Save address' }).click();
+    await page.getByText('Receiving address saved.').waitFor();
+
+    // Saved on the server: a fresh page reads it back.
+    await page.reload();
+    await page.getByText(`Receiving: `, { exact: false }).filter({ hasText: street }).waitFor();
+    const org = await page.evaluate(async () => (await fetch('/api/refurbisher/organisation')).json());
+    expect(org.receivingAddress).toMatchObject({ line1: street, line2: 'Dock 4', city: 'New Orleans', state: 'LA', zip: '70130' });
+    await shot(page, 'portal-settings-1280');
+    expect(errors).toEqual([]);
+    await context.close();
+
+    // A buyer of the same organisation sees the address and no form.
+    const buyerContext = await browser.newContext({ viewport: DESKTOP, deviceScaleFactor: 1 });
+    const buyer = await buyerContext.newPage();
+    await signIn(buyer, baseUrl, 'buyer@example.com', 'tradeloop-demo');
+    await buyer.waitForURL(/\/portal$/);
+    await buyer.getByRole('tab', { name: 'Settings' }).click();
+    await buyer.getByTestId('receiving-address').filter({ hasText: street }).waitFor();
+    expect(await buyer.getByRole('button', { name: 'Save address' }).count()).toBe(0);
+    await buyerContext.close();
+  });
+});

@@ -4,6 +4,7 @@ import { LoadError } from '../components/LoadError.tsx';
 import { RequireSignIn } from '../features/account/RequireSignIn.tsx';
 import { ApiKeysPanel } from '../features/refurbisher/ApiKeysPanel.tsx';
 import { MembersPanel } from '../features/refurbisher/MembersPanel.tsx';
+import { ReceivingAddressSettings } from '../features/refurbisher/ReceivingAddressForm.tsx';
 import { portalApi } from '../features/refurbisher/portal-api.ts';
 import { WishlistTable } from '../features/refurbisher/WishlistTable.tsx';
 import { usePageTitle } from '../usePageTitle.ts';
@@ -67,6 +68,7 @@ function Portal({ userId }: { userId: string }) {
             {o.can.viewWishlist && <Tabs.Tab value="wishlist">Wishlist</Tabs.Tab>}
             <Tabs.Tab value="members">Members</Tabs.Tab>
             {o.can.manageKeys && <Tabs.Tab value="keys">API keys</Tabs.Tab>}
+            <Tabs.Tab value="settings">Settings</Tabs.Tab>
           </Tabs.List>
           {o.can.viewWishlist && (
             <Tabs.Panel value="wishlist" pt="md">
@@ -81,6 +83,9 @@ function Portal({ userId }: { userId: string }) {
               <ApiKeysPanel />
             </Tabs.Panel>
           )}
+          <Tabs.Panel value="settings" pt="md">
+            <ReceivingAddressSettings organisation={o} />
+          </Tabs.Panel>
         </Tabs>
       </Stack>
     </Container>

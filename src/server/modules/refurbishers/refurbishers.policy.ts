@@ -41,5 +41,6 @@ export function permissionsOf(a: RefurbisherActor) {
     manageKeys: canManageKeys(a),
     editWishlist: canEditWishlist(a),
     viewWishlist: canViewWishlist(a),
+    editSettings: canEditSettings(a),
   };
 }

@@ -9,6 +9,7 @@ import type {
   TMember,
   TMembersPage,
   TOrganisation,
+  TReceivingAddress,
   TRefurbisherSummary,
   MemberRole,
 } from '../../../shared/api/refurbishers.ts';
@@ -38,6 +39,7 @@ function query(q: Record<string, string | number | boolean | undefined>): string
 /** The refurbisher portal's and the operator page's calls; every type comes from the shared contracts. */
 export const portalApi = {
   organisation: () => request<TOrganisation>('/api/refurbisher/organisation'),
+  setReceivingAddress: (body: TReceivingAddress) => request<TOrganisation>('/api/refurbisher/organisation/receiving-address', { method: 'PUT', body }),
   members: () => request<TMembersPage>('/api/refurbisher/members'),
   invite: (body: TInvite) => request<TInvitation>('/api/refurbisher/invitations', { method: 'POST', body }),
   cancelInvitation: (id: string) => request<null>(`/api/refurbisher/invitations/${enc(id)}`, { method: 'DELETE' }),
