@@ -139,7 +139,9 @@ describe('in the log', () => {
     expect(logText.length).toBeGreaterThan(1000);
     expect(logText).toContain('/api/me/payout-method');
     for (const [name, value] of Object.entries({ ...PLAIN, password: licenceSeller.password })) {
-      expect(logText.includes(value), `${name} found in the log`).toBe(false);
+      // As a token of its own: four digits also turn up inside ids, hashes and timestamps by chance.
+      const token = new RegExp(`(?<![0-9A-Za-z])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![0-9A-Za-z])`);
+      expect(token.test(logText), `${name} found in the log`).toBe(false);
     }
   });
 });

@@ -107,6 +107,7 @@ describe('saving details', () => {
       isAdult: true,
       identityComplete: false,
       payoutComplete: false,
+      emailVerified: false,
     });
   });
 });
