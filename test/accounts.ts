@@ -73,10 +73,14 @@ export async function signIn(app: FastifyInstance, email: string, password: stri
   });
 }
 
-/** What reading a user's mail needs: the app, and the runtime whose jobs write it to the outbox. */
+/**
+ * What reading a user's mail needs: the app, and the runtime whose jobs write it to the outbox,
+ * or, where the mail goes out over SMTP instead, an `inbox` reading what the server received.
+ */
 export interface MailboxContext {
   app: FastifyInstance;
   runtime: { jobs: Pick<Jobs, 'runDue'>; mailer: Pick<Mailer, 'listOutbox' | 'readOutboxMessage'> };
+  inbox?: (email: string) => Promise<{ subject: string; text: string }[]>;
 }
 
 export const VERIFICATION_SUBJECT = 'Confirm your e-mail address for Tradeloop';
@@ -87,14 +91,15 @@ export const VERIFICATION_SUBJECT = 'Confirm your e-mail address for Tradeloop';
  */
 export async function verificationLinks(ctx: MailboxContext, email: string): Promise<string[]> {
   await ctx.runtime.jobs.runDue();
-  const mails = (await ctx.runtime.mailer.listOutbox()).filter((m) => m.to === email && m.subject === VERIFICATION_SUBJECT);
-  const links: string[] = [];
-  for (const m of mails) {
-    const text = (await ctx.runtime.mailer.readOutboxMessage(m.id))!.text;
-    const link = /https?:\/\/\S+\/api\/auth\/verify-email\?\S+/.exec(text)?.[0];
-    if (link) links.push(link);
+  const texts: string[] = [];
+  if (ctx.inbox) {
+    for (const m of await ctx.inbox(email)) if (m.subject === VERIFICATION_SUBJECT) texts.push(m.text);
+  } else {
+    for (const m of await ctx.runtime.mailer.listOutbox()) {
+      if (m.to === email && m.subject === VERIFICATION_SUBJECT) texts.push((await ctx.runtime.mailer.readOutboxMessage(m.id))!.text);
+    }
   }
-  return links;
+  return texts.map((text) => /https?:\/\/\S+\/api\/auth\/verify-email\?\S+/.exec(text)?.[0]).filter((link): link is string => !!link);
 }
 
 /** Opens a link from a message in the app, as the recipient's browser does (with its cookie, if any). */
