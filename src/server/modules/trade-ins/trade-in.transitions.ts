@@ -1,6 +1,6 @@
 import type { Trx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import { releaseUnit } from '../offers/index.ts';
+import { releaseUnit } from '../wishlist/index.ts';
 import { nextStatus, RELEASES_UNIT, type TradeInEvent, type TradeInStatus } from '../../../shared/trade-in-machine.ts';
 import { compareAndSetStatus, findTradeIn, insertEvent, type TradeInRow } from './trade-ins.repository.ts';
 import type { TradeInsTable } from './trade-ins.tables.ts';

@@ -8,7 +8,7 @@ import type { Grade } from '../../../shared/grade.ts';
 import { AdjustableClock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { releaseUnit, reserveUnit } from '../offers/index.ts';
+import { releaseUnit, reserveUnit } from './reservation.repository.ts';
 import type { RefurbisherActor } from '../refurbishers/index.ts';
 import { recordWindowBoundaries } from './price-windows.job.ts';
 import { bulkChange, patchEntry, upsertWishlist } from './wishlist.service.ts';
