@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { migrateAll } from './db/migrate.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, demoSecretStoreFor, resolveSecrets, seedDemoAccounts } from './modules/accounts/index.ts';
 import { syncBuiltInCatalog } from './modules/catalog/index.ts';
+import { linkOrganisation, listOrganisationLinks } from './modules/refurbishers/index.ts';
 import { refreshCatalogueCopy } from './modules/wishlist/index.ts';
 import { AdjustableClock, realClock, type Clock } from './platform/clock.ts';
 import { PRIVATE_UMASK, secureDataDir } from './platform/data-dir-permissions.ts';
@@ -59,7 +60,12 @@ async function main(): Promise<void> {
       if (config.mode === 'demo') {
         const seeded = await seedDemoData(trx, productClock.now());
         if (seeded.seeded) log(`seeded demo data: ${seeded.entries} wishlist entries`);
-        const accounts = await seedDemoAccounts(trx, { keyring: secrets.keyring, authSecret: secrets.authSecret, now: productClock.now() });
+        const accounts = await seedDemoAccounts(trx, {
+          keyring: secrets.keyring,
+          authSecret: secrets.authSecret,
+          now: productClock.now(),
+          organisations: { list: listOrganisationLinks, link: linkOrganisation },
+        });
         if (accounts.seeded) log(`seeded demo accounts: ${DEMO_LOGINS.map((l) => l.email).join(', ')}`);
       }
     });

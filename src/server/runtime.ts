@@ -4,8 +4,8 @@ import { JOB_VERIFICATION_MAIL, protectedValuesOf, runVerificationMail, type Ref
 import { VariantCache } from './modules/catalog/index.ts';
 import { registerAssessmentRetention } from './modules/offers/index.ts';
 import { createNotifications } from './modules/notifications/index.ts';
-import { findRefurbisherIdForMember, JOB_INVITATION_MAIL, runInvitationMail } from './modules/refurbishers/index.ts';
-import { registerPriceWindows } from './modules/wishlist/index.ts';
+import { findRefurbisherIdForMember, JOB_INVITATION_MAIL, runInvitationMail, type WishlistEntryCounts } from './modules/refurbishers/index.ts';
+import { countEntriesByRefurbisher, registerPriceWindows } from './modules/wishlist/index.ts';
 import { BuiltInCarrier, createShipping, type Carrier, type Shipping, type ShippingDeps } from './modules/shipping/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Keyring } from './platform/crypto.ts';
@@ -26,6 +26,8 @@ export interface Runtime {
   shipping: Shipping;
   /** Which refurbisher a signed-in member acts for (refurbishers' answer to the accounts module's session). */
   refurbisherOfMember: RefurbisherOfMember;
+  /** How many wishlist entries each refurbisher has (the wishlist's answer to the operator's list of refurbishers). */
+  wishlistEntryCounts: WishlistEntryCounts;
   /** After jobs.start(): schedules the recurring housekeeping (assessment retention, price-history window edges). Safe from every process. */
   scheduleMaintenance(): Promise<void>;
 }
@@ -103,5 +105,5 @@ export function createRuntime(input: RuntimeInput): Runtime {
     await priceWindows.schedule();
   }
 
-  return { jobs, mailer, carrier, variants, shipping, refurbisherOfMember: findRefurbisherIdForMember, scheduleMaintenance };
+  return { jobs, mailer, carrier, variants, shipping, refurbisherOfMember: findRefurbisherIdForMember, wishlistEntryCounts: countEntriesByRefurbisher, scheduleMaintenance };
 }

@@ -7,6 +7,7 @@ import { seedDemoData } from '../../seed/demo.ts';
 import { DEMO_REFURBISHERS } from '../../seed/wishlist-generator.ts';
 import { as, signIn, cookieHeader } from '../../../../test/accounts.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoAccounts } from './demo-accounts.ts';
+import { linkOrganisation, listOrganisationLinks } from '../refurbishers/index.ts';
 
 let database: Database;
 let app: FastifyInstance;
@@ -17,7 +18,7 @@ beforeAll(async () => {
   const built = await buildTestApp(database, { now: NOW });
   app = built.app;
   await seedDemoData(database.db, NOW);
-  expect(await seedDemoAccounts(database.db, { keyring: built.secrets.keyring, authSecret: built.secrets.authSecret, now: NOW })).toEqual({ seeded: true });
+  expect(await seedDemoAccounts(database.db, { keyring: built.secrets.keyring, authSecret: built.secrets.authSecret, now: NOW, organisations: { list: listOrganisationLinks, link: linkOrganisation } })).toEqual({ seeded: true });
 });
 afterAll(async () => {
   await app?.close();
@@ -78,7 +79,7 @@ describe('demo accounts', () => {
   it('seeds only once', async () => {
     const built = await buildTestApp(database);
     try {
-      expect(await seedDemoAccounts(database.db, { keyring: built.secrets.keyring, authSecret: built.secrets.authSecret, now: NOW })).toEqual({ seeded: false });
+      expect(await seedDemoAccounts(database.db, { keyring: built.secrets.keyring, authSecret: built.secrets.authSecret, now: NOW, organisations: { list: listOrganisationLinks, link: linkOrganisation } })).toEqual({ seeded: false });
       const users = await database.db.selectFrom('user').select('email').execute();
       expect(users.map((u) => u.email).sort()).toEqual(DEMO_LOGINS.map((l) => l.email).sort());
     } finally {

@@ -27,17 +27,29 @@ export const DEMO_LOGINS: readonly { email: string; name: string; role: UserRole
  * Runs inside the caller's transaction (main.ts holds an advisory lock around it, so processes
  * starting together seed once).
  */
-export async function seedDemoAccounts(db: Executor, opts: { keyring: Keyring; authSecret: string; now: Date }): Promise<{ seeded: boolean }> {
+/**
+ * The refurbishers' links to their organisations: the refurbishers module's rows, which accounts
+ * cannot import (refurbishers imports accounts); the composition root passes its door's functions.
+ */
+interface OrganisationLinks {
+  list(db: Executor): Promise<{ id: string; name: string; organizationId: string | null }[]>;
+  link(db: Executor, refurbisherId: string, organizationId: string): Promise<void>;
+}
+
+export async function seedDemoAccounts(
+  db: Executor,
+  opts: { keyring: Keyring; authSecret: string; now: Date; organisations: OrganisationLinks },
+): Promise<{ seeded: boolean }> {
   const { now, keyring } = opts;
   const anyUser = await db.selectFrom('user').select('id').limit(1).executeTakeFirst();
   if (anyUser) return { seeded: false };
   const auth = await createSeedAuth(db, opts.authSecret).$context;
 
-  const refurbishers = await db.selectFrom('refurbishers').select(['id', 'name', 'organization_id']).execute();
+  const refurbishers = await opts.organisations.list(db);
   const slugByName = new Map(DEMO_REFURBISHERS.map((r) => [r.name, r.slug]));
   const orgByRefurbisher = new Map<string, string>();
   for (const r of refurbishers) {
-    let orgId = r.organization_id;
+    let orgId = r.organizationId;
     if (!orgId) {
       const slug = slugByName.get(r.name) ?? `${r.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}-${r.id.slice(-6)}`;
       const org = await auth.adapter.create<{ name: string; slug: string; createdAt: Date }, { id: string }>({
@@ -45,7 +57,7 @@ export async function seedDemoAccounts(db: Executor, opts: { keyring: Keyring; a
         data: { name: r.name, slug, createdAt: now },
       });
       orgId = org.id;
-      await db.updateTable('refurbishers').set({ organization_id: orgId }).where('id', '=', r.id).execute();
+      await opts.organisations.link(db, r.id, orgId);
     }
     orgByRefurbisher.set(r.name, orgId);
   }

@@ -76,15 +76,22 @@ async function createInvitation(
   return presentInvitation({ ...row, status: 'pending' });
 }
 
-export async function listRefurbishers(db: Executor): Promise<TRefurbisherSummary[]> {
+/**
+ * How many wishlist entries each refurbisher has: the wishlist module's answer (it owns the
+ * entries), which this module cannot import (the wishlist imports refurbishers); runtime.ts wires it.
+ */
+export type WishlistEntryCounts = (db: Executor, refurbisherIds: readonly string[]) => Promise<Map<string, number>>;
+
+export async function listRefurbishers(db: Executor, wishlistEntryCounts: WishlistEntryCounts): Promise<TRefurbisherSummary[]> {
   const rows = await listRefurbishersWithCounts(db);
+  const entries = await wishlistEntryCounts(db, rows.map((r) => r.id));
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
     receivingAddress: r.receivingAddress,
     members: Number(r.members ?? 0),
     pendingInvitations: Number(r.pendingInvitations ?? 0),
-    wishlistEntries: Number(r.wishlistEntries ?? 0),
+    wishlistEntries: entries.get(r.id) ?? 0,
     createdAt: r.createdAt.toISOString(),
   }));
 }

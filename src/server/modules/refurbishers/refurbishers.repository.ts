@@ -34,7 +34,6 @@ export async function listRefurbishersWithCounts(db: Executor) {
         .where('i.status', '=', 'pending')
         .select(eb.fn.countAll<number>().as('n'))
         .as('pendingInvitations'),
-      eb.selectFrom('wishlist_entries as w').whereRef('w.refurbisher_id', '=', 'r.id').select(eb.fn.countAll<number>().as('n')).as('wishlistEntries'),
     ])
     .orderBy('r.name')
     .execute();
@@ -184,4 +183,14 @@ export async function findRefurbisherDisplays(db: Executor, ids: readonly string
   if (unique.length === 0) return new Map();
   const rows = await db.selectFrom('refurbishers').select(['id', 'name']).where('id', 'in', unique).execute();
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Every refurbisher with the organisation it is linked to, if any (the demo seed links the unlinked). */
+export async function listOrganisationLinks(db: Executor): Promise<{ id: string; name: string; organizationId: string | null }[]> {
+  return db.selectFrom('refurbishers').select(['id', 'name', 'organization_id as organizationId']).orderBy('id').execute();
+}
+
+/** Links a refurbisher that has no organisation yet to one (never re-links a linked one). */
+export async function linkOrganisation(db: Executor, refurbisherId: string, organizationId: string): Promise<void> {
+  await db.updateTable('refurbishers').set({ organization_id: organizationId }).where('id', '=', refurbisherId).where('organization_id', 'is', null).execute();
 }

@@ -33,6 +33,7 @@ import {
   updateReceivingAddress,
   viewInvitation,
   type OrganisationDeps,
+  type WishlistEntryCounts,
 } from './organisations.service.ts';
 import { refurbisherActor } from './refurbisher-actor.ts';
 import { allow, canEditSettings, canManageKeys, canManageMembers, canViewMembers, permissionsOf } from './refurbishers.policy.ts';
@@ -42,7 +43,7 @@ const errors = errorResponses(400, 401, 403, 404, 409);
 const security: { [scheme: string]: string[] }[] = [{ bearerApiKey: [] }, { sessionCookie: [] }];
 
 /** Organisations, members, invitations and API keys (refurbisher side), and refurbisher creation (operator side). */
-export const refurbishersRoutes: RoutesPlugin<{ runtime: { jobs: Pick<Jobs, 'enqueue'> } }> = async (fastify, deps) => {
+export const refurbishersRoutes: RoutesPlugin<{ runtime: { jobs: Pick<Jobs, 'enqueue'>; wishlistEntryCounts: WishlistEntryCounts } }> = async (fastify, deps) => {
   const app = typed(fastify);
   const { database, productClock: clock, securityClock, runtime } = deps;
   const db = database.db;
@@ -66,7 +67,7 @@ export const refurbishersRoutes: RoutesPlugin<{ runtime: { jobs: Pick<Jobs, 'enq
     { schema: { tags: ['operator'], summary: 'Every refurbisher with its members, pending invitations and wishlist size', response: { 200: z.array(ZRefurbisherSummary), ...errors } } },
     async (req) => {
       requireRole(req, 'operator');
-      return listRefurbishers(db);
+      return listRefurbishers(db, runtime.wishlistEntryCounts);
     },
   );
   app.post(

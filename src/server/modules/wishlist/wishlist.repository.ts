@@ -327,3 +327,15 @@ export async function entryChangesSince(db: Executor, entryId: string) {
     .orderBy('id')
     .execute();
 }
+
+/** How many wishlist entries each of these refurbishers has (one query; a refurbisher with none is absent). */
+export async function countEntriesByRefurbisher(db: Executor, refurbisherIds: readonly string[]): Promise<Map<string, number>> {
+  if (refurbisherIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('wishlist_entries')
+    .select(['refurbisher_id as refurbisherId', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('refurbisher_id', 'in', [...new Set(refurbisherIds)])
+    .groupBy('refurbisher_id')
+    .execute();
+  return new Map(rows.map((r) => [r.refurbisherId, Number(r.n)]));
+}
