@@ -70,13 +70,7 @@ async function toRow(raw: Raw | undefined, lookups: QuoteLookups): Promise<Quote
     gradeReasons: raw.gradeReasons as GradeReason[],
     ladder: raw.ladder,
     createdAt: raw.createdAt,
-    variantId: raw.variantId,
-    variantLabel: variant.label,
-    modelId: variant.modelId,
-    modelName: variant.modelName,
-    brand: variant.brand,
-    categoryId: variant.categoryId,
-    mandatoryAccessories: variant.mandatoryAccessories,
+    ...deviceOf(variant),
     offer:
       raw.offerId && raw.priceMinor !== null && raw.currency && refurbisher && raw.offerCreatedAt && raw.shipBy
         ? {
@@ -119,4 +113,17 @@ export async function findAssessmentOfOffer(db: Executor, offerId: string) {
     .select(['a.variant_id', 'a.answers'])
     .where('o.id', '=', offerId)
     .executeTakeFirst();
+}
+
+/** What a quote says about its device, from the catalogue's answer (a stored quote and a new one alike). */
+export function deviceOf<C, A>(variant: { id: string; label: string; modelId: string; modelName: string; brand: string; categoryId: C; mandatoryAccessories: A }) {
+  return {
+    variantId: variant.id,
+    variantLabel: variant.label,
+    modelId: variant.modelId,
+    modelName: variant.modelName,
+    brand: variant.brand,
+    categoryId: variant.categoryId,
+    mandatoryAccessories: variant.mandatoryAccessories,
+  };
 }

@@ -10,7 +10,7 @@ import { newId } from '../../platform/ids.ts';
 import type { VariantCache } from '../catalog/index.ts';
 import { insertQuote } from './matching.repository.ts';
 import { findRefurbisherDisplays } from '../refurbishers/index.ts';
-import { findAssessmentOfOffer, findQuoteByAssessment, findQuoteByOffer, type QuoteLookups, type QuoteRow } from './offers.repository.ts';
+import { deviceOf, findAssessmentOfOffer, findQuoteByAssessment, findQuoteByOffer, type QuoteLookups, type QuoteRow } from './offers.repository.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -55,13 +55,7 @@ export async function createQuote({ database, clock, variants }: QuoteDeps, inpu
     gradeReasons: reasons,
     ladder,
     createdAt: now,
-    variantId: variant.id,
-    variantLabel: variant.label,
-    modelId: variant.modelId,
-    modelName: variant.modelName,
-    brand: variant.brand,
-    categoryId: variant.categoryId,
-    mandatoryAccessories: variant.mandatoryAccessories,
+    ...deviceOf(variant),
     offer: match
       ? {
           id: offerId,
