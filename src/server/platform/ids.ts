@@ -14,6 +14,12 @@ export const ID_PREFIXES = {
   payout: 'pay',
   label: 'lbl',
   user: 'usr',
+  inspection: 'ins',
+  photo: 'pho',
+  counteroffer: 'cof',
+  lockHold: 'lck',
+  certificate: 'crt',
+  message: 'msg',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

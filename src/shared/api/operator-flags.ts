@@ -17,6 +17,12 @@ export const OPERATOR_FLAG_KINDS = [
   'label_issue_failed',
   /** The carrier kept failing to void a label. */
   'label_void_failed',
+  /** A seller tried to accept with an IMEI on the blocklist: no label was issued. */
+  'blocklisted_device',
+  /** The refurbisher missed the 2-business-day inspection deadline. */
+  'inspection_overdue',
+  /** A free return was not shipped (first carrier scan) within 2 business days. */
+  'return_not_shipped',
 ] as const;
 export const ZOperatorFlagKind = z.enum(OPERATOR_FLAG_KINDS);
 export type OperatorFlagKind = z.infer<typeof ZOperatorFlagKind>;
@@ -50,6 +56,10 @@ export const OPERATOR_FLAG_DETAILS = {
     surplus: z.boolean().optional(),
     migratedFrom,
   }),
+  /** The IMEI is never shown in full: its last 4 digits and the blocklist's reason. */
+  blocklisted_device: z.object({ imeiLast4: z.string(), offerId: z.string(), reason: z.string() }),
+  inspection_overdue: z.object({ refurbisherId: z.string(), dueAt: z.string() }),
+  return_not_shipped: z.object({ refurbisherId: z.string(), shipBy: z.string() }),
 } satisfies Record<OperatorFlagKind, z.ZodType>;
 
 export type OperatorFlagDetails = { [K in OperatorFlagKind]: z.infer<(typeof OPERATOR_FLAG_DETAILS)[K]> };
@@ -79,6 +89,9 @@ export const ZOperatorFlag = z.discriminatedUnion('kind', [
   flagOf('scan_after_expiry'),
   flagOf('label_issue_failed'),
   flagOf('label_void_failed'),
+  flagOf('blocklisted_device'),
+  flagOf('inspection_overdue'),
+  flagOf('return_not_shipped'),
 ]);
 export type TOperatorFlag = z.infer<typeof ZOperatorFlag>;
 

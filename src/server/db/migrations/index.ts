@@ -18,6 +18,7 @@ import * as m1901 from './2026-11-27T1901_carrier_event_flag_clearing.ts';
 import * as m281301 from './2026-11-28T1301_one_operator_flags_table.ts';
 import * as m281401 from './2026-11-28T1401_wishlist_catalogue_copy.ts';
 import * as m281402 from './2026-11-28T1402_price_history_windows.ts';
+import * as m291101 from './2026-11-29T1101_inspection.ts';
 
 /** Every migration, in order. Listed explicitly so the same code runs under Node, Vitest and a bundler. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T1201_offer_accepted_at': m1201,
   '2026-11-28T1401_wishlist_catalogue_copy': m281401,
   '2026-11-28T1402_price_history_windows': m281402,
+  '2026-11-29T1101_inspection': m291101,
 };

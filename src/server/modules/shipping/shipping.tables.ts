@@ -29,7 +29,17 @@ export interface CarrierEventsTable {
   decided_at: NullableTimestamp;
 }
 
+/** A free return owed to the seller; its label is the trade-in's `shipping_labels` row with direction 'return'. */
+export interface ReturnShipmentsTable {
+  trade_in_id: string;
+  reason: string;
+  ship_by: Timestamp;
+  requested_at: Timestamp;
+  flagged_at: NullableTimestamp;
+}
+
 export interface ShippingTables {
   shipping_labels: ShippingLabelsTable;
   carrier_events: CarrierEventsTable;
+  return_shipments: ReturnShipmentsTable;
 }

@@ -25,6 +25,9 @@ export interface TradeInsTable {
   cancelled_at: NullableTimestamp;
   returned_at: NullableTimestamp;
   unit_released_at: NullableTimestamp;
+  /** The IMEI or serial number the seller gave when accepting (optional; an IMEI passed its Luhn check). */
+  device_id_kind: ColumnType<'imei' | 'serial' | null, 'imei' | 'serial' | null | undefined, 'imei' | 'serial' | null>;
+  device_id_value: ColumnType<string | null, string | null | undefined, string | null>;
   updated_at: Timestamp;
 }
 

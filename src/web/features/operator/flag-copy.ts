@@ -8,6 +8,9 @@ export const FLAG_KIND_LABELS: Record<OperatorFlagKind, string> = {
   scan_after_expiry: 'Scanned after the shipping window closed',
   label_issue_failed: 'The carrier kept failing to issue the label',
   label_void_failed: 'The carrier kept failing to void a label',
+  blocklisted_device: 'Accept refused: the IMEI is on the blocklist',
+  inspection_overdue: 'Inspection deadline missed',
+  return_not_shipped: 'Free return not shipped in time',
 };
 
 export const when = (iso: string) => new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
@@ -26,5 +29,11 @@ export function flagSummary(f: TOperatorFlag): string {
       return `${f.details.error} (${f.details.attempts} attempts)`;
     case 'label_void_failed':
       return [f.details.trackingNumber, f.details.error].filter(Boolean).join(': ');
+    case 'blocklisted_device':
+      return `IMEI ending ${f.details.imeiLast4}: ${f.details.reason}`;
+    case 'inspection_overdue':
+      return `Inspection was due ${when(f.details.dueAt)}`;
+    case 'return_not_shipped':
+      return `Return was due to ship by ${when(f.details.shipBy)}`;
   }
 }
