@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZGrade, ZMoney } from './common.ts';
-import { ZTradeInStatus } from './trade-ins.ts';
+import { TRADE_IN_STATUSES } from '../trade-in-machine.ts';
 
 /**
  * The second half of a trade-in's life (docs/product.md §5): the refurbisher's incoming devices,
@@ -173,7 +173,7 @@ export const INCOMING_BUCKET_LABEL: Record<IncomingBucket, string> = {
 
 export const ZIncomingItem = z.object({
   id: z.string(),
-  status: ZTradeInStatus,
+  status: z.enum(TRADE_IN_STATUSES),
   bucket: z.enum(INCOMING_BUCKETS),
   device: z.object({ modelName: z.string(), variantLabel: z.string(), brand: z.string(), categoryId: z.string() }),
   declaredGrade: ZGrade,
@@ -212,6 +212,7 @@ export const ZIncomingDetail = ZIncomingItem.extend({
 export type TIncomingDetail = z.infer<typeof ZIncomingDetail>;
 
 // ── The seller's side (GET /api/trade-ins/:id carries it as `aftercare`) ─────────────────────
+// (trade-ins.ts imports this file, never the other way round: no import cycle between contracts.)
 
 export const ZAftercare = z.object({
   latestInspection: ZInspectionRecord.omit({ notes: true, inspectorName: true }).nullable(),
