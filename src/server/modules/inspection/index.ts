@@ -1,0 +1,5 @@
+/** The inspection module's public face (incoming devices, the inspection, counteroffers, lock holds): other modules import only from here. */
+export { inspectionRoutes } from './inspection.routes.ts';
+export { createInspection, type Inspection } from './inspection.wiring.ts';
+export { aftercareOf } from './aftercare.service.ts';
+export type { RequestReturn, ReturnReason } from './ports.ts';
