@@ -56,6 +56,8 @@ export interface RuntimeInput {
   authSecret: string;
   /** Tests retry a failing carrier at once instead of 30 s later. */
   carrierRetry?: ShippingDeps['carrierRetry'];
+  /** Tests record the free returns the inspection asks for. */
+  requestReturn?: RequestReturn;
 }
 
 export function createRuntime(input: RuntimeInput): Runtime {
@@ -97,7 +99,7 @@ export function createRuntime(input: RuntimeInput): Runtime {
     ...(input.carrierRetry ? { carrierRetry: input.carrierRetry } : {}),
   });
   // wired to shipping.forInspection.requestReturn at merge
-  const requestReturn: RequestReturn = async () => {};
+  const requestReturn: RequestReturn = input.requestReturn ?? (async () => {});
   const inspection = createInspection({
     db,
     clock,

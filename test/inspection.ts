@@ -1,0 +1,101 @@
+/**
+ * Helpers for the inspection tests: a trade-in delivered through the real accept → label →
+ * carrier path, its refurbisher's inspector, and inspection bodies.
+ * Not a test file itself: vitest only runs `*.test.ts`.
+ */
+import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
+import type { TestApp } from './app.ts';
+import { as, makeUser, type TestUser } from './accounts.ts';
+import { acceptWithLabel, carrierEventBody, flawlessAnswers, freshOffer, newKey, postCarrierEvent } from './journey.ts';
+import type { Grade } from '../src/shared/grade.ts';
+import { GRADING_RULES, QUESTIONNAIRES } from '../src/shared/questionnaires.ts';
+import type { Database } from '../src/server/platform/db/database.ts';
+import { newId } from '../src/server/platform/ids.ts';
+
+type Ctx = TestApp & { database: Database };
+const HOUR = 3_600_000;
+
+/** Smartphone answers graded `grade`: the flawless answers with the first question that can cap at `grade` set to it. */
+export function answersGraded(grade: Grade): Record<string, string> {
+  const answers = flawlessAnswers('smartphones');
+  if (grade === 'Flawless') return answers;
+  const rules = GRADING_RULES.smartphones;
+  for (const q of QUESTIONNAIRES.smartphones.questions) {
+    const option = q.options.find((o) => rules[q.id]![o.id]!.cap === grade);
+    if (option) return { ...answers, [q.id]: option.id };
+  }
+  throw new Error(`no smartphone answer caps at ${grade}`);
+}
+
+/** The question ids whose answers differ between two answer sets (the defects of a counteroffer). */
+export function differingQuestions(a: Record<string, string>, b: Record<string, string>): string[] {
+  return Object.keys(b).filter((q) => a[q] !== b[q]);
+}
+
+export interface Delivered {
+  id: string;
+  refurbisherId: string;
+  variantId: string;
+  /** A member (admin role) of the refurbisher's organisation. */
+  inspector: TestUser;
+  mandatoryAccessories: string[];
+}
+
+/**
+ * A trade-in of `seller` delivered to a fresh refurbisher (Flawless at $10,000.00), through the
+ * real path: accept, label, a pickup and a delivery scan from the carrier.
+ */
+export async function deliveredTradeIn(ctx: Ctx, seller: TestUser, opts: { priceMinor?: number } = {}): Promise<Delivered> {
+  const offer = await freshOffer(ctx.app, ctx.database.db, opts.priceMinor ? { priceMinor: opts.priceMinor } : {});
+  const t = await acceptWithLabel(ctx, seller, offer.offerId);
+  const tn = t.shipping!.trackingNumber;
+  ctx.clock.advance(24 * HOUR);
+  const now = ctx.clock.now().getTime();
+  expect((await postCarrierEvent(ctx.app, carrierEventBody(tn, 'picked_up', new Date(now - 20 * HOUR)))).json()).toEqual({ outcome: 'applied' });
+  expect((await postCarrierEvent(ctx.app, carrierEventBody(tn, 'delivered', new Date(now - HOUR)))).json()).toEqual({ outcome: 'applied' });
+  await ctx.runtime.jobs.runDue();
+  const inspector = await makeUser(ctx.app, ctx.database.db, 'refurbisher', { refurbisherId: offer.refurbisher.id });
+  return { id: t.id, refurbisherId: offer.refurbisher.id, variantId: offer.variantId, inspector, mandatoryAccessories: t.mandatoryAccessories };
+}
+
+/** A 1×1 PNG photo uploaded for the trade-in (arranged as the media slice stores one, unclaimed). */
+export async function photoOf(ctx: Ctx, d: Delivered): Promise<string> {
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  const id = newId('photo');
+  await ctx.database.db
+    .insertInto('inspection_photos')
+    .values({
+      id,
+      trade_in_id: d.id,
+      refurbisher_id: d.refurbisherId,
+      inspection_id: null,
+      content_type: 'image/png',
+      width: 1,
+      height: 1,
+      byte_size: png.length,
+      data: png,
+      uploaded_by: d.inspector.id,
+      created_at: ctx.clock.now(),
+    })
+    .execute();
+  return id;
+}
+
+/** An inspection body: the device as declared (Flawless, accessories present, not linked), then `over`. */
+export function inspectionBody(d: Delivered, over: Record<string, unknown> = {}) {
+  return {
+    answers: flawlessAnswers('smartphones'),
+    accessories: d.mandatoryAccessories.map((name) => ({ name, present: true })),
+    stillLinked: false,
+    ...over,
+  };
+}
+
+export function inspect(app: FastifyInstance, user: TestUser, id: string, body: Record<string, unknown>) {
+  return app.inject({ method: 'POST', url: `/api/refurbisher/trade-ins/${id}/inspection`, headers: as(user), payload: body });
+}
+
+export function sellerPost(app: FastifyInstance, seller: TestUser, id: string, path: string, key = newKey()) {
+  return app.inject({ method: 'POST', url: `/api/trade-ins/${id}/${path}`, headers: { ...as(seller), 'idempotency-key': key }, payload: {} });
+}
