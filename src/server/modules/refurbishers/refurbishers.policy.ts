@@ -25,6 +25,7 @@ export const canManageKeys = (a: RefurbisherActor) => a.role === 'admin' && a.ki
 export const canEditSettings = (a: RefurbisherActor) => a.role === 'admin';
 export const canViewWishlist = (a: RefurbisherActor) => a.role === 'admin' || a.role === 'buyer';
 export const canEditWishlist = (a: RefurbisherActor) => a.role === 'admin' || a.role === 'buyer';
+export const canInspect = (a: RefurbisherActor) => a.role === 'admin' || a.role === 'inspector';
 
 /** 403 when the actor's role may not do this in its own organisation. */
 export function allow(actor: RefurbisherActor, rule: (a: RefurbisherActor) => boolean, what: string): RefurbisherActor {

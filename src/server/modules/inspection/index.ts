@@ -1,0 +1,3 @@
+/** The inspection module's public face: other modules import only from here. */
+export { photosRoutes } from './photos.routes.ts';
+export { claimPhotos, photosByInspection } from './photos.service.ts';
