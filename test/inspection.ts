@@ -11,7 +11,6 @@ import { acceptWithLabel, carrierEventBody, flawlessAnswers, freshOffer, newKey,
 import type { Grade } from '../src/shared/grade.ts';
 import { GRADING_RULES, QUESTIONNAIRES } from '../src/shared/questionnaires.ts';
 import type { Database } from '../src/server/platform/db/database.ts';
-import { newId } from '../src/server/platform/ids.ts';
 
 type Ctx = TestApp & { database: Database };
 const HOUR = 3_600_000;
@@ -59,27 +58,17 @@ export async function deliveredTradeIn(ctx: Ctx, seller: TestUser, opts: { price
   return { id: t.id, refurbisherId: offer.refurbisher.id, variantId: offer.variantId, inspector, mandatoryAccessories: t.mandatoryAccessories };
 }
 
-/** A 1×1 PNG photo uploaded for the trade-in (arranged as the media slice stores one, unclaimed). */
+/** A photo (a 1×1 PNG) uploaded for the trade-in through the refurbisher's photo route; its id. */
 export async function photoOf(ctx: Ctx, d: Delivered): Promise<string> {
   const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-  const id = newId('photo');
-  await ctx.database.db
-    .insertInto('inspection_photos')
-    .values({
-      id,
-      trade_in_id: d.id,
-      refurbisher_id: d.refurbisherId,
-      inspection_id: null,
-      content_type: 'image/png',
-      width: 1,
-      height: 1,
-      byte_size: png.length,
-      data: png,
-      uploaded_by: d.inspector.id,
-      created_at: ctx.clock.now(),
-    })
-    .execute();
-  return id;
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url: `/api/refurbisher/trade-ins/${d.id}/photos`,
+    headers: { ...as(d.inspector), 'content-type': 'image/png' },
+    payload: png,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id as string;
 }
 
 /** An inspection body: the device as declared (Flawless, accessories present, not linked), then `over`. */

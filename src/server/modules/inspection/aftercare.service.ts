@@ -5,7 +5,7 @@ import { findAssessmentOfOffer } from '../offers/index.ts';
 import { findTradeInDetail, type TradeInDetailRow } from '../trade-ins/index.ts';
 import { forSeller, presentCounteroffer, presentInspection, presentLockHold } from './inspection.presenter.ts';
 import { findLatestCounteroffer, findLatestLockHold, listInspections } from './inspection.repository.ts';
-import { photosByInspection } from './photos.ts';
+import { photosByInspection } from './photos.service.ts';
 
 export interface AfterDelivery {
   inspections: TInspectionRecord[];

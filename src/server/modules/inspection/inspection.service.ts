@@ -23,7 +23,7 @@ import { counterofferDueAt, lockHoldDueAt, scheduleCounteroffer, scheduleLockHol
 import { getIncoming, INSPECTABLE, ownTradeIn } from './incoming.service.ts';
 import { ACCESSORY_SUBJECT } from './inspection.presenter.ts';
 import { findOpenLockHold, insertCounteroffer, insertInspection, insertLockHold, resolveLockHold } from './inspection.repository.ts';
-import { claimPhotos } from './photos.ts';
+import { claimPhotos } from './photos.service.ts';
 import type { EnqueueFn, NotifySeller, RequestReturn } from './ports.ts';
 
 type Request = ReturnType<typeof ZInspectionRequest.parse>;
