@@ -4,6 +4,7 @@ import { useTestApp } from '../../../../test/app.ts';
 import { as, makeUser, type TestUser } from '../../../../test/accounts.ts';
 import { readySeller } from '../../../../test/journey.ts';
 import { buildWishlistEntry } from '../../../../test/factories.ts';
+import { bearer, createKey } from '../../../../test/refurbishers.ts';
 import {
   answersGraded,
   deliveredTradeIn,
@@ -100,7 +101,17 @@ describe('the inspection', () => {
 
   it('roles: a buyer member gets 403, a seller cannot use the refurbisher routes, a refurbisher cannot answer for a seller', async () => {
     const d = await deliveredTradeIn(ctx, seller);
+    const org = await ctx.app.inject({ method: 'GET', url: '/api/refurbisher/organisation', headers: as(d.inspector) });
+    expect(org.json().can).toMatchObject({ inspect: true });
+    // API keys: an inspector's key sees the incoming devices, a buyer's does not.
+    const inspectorKey = await createKey(ctx.app, d.inspector, 'inspector');
+    const buyerKey = await createKey(ctx.app, d.inspector, 'buyer');
+    const byKey = seen(await ctx.app.inject({ method: 'GET', url: `/api/refurbisher/trade-ins/${d.id}`, headers: bearer(inspectorKey.secret) }));
+    expect(byKey.statusCode, byKey.body).toBe(200);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/refurbisher/trade-ins', headers: bearer(buyerKey.secret) })).statusCode).toBe(403);
+
     await ctx.database.db.updateTable('member').set({ role: 'buyer' }).where('userId', '=', d.inspector.id).execute();
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/refurbisher/organisation', headers: as(d.inspector) })).json().can).toMatchObject({ inspect: false });
     expect((await list(d.inspector)).statusCode).toBe(403);
     expect((await file(d, inspectionBody(d))).statusCode).toBe(403);
     await ctx.database.db.updateTable('member').set({ role: 'inspector' }).where('userId', '=', d.inspector.id).execute();
@@ -124,10 +135,12 @@ describe('the inspection', () => {
       [await counterofferBody(d, 700_000, { counteroffer: { price: { amountMinor: 700_000, currency: 'USD' }, defects: [{ subject: 'accessory:nothing', reason: 'Scratched' }] } }), 'counteroffer.defects'],
       [inspectionBody(d, { identity: { kind: 'imei', value: '490154203237519' } }), 'identity'],
       [inspectionBody(d, { counteroffer: { price: { amountMinor: 900_000, currency: 'USD' }, defects: [{ subject: 'x', reason: 'none at all' }] } }), 'counteroffer'],
-      [inspectionBody(d, { accessories: [] }), `accessories.${d.mandatoryAccessories[0]}`],
+      [inspectionBody(d, { accessories: [{ name: 'Stylus', present: true }] }), 'accessories.Stylus'],
       [inspectionBody(d, { stillLinked: true }), 'photoIds'],
+      [inspectionBody(d, { refusal: 'counterfeit' }), 'photoIds'],
     ];
-    if (d.mandatoryAccessories.length === 0) cases.pop();
+    // Every mandatory accessory must be answered (when the model has one).
+    if (d.mandatoryAccessories.length > 0) cases.push([inspectionBody(d, { accessories: [] }), `accessories.${d.mandatoryAccessories[0]}`]);
     for (const [body, field] of cases) {
       const res = await file(d, body);
       expect(res.statusCode, `${field}: ${res.body}`).toBe(422);

@@ -168,7 +168,7 @@ export async function fileInspection(deps: InspectionDeps, actor: RefurbisherAct
       await transition(trx, t.id, { event: 'lock_cleared', now, data: { by: 'inspection' } });
     }
 
-    const inspectionId = newId('inspection', now.getTime());
+    const inspectionId = newId('inspection');
     await insertInspection(trx, {
       id: inspectionId,
       trade_in_id: t.id,
@@ -202,7 +202,7 @@ export async function fileInspection(deps: InspectionDeps, actor: RefurbisherAct
       case 'counteroffer': {
         const co = body.counteroffer!;
         const currency = t.currency.trim();
-        const id = newId('counteroffer', now.getTime());
+        const id = newId('counteroffer');
         const dueAt = counterofferDueAt(now);
         await insertCounteroffer(trx, {
           id,
@@ -225,7 +225,7 @@ export async function fileInspection(deps: InspectionDeps, actor: RefurbisherAct
         break;
       }
       case 'lock_hold': {
-        const id = newId('lockHold', now.getTime());
+        const id = newId('lockHold');
         const dueAt = lockHoldDueAt(now);
         await insertLockHold(trx, { id, trade_in_id: t.id, inspection_id: inspectionId, due_at: dueAt, created_at: now });
         await transition(trx, t.id, { event: 'lock_hold', now, data: { ...data, dueAt: dueAt.toISOString() } });
