@@ -12,10 +12,6 @@ export async function listInspections(db: Executor, tradeInId: string) {
 }
 export type InspectionRow = Awaited<ReturnType<typeof listInspections>>[number];
 
-export async function findInspection(db: Executor, id: string) {
-  return db.selectFrom('inspections').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
 export async function insertCounteroffer(db: Executor, row: Insertable<CounteroffersTable>): Promise<void> {
   await db.insertInto('counteroffers').values(row).execute();
 }
