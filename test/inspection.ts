@@ -9,22 +9,24 @@ import type { TestApp } from './app.ts';
 import { as, makeUser, type TestUser } from './accounts.ts';
 import { acceptWithLabel, carrierEventBody, flawlessAnswers, freshOffer, newKey, postCarrierEvent } from './journey.ts';
 import type { Grade } from '../src/shared/grade.ts';
+import type { CategoryId } from '../src/shared/catalog-types.ts';
+import { buildRefurbisher, buildWishlistEntry } from './factories.ts';
 import { GRADING_RULES, QUESTIONNAIRES } from '../src/shared/questionnaires.ts';
 import type { Database } from '../src/server/platform/db/database.ts';
 
 type Ctx = TestApp & { database: Database };
 const HOUR = 3_600_000;
 
-/** Smartphone answers graded `grade`: the flawless answers with the first question that can cap at `grade` set to it. */
-export function answersGraded(grade: Grade): Record<string, string> {
-  const answers = flawlessAnswers('smartphones');
+/** Answers graded `grade`: the flawless answers with the first question that can cap at `grade` set to it. */
+export function answersGraded(grade: Grade, category: CategoryId = 'smartphones'): Record<string, string> {
+  const answers = flawlessAnswers(category);
   if (grade === 'Flawless') return answers;
-  const rules = GRADING_RULES.smartphones;
-  for (const q of QUESTIONNAIRES.smartphones.questions) {
+  const rules = GRADING_RULES[category];
+  for (const q of QUESTIONNAIRES[category].questions) {
     const option = q.options.find((o) => rules[q.id]![o.id]!.cap === grade);
     if (option) return { ...answers, [q.id]: option.id };
   }
-  throw new Error(`no smartphone answer caps at ${grade}`);
+  throw new Error(`no ${category} answer caps at ${grade}`);
 }
 
 /** The question ids whose answers differ between two answer sets (the defects of a counteroffer). */
@@ -36,17 +38,37 @@ export interface Delivered {
   id: string;
   refurbisherId: string;
   variantId: string;
+  category: CategoryId;
   /** A member (admin role) of the refurbisher's organisation. */
   inspector: TestUser;
   mandatoryAccessories: string[];
+}
+
+/** An offer on a `category` variant from a fresh refurbisher (Flawless at $10,000.00, above any seeded price). */
+async function offerIn(ctx: Ctx, category: CategoryId, priceMinor: number) {
+  const db = ctx.database.db;
+  const variants = await db
+    .selectFrom('variants as v')
+    .innerJoin('models as m', 'm.id', 'v.model_id')
+    .select('v.id')
+    .where('m.category_id', '=', category)
+    .orderBy('v.id')
+    .execute();
+  const variantId = variants[Math.floor(Math.random() * variants.length)]!.id;
+  const refurbisher = await buildRefurbisher(db, { score: 99 });
+  await buildWishlistEntry(db, { refurbisherId: refurbisher.id, variantId, grade: 'Flawless', priceMinor, quantityWanted: 5, quantityRemaining: 5 });
+  const res = await ctx.app.inject({ method: 'POST', url: '/api/assessments', payload: { variantId, answers: flawlessAnswers(category) } });
+  expect(res.statusCode, res.body).toBe(201);
+  return { offerId: res.json().offer.id as string, refurbisher, variantId };
 }
 
 /**
  * A trade-in of `seller` delivered to a fresh refurbisher (Flawless at $10,000.00), through the
  * real path: accept, label, a pickup and a delivery scan from the carrier.
  */
-export async function deliveredTradeIn(ctx: Ctx, seller: TestUser, opts: { priceMinor?: number } = {}): Promise<Delivered> {
-  const offer = await freshOffer(ctx.app, ctx.database.db, opts.priceMinor ? { priceMinor: opts.priceMinor } : {});
+export async function deliveredTradeIn(ctx: Ctx, seller: TestUser, opts: { priceMinor?: number; category?: CategoryId } = {}): Promise<Delivered> {
+  const category = opts.category ?? 'smartphones';
+  const offer = category === 'smartphones' ? await freshOffer(ctx.app, ctx.database.db, opts.priceMinor ? { priceMinor: opts.priceMinor } : {}) : await offerIn(ctx, category, opts.priceMinor ?? 1_000_000);
   const t = await acceptWithLabel(ctx, seller, offer.offerId);
   const tn = t.shipping!.trackingNumber;
   ctx.clock.advance(24 * HOUR);
@@ -55,7 +77,7 @@ export async function deliveredTradeIn(ctx: Ctx, seller: TestUser, opts: { price
   expect((await postCarrierEvent(ctx.app, carrierEventBody(tn, 'delivered', new Date(now - HOUR)))).json()).toEqual({ outcome: 'applied' });
   await ctx.runtime.jobs.runDue();
   const inspector = await makeUser(ctx.app, ctx.database.db, 'refurbisher', { refurbisherId: offer.refurbisher.id });
-  return { id: t.id, refurbisherId: offer.refurbisher.id, variantId: offer.variantId, inspector, mandatoryAccessories: t.mandatoryAccessories };
+  return { id: t.id, refurbisherId: offer.refurbisher.id, variantId: offer.variantId, category, inspector, mandatoryAccessories: t.mandatoryAccessories };
 }
 
 /** A photo (a 1×1 PNG) uploaded for the trade-in through the refurbisher's photo route; its id. */
@@ -74,7 +96,7 @@ export async function photoOf(ctx: Ctx, d: Delivered): Promise<string> {
 /** An inspection body: the device as declared (Flawless, accessories present, not linked), then `over`. */
 export function inspectionBody(d: Delivered, over: Record<string, unknown> = {}) {
   return {
-    answers: flawlessAnswers('smartphones'),
+    answers: flawlessAnswers(d.category),
     accessories: d.mandatoryAccessories.map((name) => ({ name, present: true })),
     stillLinked: false,
     ...over,

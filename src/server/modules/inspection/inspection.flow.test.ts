@@ -173,6 +173,28 @@ describe('the inspection', () => {
     expect(ok.json()).toMatchObject({ status: 'counteroffered', counteroffer: { state: 'open', verifiedGrade: 'Good', price: { amountMinor: 600_000 } } });
   });
 
+  it('a missing mandatory accessory at the same grade is a counteroffer, with a reason for the accessory', async () => {
+    const d = await deliveredTradeIn(ctx, seller, { category: 'consoles' });
+    expect(d.mandatoryAccessories.length).toBeGreaterThan(0);
+    const [first, ...rest] = d.mandatoryAccessories;
+    const accessories = [{ name: first!, present: false }, ...rest.map((name) => ({ name, present: true }))];
+    const price = { amountMinor: 900_000, currency: 'USD' };
+    const photoIds = [await photoOf(ctx, d)];
+    // While its wishlist pays $10,000.00 for Flawless, that is the floor even without the accessory (the rule as written)…
+    const atFloor = await file(d, inspectionBody(d, { accessories, photoIds, counteroffer: { price, defects: [{ subject: `accessory:${first}`, reason: 'Not in the box' }] } }));
+    expect(atFloor.statusCode, atFloor.body).toBe(422);
+    expect(atFloor.json().error.fields['counteroffer.price']).toMatch(/your own wishlist pays that for Flawless/);
+    // …once the refurbisher no longer buys it, there is no floor.
+    await ctx.database.db.updateTable('wishlist_entries').set({ active: false }).where('refurbisher_id', '=', d.refurbisherId).execute();
+    expect((await detail(d)).json().floorByGrade.Flawless).toBeNull();
+    const noReason = await file(d, inspectionBody(d, { accessories, photoIds, counteroffer: { price, defects: [{ subject: Object.keys(flawlessAnswers('consoles'))[0], reason: 'Scuffed' }] } }));
+    expect(noReason.statusCode, noReason.body).toBe(422);
+    expect(noReason.json().error.fields['counteroffer.defects']).toContain(`accessory:${first}`);
+    const res = await file(d, inspectionBody(d, { accessories, photoIds, counteroffer: { price, defects: [{ subject: `accessory:${first}`, reason: 'Not in the box' }] } }));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'counteroffered', counteroffer: { verifiedGrade: 'Flawless', defects: [{ label: `Missing accessory: ${first}` }] } });
+  });
+
   it('approve and counteroffer racing on one trade-in: one wins, the other gets 409', async () => {
     const d = await deliveredTradeIn(ctx, seller);
     const co = await counterofferBody(d, 700_000);
