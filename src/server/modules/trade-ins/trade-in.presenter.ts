@@ -27,6 +27,7 @@ const EVENT_TITLE: Record<string, string> = {
   accept_counteroffer: 'Counteroffer accepted',
   reject_counteroffer: 'Counteroffer rejected',
   expire_counteroffer: 'Counteroffer expired: the device comes back to you for free',
+  counteroffer_reminder: 'Counteroffer reminder sent',
   lock_hold: 'On hold: remove your account from the device',
   lock_removed: 'You said the account is removed: the refurbisher checks again',
   lock_cleared: 'Account removed: checked again',
