@@ -21,6 +21,8 @@ export interface SellerAnswerDeps {
 export type SellerAnswer = 'accept' | 'reject' | 'lock_removed';
 
 const PATH: Record<SellerAnswer, string> = { accept: 'counteroffer/accept', reject: 'counteroffer/reject', lock_removed: 'lock-removed' };
+/** Idempotency scopes of their own: the offer's accept already uses `accept:`. */
+const SCOPE: Record<SellerAnswer, string> = { accept: 'counteroffer-accept', reject: 'counteroffer-reject', lock_removed: 'lock-removed' };
 
 /** The seller's own trade-in, locked for the answer; another seller's is "not found". */
 async function ownLocked(trx: Trx, sellerId: string, id: string) {
@@ -78,7 +80,7 @@ export async function sellerAnswer(
   const now = deps.clock.now();
   const hash = requestHash({ method: 'POST', path: `/api/trade-ins/${id}/${PATH[answer]}`, body: null });
   const result = await deps.db.transaction().execute((trx) =>
-    withIdempotency(trx, { scope: `${answer}:${sellerId}`, key: idempotencyKey, hash, now }, async () => {
+    withIdempotency(trx, { scope: `${SCOPE[answer]}:${sellerId}`, key: idempotencyKey, hash, now }, async () => {
       if (answer === 'lock_removed') await lockRemoved(deps, trx, sellerId, id, now);
       else await answerCounteroffer(deps, trx, sellerId, id, answer, now);
       return { status: 200, body: null };
