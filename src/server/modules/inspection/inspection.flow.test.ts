@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.ts';
 import { as, makeUser, type TestUser } from '../../../../test/accounts.ts';
 import { readySeller } from '../../../../test/journey.ts';
-import { buildWishlistEntry } from '../../../../test/factories.ts';
+import { buildRefurbisher, buildWishlistEntry } from '../../../../test/factories.ts';
 import { bearer, createKey } from '../../../../test/refurbishers.ts';
 import {
   answersGraded,
@@ -231,7 +231,11 @@ describe('the seller answers a counteroffer', () => {
 
   it('rejecting owes a free return: return_pending and requestReturn called once', async () => {
     const d = await deliveredTradeIn(ctx, seller);
+    // Another refurbisher pays $6,500.00 for Good: the market's best for the verified grade, shown beside the counteroffer.
+    const rival = await buildRefurbisher(ctx.database.db);
+    await buildWishlistEntry(ctx.database.db, { refurbisherId: rival.id, variantId: d.variantId, grade: 'Good', priceMinor: 650_000 });
     expect((await file(d, await counterofferBody(d, 700_000))).statusCode).toBe(200);
+    expect((await sellerView(d.id)).aftercare.counteroffer.marketBest).toEqual({ amountMinor: 650_000, currency: 'USD' });
     const res = await sellerPost(ctx.app, seller, d.id, 'counteroffer/reject');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'return_pending', price: { amountMinor: 1_000_000 }, aftercare: { counteroffer: { state: 'rejected' } } });
