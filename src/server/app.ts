@@ -8,6 +8,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { AppDeps } from './app-deps.ts';
 import { accountsRoutes, authPlugin } from './modules/accounts/index.ts';
 import { ZHealth } from '../shared/api/health.ts';
+import { blocklistRoutes } from './modules/blocklist/index.ts';
 import { catalogRoutes } from './modules/catalog/index.ts';
 import { devRoutes } from './modules/dev/index.ts';
 import { offersRoutes } from './modules/offers/index.ts';
@@ -120,6 +121,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(shippingRoutes, deps);
   await app.register(refurbishersRoutes, deps);
   await app.register(wishlistRoutes, deps);
+  await app.register(blocklistRoutes, deps);
   if (deps.config.mode === 'demo') await app.register(devRoutes, deps);
 
   const webRoot = opts.webRoot ?? WEB_ROOT;

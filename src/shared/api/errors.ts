@@ -34,6 +34,10 @@ export const ERROR_STATUS = {
   uri_too_long: 414,
   unsupported_media_type: 415,
   idempotency_key_reused: 422,
+  /** An IMEI or serial number that cannot be this device's (no IMEI on a Wi-Fi tablet), named in `fields.deviceId`. */
+  device_id_invalid: 422,
+  /** The IMEI given at accept is reported lost or stolen: no label, nothing reserved. */
+  device_blocklisted: 422,
   rate_limited: 429,
   headers_too_large: 431,
   internal: 500,
