@@ -1,3 +1,4 @@
+import { luhnValid } from '../src/shared/device-identity.ts';
 import type { Grade } from '../src/shared/grade.ts';
 import type { Executor } from '../src/server/platform/db/database.ts';
 import { newId } from '../src/server/platform/ids.ts';
@@ -48,4 +49,11 @@ export async function buildWishlistEntry(db: Executor, o: EntryOverrides) {
   };
   await db.insertInto('wishlist_entries').values(row).execute();
   return row;
+}
+
+/** A random IMEI with a valid check digit (14 random digits: two tests never draw the same one by chance). */
+export function randomImei(): string {
+  const body = Array.from({ length: 14 }, () => Math.floor(Math.random() * 10)).join('');
+  for (let d = 0; d <= 9; d++) if (luhnValid(body + d)) return body + d;
+  throw new Error('unreachable: one check digit always fits');
 }

@@ -8,9 +8,11 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { AppDeps } from './app-deps.ts';
 import { accountsRoutes, authPlugin } from './modules/accounts/index.ts';
 import { ZHealth } from '../shared/api/health.ts';
+import { blocklistRoutes } from './modules/blocklist/index.ts';
 import { catalogRoutes } from './modules/catalog/index.ts';
 import { devRoutes } from './modules/dev/index.ts';
 import { inspectionRoutes, photosRoutes } from './modules/inspection/index.ts';
+import { scorecardRoutes } from './modules/inspection/index.ts';
 import { offersRoutes } from './modules/offers/index.ts';
 import { refurbishersRoutes } from './modules/refurbishers/index.ts';
 import { shippingRoutes } from './modules/shipping/index.ts';
@@ -123,6 +125,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(wishlistRoutes, deps);
   await app.register(inspectionRoutes, deps);
   await app.register(photosRoutes, deps);
+  await app.register(blocklistRoutes, deps);
+  await app.register(scorecardRoutes, deps);
   if (deps.config.mode === 'demo') await app.register(devRoutes, deps);
 
   const webRoot = opts.webRoot ?? WEB_ROOT;

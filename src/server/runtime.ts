@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Config } from './config.ts';
 import { JOB_VERIFICATION_MAIL, protectedValuesOf, runVerificationMail, type RefurbisherOfMember } from './modules/accounts/index.ts';
 import { VariantCache } from './modules/catalog/index.ts';
-import { aftercareOf, createInspection, type Inspection, type RequestReturn } from './modules/inspection/index.ts';
+import { aftercareOf, createInspection, registerScorecardScores, type Inspection, type RequestReturn, type ReturnsShippedOnTime } from './modules/inspection/index.ts';
 import type { TradeInAftercare } from './modules/trade-ins/index.ts';
 import { registerAssessmentRetention } from './modules/offers/index.ts';
 import { createNotifications } from './modules/notifications/index.ts';
@@ -34,7 +34,9 @@ export interface Runtime {
   refurbisherOfMember: RefurbisherOfMember;
   /** How many wishlist entries each refurbisher has (the wishlist's answer to the operator's list of refurbishers). */
   wishlistEntryCounts: WishlistEntryCounts;
-  /** After jobs.start(): schedules the recurring housekeeping (assessment retention, price-history window edges). Safe from every process. */
+  /** How many free returns a refurbisher shipped on time (shipping's answer to the inspection module's scorecard). */
+  returnsShippedOnTime: ReturnsShippedOnTime;
+  /** After jobs.start(): schedules the recurring housekeeping (assessment retention, price-history window edges, scorecard scores). Safe from every process. */
   scheduleMaintenance(): Promise<void>;
 }
 
@@ -119,11 +121,17 @@ export function createRuntime(input: RuntimeInput): Runtime {
 
   const retention = registerAssessmentRetention({ db, clock, jobs, retentionDays: config.assessmentRetentionDays });
   const priceWindows = registerPriceWindows({ db, clock, jobs });
+  // PLACEHOLDER until the returns branch lands: shipping's `returnsShippedOnTime` (its door) goes
+  // here at the merge. Until then no refurbisher has a return, which the scorecard shows as "no
+  // history" and the score treats as neutral.
+  const returnsShippedOnTime: ReturnsShippedOnTime = async () => ({ total: 0, onTime: 0 });
+  const scorecardScores = registerScorecardScores({ db, clock, jobs, returnsShippedOnTime });
   // One run per slot, however many processes start in it.
   async function scheduleMaintenance() {
     await retention.schedule();
     await priceWindows.schedule();
+    await scorecardScores.schedule();
   }
 
-  return { jobs, mailer, carrier, variants, shipping, inspection, aftercare: aftercareOf, refurbisherOfMember: findRefurbisherIdForMember, wishlistEntryCounts: countEntriesByRefurbisher, scheduleMaintenance };
+  return { jobs, mailer, carrier, variants, shipping, inspection, aftercare: aftercareOf, refurbisherOfMember: findRefurbisherIdForMember, wishlistEntryCounts: countEntriesByRefurbisher, returnsShippedOnTime, scheduleMaintenance };
 }

@@ -36,6 +36,10 @@ export const ERROR_STATUS = {
   idempotency_key_reused: 422,
   /** Well-formed, but the content or a business rule refuses it (a photo that is not an image, a counteroffer below the floor). */
   unprocessable: 422,
+  /** An IMEI or serial number that cannot be this device's (no IMEI on a Wi-Fi tablet), named in `fields.deviceId`. */
+  device_id_invalid: 422,
+  /** The IMEI given at accept is reported lost or stolen: no label, nothing reserved. */
+  device_blocklisted: 422,
   rate_limited: 429,
   headers_too_large: 431,
   internal: 500,

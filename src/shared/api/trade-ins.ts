@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TRADE_IN_STATUSES } from '../trade-in-machine.ts';
 import { ZGrade, ZMoney } from './common.ts';
-import { ZAftercare } from './inspection.ts';
+import { ZAftercare, ZDeviceIdentity } from './inspection.ts';
 
 export const ZTradeInStatus = z.enum(TRADE_IN_STATUSES);
 export type TTradeInStatus = z.infer<typeof ZTradeInStatus>;
@@ -71,6 +71,13 @@ export const ZTradeIn = ZTradeInSummary.extend({
 });
 export type TTradeIn = z.infer<typeof ZTradeIn>;
 
-/** The accept body: nothing to send yet, and nothing else accepted (an unknown field is a 400). */
-export const ZAcceptOffer = z.object({}).strict().optional();
+/**
+ * The accept body: optionally the device's IMEI (phones, cellular tablets and watches) or serial
+ * number, checked by the server (Luhn check digit, the device's category, the blocklist: 422
+ * `device_id_invalid` or `device_blocklisted`). Nothing else accepted (an unknown field is a 400).
+ */
+export const ZAcceptOffer = z
+  .object({ deviceId: ZDeviceIdentity.extend({ value: z.string().max(64) }).strict().optional() })
+  .strict()
+  .optional();
 export type TAcceptOffer = z.input<typeof ZAcceptOffer>;

@@ -11,6 +11,7 @@ import { Accessories } from '../features/quote/Accessories.tsx';
 import { formatMarketDate } from '../features/quote/format.ts';
 import { GradeExplanation } from '../features/quote/GradeExplanation.tsx';
 import { OfferLadder } from '../features/quote/OfferLadder.tsx';
+import { OfferScorecard } from '../features/scorecard/OfferScorecard.tsx';
 import { INSPECTION_BUSINESS_DAYS } from '../../shared/deadlines.ts';
 import { useQuote } from '../queries.ts';
 import { usePageTitle } from '../usePageTitle.ts';
@@ -101,6 +102,7 @@ function OfferCard({ quote, offer }: { quote: TQuote; offer: NonNullable<TQuote[
               Highest offer, from <strong data-testid="refurbisher">{offer.refurbisher.name}</strong>
             </Text>
           </Group>
+          <OfferScorecard refurbisherId={offer.refurbisher.id} />
           <Group gap="xs" wrap="nowrap">
             <IconCalendarEvent size={20} aria-hidden style={{ flex: 'none' }} />
             <Text data-testid="ship-by">

@@ -5,6 +5,7 @@ import { ApiError } from '../api.ts';
 import { LoadError } from '../components/LoadError.tsx';
 import { FormProblem } from '../features/account/FormProblem.tsx';
 import { RequireSignIn } from '../features/account/RequireSignIn.tsx';
+import { BlocklistSection } from '../features/operator/BlocklistSection.tsx';
 import { FlagsSection } from '../features/operator/FlagsSection.tsx';
 import { portalApi } from '../features/refurbisher/portal-api.ts';
 import { usePageTitle } from '../usePageTitle.ts';
@@ -77,6 +78,7 @@ function Refurbishers() {
           </Grid.Col>
         </Grid>
         <FlagsSection />
+        <BlocklistSection />
       </Stack>
     </Container>
   );

@@ -1,5 +1,6 @@
 import { Alert, Badge, Container, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { LoadError } from '../components/LoadError.tsx';
 import { RequireSignIn } from '../features/account/RequireSignIn.tsx';
 import { ApiKeysPanel } from '../features/refurbisher/ApiKeysPanel.tsx';
@@ -8,6 +9,9 @@ import { ReceivingAddressSettings } from '../features/refurbisher/ReceivingAddre
 import { portalApi } from '../features/refurbisher/portal-api.ts';
 import { WishlistTable } from '../features/refurbisher/WishlistTable.tsx';
 import { usePageTitle } from '../usePageTitle.ts';
+
+// The chart library is large: it loads when the tab is opened.
+const ScorecardPanel = lazy(() => import('../features/scorecard/ScorecardPanel.tsx'));
 
 /** A refurbisher member's home: what their role lets them see, and nothing that does not exist yet. */
 export function PortalPage() {
@@ -67,6 +71,7 @@ function Portal({ userId }: { userId: string }) {
           <Tabs.List>
             {o.can.viewWishlist && <Tabs.Tab value="wishlist">Wishlist</Tabs.Tab>}
             <Tabs.Tab value="members">Members</Tabs.Tab>
+            <Tabs.Tab value="scorecard">Scorecard</Tabs.Tab>
             {o.can.manageKeys && <Tabs.Tab value="keys">API keys</Tabs.Tab>}
             <Tabs.Tab value="settings">Settings</Tabs.Tab>
           </Tabs.List>
@@ -77,6 +82,11 @@ function Portal({ userId }: { userId: string }) {
           )}
           <Tabs.Panel value="members" pt="md">
             <MembersPanel canManage={o.can.manageMembers} myUserId={userId} />
+          </Tabs.Panel>
+          <Tabs.Panel value="scorecard" pt="md">
+            <Suspense fallback={<Skeleton height={360} />}>
+              <ScorecardPanel />
+            </Suspense>
           </Tabs.Panel>
           {o.can.manageKeys && (
             <Tabs.Panel value="keys" pt="md">

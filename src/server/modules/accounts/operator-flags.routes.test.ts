@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.ts';
 import type { TestUser } from '../../../../test/accounts.ts';
-import { buildRefurbisher } from '../../../../test/factories.ts';
+import { buildRefurbisher, randomImei } from '../../../../test/factories.ts';
 import { leakyMailer, ScriptedCarrier } from '../../../../test/faults.ts';
 import { accept, acceptWithLabel, as, carrierEventBody, freshOffer, makeUser, newKey, postCarrierEvent, readySeller } from '../../../../test/journey.ts';
 import { OPERATOR_FLAG_KINDS, type TOperatorFlag, type TOperatorFlagPage } from '../../../shared/api/operator-flags.ts';
@@ -58,16 +58,25 @@ async function scanAfterCancel(): Promise<{ tradeInId: string; flagId: number }>
   return { tradeInId: t.id, flagId: flag!.id };
 }
 
-describe('GET /api/admin/flags: one list for every kind', () => {
-  it('lists a flag of each kind, raised by its real cause, open first', async () => {
+/**
+ * Each kind's real cause, run in this order: it raises the flag and says which flag it expects
+ * (by trade-in, null for none) and what the flag holds. A new kind adds its cause here.
+ */
+type Cause = () => Promise<{ tradeInId: string | null; expected: Record<string, unknown>; check?: (flag: TOperatorFlag) => void }>;
+const CAUSES: Partial<Record<TOperatorFlag['kind'], Cause>> = {
+  async scan_after_expiry() {
     // The shipping window closes (product time), then the parcel is scanned.
     const late = await acceptWithLabel(ctx, seller, (await freshOffer(ctx.app, ctx.database.db)).offerId);
     ctx.clock.advance(new Date(late.shipBy).getTime() - ctx.clock.now().getTime());
     await ctx.runtime.jobs.runDue();
     expect((await postCarrierEvent(ctx.app, carrierEventBody(late.shipping!.trackingNumber, 'in_transit', ctx.clock.now()))).json()).toEqual({ outcome: 'flagged' });
-
+    return { tradeInId: late.id, expected: { status: 'open', details: { eventType: 'in_transit', trackingNumber: late.shipping!.trackingNumber, tradeInStatus: 'expired' } } };
+  },
+  async scan_after_cancel() {
     const cancelled = await scanAfterCancel();
-
+    return { tradeInId: cancelled.tradeInId, expected: { status: 'open', details: { tradeInStatus: 'cancelled' } } };
+  },
+  async blocked_mail() {
     // A template that would print the seller's account number: the guard refuses the message.
     const mailed = await acceptWithLabel(ctx, seller, (await freshOffer(ctx.app, ctx.database.db)).offerId);
     leak.value = validPayout(GOOD_PASSWORD).accountNumber;
@@ -77,53 +86,85 @@ describe('GET /api/admin/flags: one list for every kind', () => {
     } finally {
       leak.value = null;
     }
-
-    // A carrier that keeps failing to issue a label, and one that keeps failing to void one.
+    return { tradeInId: mailed.id, expected: { status: 'open', userIds: [seller.id], details: { mailKey: `trade-in:${mailed.id}:delivered` } } };
+  },
+  async label_issue_failed() {
+    // A carrier that keeps failing to issue a label…
     carrier.failIssues = 100;
     const unlabelled = (await accept(ctx.app, seller, (await freshOffer(ctx.app, ctx.database.db)).offerId)).json().id as string;
     await ctx.runtime.jobs.runDue();
     carrier.failIssues = 0;
+    return { tradeInId: unlabelled, expected: { status: 'open', details: { attempts: 2, error: expect.stringContaining('503') } } };
+  },
+  async label_void_failed() {
+    // …and one that keeps failing to void one.
     const unvoided = await acceptWithLabel(ctx, seller, (await freshOffer(ctx.app, ctx.database.db)).offerId);
     carrier.failVoids = 100;
     await cancel(unvoided.id);
     await ctx.runtime.jobs.runDue();
     carrier.failVoids = 0;
-
+    return { tradeInId: unvoided.id, expected: { status: 'open', details: { error: expect.stringContaining('503') } } };
+  },
+  async shared_bank_account() {
     // Three sellers on one bank account (every readySeller pays into the same test account).
     const others = [await readySeller(ctx), await readySeller(ctx)];
+    return {
+      tradeInId: null,
+      expected: { status: 'open', details: {} },
+      check: (flag) => expect(flag.userIds).toEqual(expect.arrayContaining([seller.id, ...others.map((o) => o.id)])),
+    };
+  },
+  async blocklisted_device() {
+    // A seller accepts with an IMEI an operator put on the blocklist: no trade-in, a flag.
+    const imei = randomImei();
+    const added = await ctx.app.inject({ method: 'POST', url: '/api/admin/blocklist', headers: as(operator), payload: { imei, reason: 'Reported stolen' } });
+    expect(added.statusCode, added.body).toBe(201);
+    const { offerId } = await freshOffer(ctx.app, ctx.database.db);
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/offers/${offerId}/accept`,
+      headers: { ...as(seller), 'idempotency-key': newKey() },
+      payload: { deviceId: { kind: 'imei', value: imei } },
+    });
+    expect(res.json().error?.code, res.body).toBe('device_blocklisted');
+    return { tradeInId: null, expected: { status: 'open', userIds: [seller.id], details: { imeiLast4: imei.slice(-4), offerId, reason: 'Reported stolen' } } };
+  },
+  // inspection_overdue, return_not_shipped: raised by the inspection and return deadlines (their branch adds the causes).
+};
+
+describe('GET /api/admin/flags: one list for every kind', () => {
+  it('lists a flag of each kind, raised by its real cause, open first', async () => {
+    const raised: [TOperatorFlag['kind'], Awaited<ReturnType<Cause>>][] = [];
+    for (const [kind, cause] of Object.entries(CAUSES) as [TOperatorFlag['kind'], Cause][]) raised.push([kind, await cause()]);
 
     const { flags } = await list('?limit=200');
-    const find = (kind: TOperatorFlag['kind'], tradeInId: string | null) => flags.find((f) => f.kind === kind && f.tradeInId === tradeInId);
-    expect(find('scan_after_expiry', late.id)).toMatchObject({
-      status: 'open',
-      details: { eventType: 'in_transit', trackingNumber: late.shipping!.trackingNumber, tradeInStatus: 'expired' },
-    });
-    expect(find('scan_after_cancel', cancelled.tradeInId)).toMatchObject({ status: 'open', details: { tradeInStatus: 'cancelled' } });
-    expect(find('blocked_mail', mailed.id)).toMatchObject({ status: 'open', userIds: [seller.id], details: { mailKey: `trade-in:${mailed.id}:delivered` } });
-    expect(find('label_issue_failed', unlabelled)).toMatchObject({ status: 'open', details: { attempts: 2, error: expect.stringContaining('503') } });
-    expect(find('label_void_failed', unvoided.id)).toMatchObject({ status: 'open', details: { error: expect.stringContaining('503') } });
-    expect(find('shared_bank_account', null)).toMatchObject({ status: 'open', details: {} });
-    expect(find('shared_bank_account', null)!.userIds).toEqual(expect.arrayContaining([seller.id, ...others.map((o) => o.id)]));
+    for (const [kind, { tradeInId, expected, check }] of raised) {
+      const flag = flags.find((f) => f.kind === kind && f.tradeInId === tradeInId);
+      expect(flag, kind).toMatchObject(expected);
+      check?.(flag!);
+    }
     expect(new Set(flags.map((f) => f.kind))).toEqual(new Set(OPERATOR_FLAG_KINDS));
     // The account number is in no flag (the guard's message is named by its key only).
     expect(JSON.stringify(flags)).not.toContain(validPayout(GOOD_PASSWORD).accountNumber);
+    const tradeInOf = (kind: TOperatorFlag['kind']) => raised.find(([k]) => k === kind)![1].tradeInId;
+    const cancelledFlagId = flags.find((f) => f.kind === 'scan_after_cancel' && f.tradeInId === tradeInOf('scan_after_cancel'))!.id;
 
     // Cleared, a flag goes below every open one; the filters find it by status and kind.
-    expect((await clear(operator, cancelled.flagId, { note: 'Parcel returned to the seller' })).statusCode).toBe(200);
+    expect((await clear(operator, cancelledFlagId, { note: 'Parcel returned to the seller' })).statusCode).toBe(200);
     const after = (await list('?limit=200')).flags;
     const firstCleared = after.findIndex((f) => f.status === 'cleared');
     expect(after.slice(firstCleared).every((f) => f.status === 'cleared')).toBe(true);
     expect(after.slice(0, firstCleared).every((f) => f.status === 'open')).toBe(true);
-    expect(after.slice(firstCleared).map((f) => f.id)).toContain(cancelled.flagId);
+    expect(after.slice(firstCleared).map((f) => f.id)).toContain(cancelledFlagId);
     const ids = after.map((f) => f.id);
     expect(after.slice(0, firstCleared).map((f) => f.id)).toEqual([...ids.slice(0, firstCleared)].sort((a, b) => b - a));
 
     const clearedOnly = (await list('?status=cleared')).flags;
-    expect(clearedOnly.map((f) => f.id)).toContain(cancelled.flagId);
+    expect(clearedOnly.map((f) => f.id)).toContain(cancelledFlagId);
     expect(clearedOnly.every((f) => f.status === 'cleared')).toBe(true);
-    expect((await list('?status=open&limit=200')).flags.map((f) => f.id)).not.toContain(cancelled.flagId);
+    expect((await list('?status=open&limit=200')).flags.map((f) => f.id)).not.toContain(cancelledFlagId);
     const voids = (await list('?kind=label_void_failed')).flags;
-    expect(voids.map((f) => f.tradeInId)).toEqual([unvoided.id]);
+    expect(voids.map((f) => f.tradeInId)).toEqual([tradeInOf('label_void_failed')]);
   });
 
   it('pages through the list in the same order, open first, with nextCursor', async () => {

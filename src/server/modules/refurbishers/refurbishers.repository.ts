@@ -194,3 +194,21 @@ export async function listOrganisationLinks(db: Executor): Promise<{ id: string;
 export async function linkOrganisation(db: Executor, refurbisherId: string, organizationId: string): Promise<void> {
   await db.updateTable('refurbishers').set({ organization_id: organizationId }).where('id', '=', refurbisherId).where('organization_id', 'is', null).execute();
 }
+
+export async function listRefurbisherIds(db: Executor): Promise<string[]> {
+  return (await db.selectFrom('refurbishers').select('id').orderBy('id').execute()).map((r) => r.id);
+}
+
+/**
+ * Writes the matching tie-break (docs/product.md §2: ties go to the better scorecard), derived
+ * by the inspection module's scorecard job; one statement, rows whose score is unchanged untouched.
+ */
+export async function setRefurbisherScores(db: Executor, scores: ReadonlyMap<string, number>): Promise<void> {
+  if (scores.size === 0) return;
+  const ids = [...scores.keys()];
+  const values = ids.map((id) => Math.round(scores.get(id)!));
+  await sql`
+    update refurbishers r set score = v.score
+    from (select unnest(${ids}::text[]) as id, unnest(${values}::int[]) as score) v
+    where r.id = v.id and r.score is distinct from v.score`.execute(db);
+}

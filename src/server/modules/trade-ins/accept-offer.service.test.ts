@@ -81,6 +81,7 @@ beforeAll(async () => {
     database,
     db: database.db,
     clock,
+    securityClock: new AdjustableClock(),
     variants: new VariantCache(database.db),
     sellerReadiness: async (_db, sellerId) => readiness[sellerId] ?? READY,
     shipping,

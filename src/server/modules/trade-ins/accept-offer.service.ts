@@ -1,11 +1,15 @@
 import type { TReadiness as SellerReadiness } from '../../../shared/api/accounts.ts';
-import type { TTradeIn } from '../../../shared/api/trade-ins.ts';
+import type { TDeviceIdentity } from '../../../shared/api/inspection.ts';
+import type { TAcceptOffer, TTradeIn } from '../../../shared/api/trade-ins.ts';
+import { hasImei, parseDeviceIdentity } from '../../../shared/device-identity.ts';
 import { SHIP_WITHIN_DAYS } from '../../../shared/deadlines.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Db, Trx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { requestHash, withIdempotency } from '../../platform/idempotency.ts';
+import { raiseOperatorFlag } from '../../platform/operator-flags.ts';
+import { isBlocklisted } from '../blocklist/index.ts';
 import { lockOffer, markOfferAccepted, quoteAgain, type LockedOffer } from '../offers/index.ts';
 import { reserveBestAtLeast, reserveUnit, type ReservedUnit } from '../wishlist/index.ts';
 import type { VariantCache } from '../catalog/index.ts';
@@ -20,6 +24,8 @@ export interface AcceptDeps {
   database: Database;
   db: Db;
   clock: Clock;
+  /** Dates the operator flag of a refused blocklisted IMEI (flags are security time). */
+  securityClock: Clock;
   variants: VariantCache;
   sellerReadiness: (db: Db | Trx, sellerId: string, now: Date) => Promise<SellerReadiness>;
   /** The label and the shipping window (steps 5 and 6), enqueued inside the transaction. */
@@ -30,7 +36,7 @@ export interface AcceptInput {
   offerId: string;
   sellerId: string;
   idempotencyKey: string;
-  body: unknown;
+  body: TAcceptOffer | null;
 }
 
 /**
@@ -53,6 +59,7 @@ export async function acceptOffer(deps: AcceptDeps, input: AcceptInput): Promise
       throw new AppError('offer_already_accepted', 'This offer has already been accepted');
     }
     if (err instanceof WishlistChanged) throw await withNewOffer(deps, input.offerId);
+    if (err instanceof DeviceBlocklisted) throw await refuseBlocklisted(deps, input, err);
     throw err;
   }
 }
@@ -60,7 +67,8 @@ export async function acceptOffer(deps: AcceptDeps, input: AcceptInput): Promise
 /**
  * The accept flow, step by step, in one transaction:
  *  1. lock the offer (offers) and check it is still open;
- *  2. check the seller may accept (accounts' readiness: details, age, a confirmed e-mail address);
+ *  2. check the seller may accept (accounts' readiness: details, age, a confirmed e-mail address),
+ *     and the device's IMEI or serial number if they gave one (check digit, category, blocklist);
  *  3. reserve a wishlist unit, the matched entry's or one paying at least as much (offers);
  *  4. create the trade-in and its first timeline entry, and mark the offer accepted (offers);
  *  5. ask shipping for the inbound label (a job: the carrier is called after the commit,
@@ -70,8 +78,9 @@ export async function acceptOffer(deps: AcceptDeps, input: AcceptInput): Promise
 async function acceptInTransaction(deps: AcceptDeps, trx: Trx, input: AcceptInput, now: Date): Promise<TTradeIn> {
   const offer = await lockOpenOffer(trx, input.offerId, now);
   const readiness = await checkSellerMayAccept(deps, trx, input.sellerId, now);
+  const deviceId = await checkDeviceId(deps, trx, offer, input.body?.deviceId);
   const unit = await reserveUnitFor(trx, offer, now);
-  const tradeInId = await createTradeIn(trx, offer, unit, input.sellerId, now);
+  const tradeInId = await createTradeIn(trx, offer, unit, input.sellerId, deviceId, now);
   await markOfferAccepted(trx, offer.id, now);
   await deps.shipping.requestInboundLabel(trx, tradeInId);
   await deps.shipping.openShippingWindow(trx, tradeInId, offer.ship_by, now);
@@ -113,6 +122,27 @@ async function checkSellerMayAccept(deps: AcceptDeps, trx: Trx, sellerId: string
   return readiness;
 }
 
+/**
+ * docs/product.md §9, the pre-label check: an IMEI must pass its check digit and belong to a
+ * device that has one; an IMEI reported lost or stolen gets no label (the whole accept rolls back).
+ */
+async function checkDeviceId(deps: AcceptDeps, trx: Trx, offer: LockedOffer, given: TDeviceIdentity | undefined): Promise<TDeviceIdentity | null> {
+  if (!given) return null;
+  const parsed = parseDeviceIdentity(given);
+  if (!parsed.ok) throw new AppError('device_id_invalid', parsed.message, { fields: { deviceId: parsed.message } });
+  const { identity } = parsed;
+  if (identity.kind === 'imei') {
+    const variant = await deps.variants.get(offer.variant_id);
+    if (variant && !hasImei({ categoryId: variant.categoryId, variantLabel: variant.label })) {
+      const message = `This ${variant.modelName} (${variant.label}) has no IMEI: give its serial number instead`;
+      throw new AppError('device_id_invalid', message, { fields: { deviceId: message } });
+    }
+    const listed = await isBlocklisted(trx, identity.value);
+    if (listed) throw new DeviceBlocklisted(identity.value, listed.reason);
+  }
+  return identity;
+}
+
 async function reserveUnitFor(trx: Trx, offer: LockedOffer, now: Date): Promise<ReservedUnit> {
   const unit =
     (await reserveUnit(trx, offer.wishlist_entry_id, now)) ??
@@ -121,7 +151,7 @@ async function reserveUnitFor(trx: Trx, offer: LockedOffer, now: Date): Promise<
   return unit;
 }
 
-async function createTradeIn(trx: Trx, offer: LockedOffer, unit: ReservedUnit, sellerId: string, now: Date): Promise<string> {
+async function createTradeIn(trx: Trx, offer: LockedOffer, unit: ReservedUnit, sellerId: string, deviceId: TDeviceIdentity | null, now: Date): Promise<string> {
   const currency = offer.currency.trim();
   const tradeInId = newId('tradeIn', now.getTime());
   // The seller never gets less than the offer; a re-matched entry that pays more pays more.
@@ -139,6 +169,8 @@ async function createTradeIn(trx: Trx, offer: LockedOffer, unit: ReservedUnit, s
     status: 'awaiting_shipment',
     ship_by: offer.ship_by,
     accepted_at: now,
+    device_id_kind: deviceId?.kind ?? null,
+    device_id_value: deviceId?.value ?? null,
     updated_at: now,
   });
   await insertEvent(trx, {
@@ -155,6 +187,36 @@ async function createTradeIn(trx: Trx, offer: LockedOffer, unit: ReservedUnit, s
     recordedAt: now,
   });
   return tradeInId;
+}
+
+/** The IMEI is on the blocklist; rolls the accept back, then becomes the flag and the 422 below. */
+class DeviceBlocklisted extends Error {
+  readonly imei: string;
+  readonly reason: string;
+  constructor(imei: string, reason: string) {
+    super('device blocklisted');
+    this.imei = imei;
+    this.reason = reason;
+  }
+}
+
+/**
+ * Operators are told after the rollback (a flag raised inside the accept's transaction would go
+ * with it). Once per offer and IMEI: a replay with the same key, or another attempt, finds the
+ * same flag. The seller learns only that the IMEI is reported lost or stolen, not the report.
+ */
+async function refuseBlocklisted(deps: AcceptDeps, input: AcceptInput, err: DeviceBlocklisted): Promise<AppError> {
+  await raiseOperatorFlag(deps.db, deps.securityClock, {
+    kind: 'blocklisted_device',
+    dedupeKey: `blocklisted_device:${input.offerId}:${err.imei}`,
+    userIds: [input.sellerId],
+    details: { imeiLast4: err.imei.slice(-4), offerId: input.offerId, reason: err.reason },
+  });
+  return new AppError(
+    'device_blocklisted',
+    'This IMEI is reported lost or stolen, so we cannot issue a shipping label for it. If you believe this is a mistake, contact the carrier or the police department that reported it.',
+    { fields: { deviceId: 'Reported lost or stolen' } },
+  );
 }
 
 /** No wishlist unit pays the offer any more; rolls the accept back, then becomes the 409 below. */

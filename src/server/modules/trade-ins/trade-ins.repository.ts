@@ -142,3 +142,19 @@ export async function listTradeInsForRefurbisher(db: Executor, refurbisherId: st
     .execute();
   return withDetails(db, rows);
 }
+
+/**
+ * The refurbisher's delivered trade-ins whose inspection deadline fell in [from, to): the
+ * scorecard counts those never inspected as late (an automatic approval leaves no inspection).
+ */
+export async function listInspectionDeadlines(db: Executor, refurbisherId: string, from: Date, to: Date): Promise<{ id: string; inspectionDueAt: Date }[]> {
+  const rows = await db
+    .selectFrom('trade_ins')
+    .select(['id', 'inspection_due_at'])
+    .where('refurbisher_id', '=', refurbisherId)
+    .where('delivered_at', 'is not', null)
+    .where('inspection_due_at', '>=', from)
+    .where('inspection_due_at', '<', to)
+    .execute();
+  return rows.map((r) => ({ id: r.id, inspectionDueAt: r.inspection_due_at! }));
+}

@@ -37,7 +37,7 @@ export const tradeInsRoutes: RoutesPlugin<TradeInsRoutesDeps> = async (fastify, 
       const seller = requireRole(req, 'seller');
       const key = requireIdempotencyKey(req.headers['idempotency-key']);
       const result = await acceptOffer(
-        { ...base, database, variants: runtime.variants },
+        { ...base, database, variants: runtime.variants, securityClock: deps.securityClock },
         { offerId: req.params.id, sellerId: seller.id, idempotencyKey: key, body: req.body ?? null },
       );
       if (result.replayed) reply.header('idempotent-replayed', 'true');

@@ -52,6 +52,15 @@ export function AcceptProblem({ error, quote, onRetry }: { error: unknown; quote
       );
     case 'seller_underage':
       return <UnderageNotice />;
+    case 'device_id_invalid':
+      // The field says what to fix.
+      return null;
+    case 'device_blocklisted':
+      return (
+        <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title="This device is reported lost or stolen" role="alert" data-testid="device-blocklisted">
+          <Text size="sm">{error.message}</Text>
+        </Alert>
+      );
     case 'not_found':
       return (
         <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title="We could not find this offer" role="alert">

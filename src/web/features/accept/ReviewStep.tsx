@@ -1,4 +1,4 @@
-import { Anchor, Button, Divider, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Divider, Group, Stack, Text, TextInput } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { TMe } from '../../../shared/api/accounts.ts';
 import type { TQuote } from '../../../shared/api/quotes.ts';
@@ -10,6 +10,7 @@ import type { Offer } from './OfferSummary.tsx';
 import { StepCard, StepHeading } from './StepCard.tsx';
 import type { Step } from './steps.ts';
 import type { AcceptFlow } from './useAcceptFlow.ts';
+import { hasImei } from '../../../shared/device-identity.ts';
 
 /** The last step: what will be accepted, with the seller's details masked, and the accept button. */
 export function ReviewStep({ flow, quote, offer, me }: { flow: AcceptFlow; quote: TQuote; offer: Offer; me: TMe }) {
@@ -20,6 +21,7 @@ export function ReviewStep({ flow, quote, offer, me }: { flow: AcceptFlow; quote
         Review and accept
       </StepHeading>
       <Review quote={quote} offer={offer} me={me} onEdit={flow.edit} />
+      <DeviceIdInput flow={flow} quote={quote} />
       <AcceptProblem error={accept.error} quote={quote} onRetry={flow.submitAccept} />
       {!isFinal(accept.error) && (
         <Stack gap={6}>
@@ -32,6 +34,30 @@ export function ReviewStep({ flow, quote, offer, me }: { flow: AcceptFlow; quote
         </Stack>
       )}
     </StepCard>
+  );
+}
+
+/** The optional IMEI or serial number: checked before a label is issued (an IMEI reported stolen gets none). */
+function DeviceIdInput({ flow, quote }: { flow: AcceptFlow; quote: TQuote }) {
+  const f = flow.deviceIdField;
+  const phoneLike = hasImei(quote.device);
+  return (
+    <TextInput
+      label="IMEI or serial number (optional)"
+      description={
+        phoneLike
+          ? 'Dial *#06# on the device to show its IMEI (or look in Settings → About). The refurbisher checks it against the device.'
+          : 'The serial number is in Settings → About, or on a label on the device or its box. The refurbisher checks it against the device.'
+      }
+      value={f.value}
+      onChange={(e) => f.onChange(e.currentTarget.value)}
+      onBlur={f.onBlur}
+      error={f.error}
+      autoComplete="off"
+      spellCheck={false}
+      maxLength={40}
+      data-testid="device-id"
+    />
   );
 }
 

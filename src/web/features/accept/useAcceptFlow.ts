@@ -5,6 +5,8 @@ import { detailsOf } from '../../../shared/api/errors.ts';
 import type { TQuote } from '../../../shared/api/quotes.ts';
 import { api, ApiError, newIdempotencyKey } from '../../api.ts';
 import { keys, queryClient, resetAccountData, SESSION_KEYS, useMe, useQuote, useSession } from '../../queries.ts';
+import type { TAcceptOffer } from '../../../shared/api/trade-ins.ts';
+import { readDeviceId } from './device-id.ts';
 import { currentStep, progressOf, type Step } from './steps.ts';
 
 /** The 409 `offer_changed` carries the new best quote for the same device and answers (its details, typed in shared/api/errors.ts). */
@@ -35,8 +37,18 @@ export function useAcceptFlow(offerId: string) {
   // One Idempotency-Key per accept attempt; a retry after a lost answer reuses it, so the server
   // can never make two trade-ins out of one press.
   const attemptKey = useRef<string | null>(null);
+  // The optional IMEI or serial number (docs/product.md §9), checked here with the server's own rules.
+  const [deviceIdText, setDeviceIdTextState] = useState('');
+  const [deviceIdChecked, setDeviceIdChecked] = useState(false);
+  const deviceId = quote.data ? readDeviceId(deviceIdText, quote.data.device) : { deviceId: null, error: null };
+  const setDeviceIdText = (text: string) => {
+    setDeviceIdTextState(text);
+    // Another body is another request: a retry must not reuse the last attempt's key.
+    attemptKey.current = null;
+    if (accept.error) accept.reset();
+  };
   const accept = useMutation({
-    mutationFn: (key: string) => api.acceptOffer(offerId, key),
+    mutationFn: ({ key, body }: { key: string; body: TAcceptOffer }) => api.acceptOffer(offerId, key, body),
     onSuccess: (tradeIn) => {
       queryClient.setQueryData(keys.tradeIn(tradeIn.id), tradeIn);
       void queryClient.invalidateQueries({ queryKey: keys.tradeIns, exact: true });
@@ -54,8 +66,10 @@ export function useAcceptFlow(offerId: string) {
     },
   });
   const submitAccept = () => {
+    setDeviceIdChecked(true);
+    if (deviceId.error) return;
     attemptKey.current ??= newIdempotencyKey();
-    accept.mutate(attemptKey.current);
+    accept.mutate({ key: attemptKey.current, body: deviceId.deviceId ? { deviceId: deviceId.deviceId } : {} });
   };
   const edit = (step: Step | null) => {
     accept.reset();
@@ -91,6 +105,13 @@ export function useAcceptFlow(offerId: string) {
     setPayoutLater,
     accept,
     submitAccept,
+    deviceIdField: {
+      value: deviceIdText,
+      onChange: setDeviceIdText,
+      onBlur: () => setDeviceIdChecked(deviceIdText.trim() !== ''),
+      /** Our own check once the seller left the field or pressed accept; else the server's word on it. */
+      error: (deviceIdChecked ? deviceId.error : null) ?? (accept.error instanceof ApiError ? (accept.error.fields.deviceId ?? null) : null),
+    },
     headingRef,
   };
 }
