@@ -10,7 +10,7 @@ import { accountsRoutes, authPlugin } from './modules/accounts/index.ts';
 import { ZHealth } from '../shared/api/health.ts';
 import { catalogRoutes } from './modules/catalog/index.ts';
 import { devRoutes } from './modules/dev/index.ts';
-import { photosRoutes } from './modules/inspection/index.ts';
+import { erasureRoutes, photosRoutes } from './modules/inspection/index.ts';
 import { offersRoutes } from './modules/offers/index.ts';
 import { refurbishersRoutes } from './modules/refurbishers/index.ts';
 import { shippingRoutes } from './modules/shipping/index.ts';
@@ -122,6 +122,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(refurbishersRoutes, deps);
   await app.register(wishlistRoutes, deps);
   await app.register(photosRoutes, deps);
+  await app.register(erasureRoutes, deps);
   if (deps.config.mode === 'demo') await app.register(devRoutes, deps);
 
   const webRoot = opts.webRoot ?? WEB_ROOT;

@@ -3,7 +3,7 @@ import type { Config } from './config.ts';
 import { JOB_VERIFICATION_MAIL, protectedValuesOf, runVerificationMail, type RefurbisherOfMember } from './modules/accounts/index.ts';
 import { VariantCache } from './modules/catalog/index.ts';
 import { registerAssessmentRetention } from './modules/offers/index.ts';
-import { createNotifications } from './modules/notifications/index.ts';
+import { createNotifications, type Notifications } from './modules/notifications/index.ts';
 import { findRefurbisherIdForMember, JOB_INVITATION_MAIL, runInvitationMail, type WishlistEntryCounts } from './modules/refurbishers/index.ts';
 import { countEntriesByRefurbisher, registerPriceWindows } from './modules/wishlist/index.ts';
 import { BuiltInCarrier, createShipping, type Carrier, type Shipping, type ShippingDeps } from './modules/shipping/index.ts';
@@ -28,6 +28,8 @@ export interface Runtime {
   refurbisherOfMember: RefurbisherOfMember;
   /** How many wishlist entries each refurbisher has (the wishlist's answer to the operator's list of refurbishers). */
   wishlistEntryCounts: WishlistEntryCounts;
+  /** Enqueues a trade-in e-mail in the caller's transaction (the erasure certificate, …). */
+  notify: Notifications['notify'];
   /** After jobs.start(): schedules the recurring housekeeping (assessment retention, price-history window edges). Safe from every process. */
   scheduleMaintenance(): Promise<void>;
 }
@@ -105,5 +107,5 @@ export function createRuntime(input: RuntimeInput): Runtime {
     await priceWindows.schedule();
   }
 
-  return { jobs, mailer, carrier, variants, shipping, refurbisherOfMember: findRefurbisherIdForMember, wishlistEntryCounts: countEntriesByRefurbisher, scheduleMaintenance };
+  return { jobs, mailer, carrier, variants, shipping, refurbisherOfMember: findRefurbisherIdForMember, wishlistEntryCounts: countEntriesByRefurbisher, notify: notifications.notify, scheduleMaintenance };
 }

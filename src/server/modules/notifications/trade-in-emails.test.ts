@@ -17,6 +17,7 @@ describe('the trade-in e-mail context', () => {
       | 'inspectionDueAt'
       | 'daysBefore'
       | 'tradeInUrl'
+      | 'erasure'
     >();
   });
 });

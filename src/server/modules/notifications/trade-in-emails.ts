@@ -4,7 +4,7 @@ import { INSPECTION_BUSINESS_DAYS, SHIP_WITHIN_DAYS } from '../../../shared/dead
 import { PREP_CHECKLIST, QR_DROP_OFF_RULE } from '../../../shared/shipping-copy.ts';
 import { formatTrackingNumber } from '../../../shared/tracking-number.ts';
 
-export const TRADE_IN_EMAIL_TEMPLATES = ['accepted', 'shipping_reminder', 'expired', 'delivered'] as const;
+export const TRADE_IN_EMAIL_TEMPLATES = ['accepted', 'shipping_reminder', 'expired', 'delivered', 'erasure_certificate'] as const;
 export type TradeInEmailTemplate = (typeof TRADE_IN_EMAIL_TEMPLATES)[number];
 
 /**
@@ -25,6 +25,8 @@ export interface TradeInEmailContext {
   inspectionDueAt: Date | null;
   daysBefore?: number;
   tradeInUrl: string;
+  /** The data erasure certificate (its code is public by design: anyone may check it). */
+  erasure?: { code: string; verifyUrl: string; methodLabel: string; erasedOn: string; refurbisherName: string };
 }
 
 export interface EmailContent {
@@ -93,6 +95,19 @@ export function tradeInEmail(template: TradeInEmailTemplate, c: TradeInEmailCont
             ? `The refurbisher will check it by ${formatDate(c.inspectionDueAt)} (${INSPECTION_BUSINESS_DAYS} business days). If it matches your assessment, payment of ${formatMoney(c.price)} starts right away and reaches your bank in 3–6 business days.`
             : `The refurbisher has ${INSPECTION_BUSINESS_DAYS} business days to check it. If it matches your assessment, payment of ${formatMoney(c.price)} starts right away.`,
           'If the condition differs, you will get a counteroffer you can accept or reject — rejecting means a free return.',
+        ],
+        cta,
+      };
+    case 'erasure_certificate':
+      return {
+        subject: `Data erasure certificate for your ${c.deviceName}`,
+        title: 'Your data was erased',
+        paragraphs: [
+          c.erasure
+            ? `Hi ${c.firstName}, ${c.erasure.refurbisherName} erased all data on your ${c.deviceName} on ${c.erasure.erasedOn} (${c.erasure.methodLabel}).`
+            : `Hi ${c.firstName}, the data on your ${c.deviceName} was erased.`,
+          'Your certificate is attached as a PDF, and it stays on your trade-in page.',
+          c.erasure ? `Anyone can check it with the code ${c.erasure.code} at ${c.erasure.verifyUrl}` : 'Anyone can check it with the code printed on it.',
         ],
         cta,
       };
