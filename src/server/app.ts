@@ -11,6 +11,7 @@ import { ZHealth } from '../shared/api/health.ts';
 import { catalogRoutes } from './modules/catalog/index.ts';
 import { devRoutes } from './modules/dev/index.ts';
 import { erasureRoutes, photosRoutes } from './modules/inspection/index.ts';
+import { messagesRoutes } from './modules/messages/index.ts';
 import { offersRoutes } from './modules/offers/index.ts';
 import { refurbishersRoutes } from './modules/refurbishers/index.ts';
 import { shippingRoutes } from './modules/shipping/index.ts';
@@ -123,6 +124,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(wishlistRoutes, deps);
   await app.register(photosRoutes, deps);
   await app.register(erasureRoutes, deps);
+  await app.register(messagesRoutes, deps);
   if (deps.config.mode === 'demo') await app.register(devRoutes, deps);
 
   const webRoot = opts.webRoot ?? WEB_ROOT;

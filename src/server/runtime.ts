@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Config } from './config.ts';
 import { JOB_VERIFICATION_MAIL, protectedValuesOf, runVerificationMail, type RefurbisherOfMember } from './modules/accounts/index.ts';
 import { VariantCache } from './modules/catalog/index.ts';
+import { registerMessageMail } from './modules/messages/index.ts';
 import { registerAssessmentRetention } from './modules/offers/index.ts';
 import { createNotifications, type Notifications } from './modules/notifications/index.ts';
 import { findRefurbisherIdForMember, JOB_INVITATION_MAIL, runInvitationMail, type WishlistEntryCounts } from './modules/refurbishers/index.ts';
@@ -98,6 +99,8 @@ export function createRuntime(input: RuntimeInput): Runtime {
   jobs.register<{ userId: string; next: string }>(JOB_VERIFICATION_MAIL, async (data, ctx) => {
     await runVerificationMail({ db, clock, mailer, config, authSecret: input.authSecret, keyring: input.keyring }, data, ctx.jobId);
   }, QUEUE_PROFILES.network);
+
+  registerMessageMail({ db, clock, jobs, mailer, config, protectedValues: (sellerId) => protectedValuesOf(db, input.keyring, sellerId) });
 
   const retention = registerAssessmentRetention({ db, clock, jobs, retentionDays: config.assessmentRetentionDays });
   const priceWindows = registerPriceWindows({ db, clock, jobs });
