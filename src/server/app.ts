@@ -11,8 +11,8 @@ import { ZHealth } from '../shared/api/health.ts';
 import { blocklistRoutes } from './modules/blocklist/index.ts';
 import { catalogRoutes } from './modules/catalog/index.ts';
 import { devRoutes } from './modules/dev/index.ts';
-import { inspectionRoutes, photosRoutes } from './modules/inspection/index.ts';
-import { scorecardRoutes } from './modules/inspection/index.ts';
+import { erasureRoutes, inspectionRoutes, photosRoutes, scorecardRoutes } from './modules/inspection/index.ts';
+import { messagesRoutes } from './modules/messages/index.ts';
 import { offersRoutes } from './modules/offers/index.ts';
 import { refurbishersRoutes } from './modules/refurbishers/index.ts';
 import { shippingRoutes } from './modules/shipping/index.ts';
@@ -127,6 +127,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(photosRoutes, deps);
   await app.register(blocklistRoutes, deps);
   await app.register(scorecardRoutes, deps);
+  await app.register(erasureRoutes, deps);
+  await app.register(messagesRoutes, deps);
   if (deps.config.mode === 'demo') await app.register(devRoutes, deps);
 
   const webRoot = opts.webRoot ?? WEB_ROOT;

@@ -4,8 +4,9 @@ import { JOB_VERIFICATION_MAIL, protectedValuesOf, runVerificationMail, type Ref
 import { VariantCache } from './modules/catalog/index.ts';
 import { aftercareOf, createInspection, registerScorecardScores, type Inspection, type RequestReturn, type ReturnsShippedOnTime } from './modules/inspection/index.ts';
 import type { TradeInAftercare } from './modules/trade-ins/index.ts';
+import { registerMessageMail } from './modules/messages/index.ts';
 import { registerAssessmentRetention } from './modules/offers/index.ts';
-import { createNotifications } from './modules/notifications/index.ts';
+import { createNotifications, type Notifications } from './modules/notifications/index.ts';
 import { findRefurbisherIdForMember, JOB_INVITATION_MAIL, runInvitationMail, type WishlistEntryCounts } from './modules/refurbishers/index.ts';
 import { countEntriesByRefurbisher, registerPriceWindows } from './modules/wishlist/index.ts';
 import { BuiltInCarrier, createShipping, type Carrier, type Shipping, type ShippingDeps } from './modules/shipping/index.ts';
@@ -36,6 +37,8 @@ export interface Runtime {
   wishlistEntryCounts: WishlistEntryCounts;
   /** How many free returns a refurbisher shipped on time (shipping's answer to the inspection module's scorecard). */
   returnsShippedOnTime: ReturnsShippedOnTime;
+  /** Enqueues a trade-in e-mail in the caller's transaction (the erasure certificate, …). */
+  notify: Notifications['notify'];
   /** After jobs.start(): schedules the recurring housekeeping (assessment retention, price-history window edges, scorecard scores). Safe from every process. */
   scheduleMaintenance(): Promise<void>;
 }
@@ -119,6 +122,8 @@ export function createRuntime(input: RuntimeInput): Runtime {
     await runVerificationMail({ db, clock, mailer, config, authSecret: input.authSecret, keyring: input.keyring }, data, ctx.jobId);
   }, QUEUE_PROFILES.network);
 
+  registerMessageMail({ db, clock, jobs, mailer, config, protectedValues: (sellerId) => protectedValuesOf(db, input.keyring, sellerId) });
+
   const retention = registerAssessmentRetention({ db, clock, jobs, retentionDays: config.assessmentRetentionDays });
   const priceWindows = registerPriceWindows({ db, clock, jobs });
   // PLACEHOLDER until the returns branch lands: shipping's `returnsShippedOnTime` (its door) goes
@@ -133,5 +138,5 @@ export function createRuntime(input: RuntimeInput): Runtime {
     await scorecardScores.schedule();
   }
 
-  return { jobs, mailer, carrier, variants, shipping, inspection, aftercare: aftercareOf, refurbisherOfMember: findRefurbisherIdForMember, wishlistEntryCounts: countEntriesByRefurbisher, returnsShippedOnTime, scheduleMaintenance };
+  return { jobs, mailer, carrier, variants, shipping, inspection, aftercare: aftercareOf, refurbisherOfMember: findRefurbisherIdForMember, wishlistEntryCounts: countEntriesByRefurbisher, returnsShippedOnTime, notify: notifications.notify, scheduleMaintenance };
 }

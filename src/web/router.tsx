@@ -32,6 +32,7 @@ export const router = createBrowserRouter([
       { path: '/invitations/:invitationId', lazy: async () => ({ Component: (await import('./routes/InvitationPage.tsx')).InvitationPage }) },
       { path: '/email-verified', lazy: async () => ({ Component: (await import('./routes/EmailVerifiedPage.tsx')).EmailVerifiedPage }) },
       { path: '/settings', lazy: async () => ({ Component: (await import('./routes/SettingsPage.tsx')).SettingsPage }) },
+      { path: '/verify/:code', lazy: async () => ({ Component: (await import('./routes/VerifyPage.tsx')).VerifyPage }) },
       { path: '/dev/mailbox', lazy: async () => ({ Component: (await import('./routes/MailboxPage.tsx')).MailboxPage }) },
       { path: '/dev/mailbox/:messageId', lazy: async () => ({ Component: (await import('./routes/MailboxPage.tsx')).MailboxPage }) },
       { path: '*', element: <NotFoundPage /> },

@@ -17,6 +17,7 @@ import { PrepChecklist } from '../features/trade-ins/PrepChecklist.tsx';
 import { ShippingCard } from '../features/trade-ins/ShippingCard.tsx';
 import { StatusPill } from '../features/trade-ins/StatusPill.tsx';
 import { TradeInTimeline } from '../features/trade-ins/TradeInTimeline.tsx';
+import { MessageThread } from '../features/messages/MessageThread.tsx';
 import { useIsDemo, useTradeIn } from '../queries.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import classes from './TradeInPage.module.css';
@@ -71,6 +72,9 @@ function TradeInDetail() {
               )}
               <Section title="Timeline" id="timeline">
                 <TradeInTimeline events={t.timeline} />
+              </Section>
+              <Section title="Messages" id="messages">
+                <MessageThread tradeInId={t.id} side="seller" otherParty={t.refurbisher.name} />
               </Section>
             </Stack>
             <Stack gap="lg">

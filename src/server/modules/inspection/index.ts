@@ -8,3 +8,5 @@ export { claimPhotos, photosByInspection } from './photos.service.ts';
 export { scorecardRoutes } from './scorecard.routes.ts';
 export { registerScorecardScores } from './scorecard-scores.job.ts';
 export type { ReturnsShippedOnTime } from './scorecard.service.ts';
+export { erasureRoutes } from './erasure.routes.ts';
+export { erasureCertificateOf, erasureCertificatePdf, verifyUrl } from './erasure.service.ts';

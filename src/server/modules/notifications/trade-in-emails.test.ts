@@ -20,6 +20,7 @@ describe('the trade-in e-mail context', () => {
       | 'newPrice'
       | 'respondBy'
       | 'refusalReason'
+      | 'erasure'
     >();
   });
 });

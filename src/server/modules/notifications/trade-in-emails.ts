@@ -17,6 +17,7 @@ export const TRADE_IN_EMAIL_TEMPLATES = [
   'counteroffer_expired',
   'lock_hold',
   'refused',
+  'erasure_certificate',
 ] as const;
 export type TradeInEmailTemplate = (typeof TRADE_IN_EMAIL_TEMPLATES)[number];
 
@@ -44,6 +45,8 @@ export interface TradeInEmailContext {
   respondBy: Date | null;
   /** Why the device was refused, in the seller's words (a fixed label, never the inspector's notes). */
   refusalReason: string | null;
+  /** The data erasure certificate (its code is public by design: anyone may check it). */
+  erasure?: { code: string; verifyUrl: string; methodLabel: string; erasedOn: string; refurbisherName: string };
 }
 
 /** A refurbisher's e-mail about one of its incoming devices (no seller detail beyond the trade-in). */
@@ -201,6 +204,19 @@ export function tradeInEmail(template: TradeInEmailTemplate, c: TradeInEmailCont
         paragraphs: [
           `Hi ${c.firstName}, the refurbisher could not accept your ${c.deviceName}${c.refusalReason ? `: ${c.refusalReason}` : ''}.`,
           'The device is returned to you for free; you will get the tracking number when it ships.',
+        ],
+        cta,
+      };
+    case 'erasure_certificate':
+      return {
+        subject: `Data erasure certificate for your ${c.deviceName}`,
+        title: 'Your data was erased',
+        paragraphs: [
+          c.erasure
+            ? `Hi ${c.firstName}, ${c.erasure.refurbisherName} erased all data on your ${c.deviceName} on ${c.erasure.erasedOn} (${c.erasure.methodLabel}).`
+            : `Hi ${c.firstName}, the data on your ${c.deviceName} was erased.`,
+          'Your certificate is attached as a PDF, and it stays on your trade-in page.',
+          c.erasure ? `Anyone can check it with the code ${c.erasure.code} at ${c.erasure.verifyUrl}` : 'Anyone can check it with the code printed on it.',
         ],
         cta,
       };

@@ -7,8 +7,10 @@ import type { TAftercare } from '../../../shared/api/inspection.ts';
 import { REFUSAL_REASON_LABEL } from '../../../shared/api/inspection.ts';
 import { findSellerContact } from '../accounts/index.ts';
 import { findLatestInboundLabel, labelPdfFor, qrPngFor } from '../shipping/index.ts';
+import { erasureCertificateOf, erasureCertificatePdf, verifyUrl } from '../inspection/index.ts';
 import { findTradeInDetail } from '../trade-ins/index.ts';
-import { TRADE_IN_EMAIL_TEMPLATES, tradeInEmail, type TradeInEmailTemplate } from './trade-in-emails.ts';
+import { ERASURE_METHOD_LABEL } from '../../../shared/api/inspection.ts';
+import { formatDate, TRADE_IN_EMAIL_TEMPLATES, tradeInEmail, type TradeInEmailTemplate } from './trade-in-emails.ts';
 
 /** The one name of the trade-in e-mail job: other modules enqueue it through `enqueueTradeInMail`. */
 export const JOB_TRADE_IN_MAIL = 'mail.trade-in';
@@ -66,6 +68,8 @@ export async function runTradeInMail(deps: MailJobDeps, job: TradeInMailJob): Pr
   const base = deps.config.publicUrl ?? `http://localhost:${deps.config.port}`;
   const after = await deps.aftercare(db, t.id);
   const refusal = after.latestInspection?.refusal;
+  const certificate = job.template === 'erasure_certificate' ? await erasureCertificateOf(db, t.id) : null;
+  if (job.template === 'erasure_certificate' && !certificate) return 'skipped';
   const content = tradeInEmail(job.template, {
     tradeInId: t.id,
     firstName: seller.firstName,
@@ -80,6 +84,17 @@ export async function runTradeInMail(deps: MailJobDeps, job: TradeInMailJob): Pr
     newPrice: after.counteroffer?.price ?? null,
     respondBy: job.template === 'lock_hold' ? dateOrNull(after.lockHold?.dueAt) : dateOrNull(after.counteroffer?.dueAt),
     refusalReason: refusal ? REFUSAL_REASON_LABEL[refusal] : null,
+    ...(certificate
+      ? {
+          erasure: {
+            code: certificate.code,
+            verifyUrl: verifyUrl(base, certificate.code),
+            methodLabel: ERASURE_METHOD_LABEL[certificate.method],
+            erasedOn: formatDate(new Date(`${certificate.erasedOn}T12:00:00Z`)),
+            refurbisherName: certificate.refurbisherName,
+          },
+        }
+      : {}),
   });
 
   const blocks: EmailBlock[] = [...content.paragraphs];
@@ -89,6 +104,10 @@ export async function runTradeInMail(deps: MailJobDeps, job: TradeInMailJob): Pr
     attachments.push({ filename: `tradeloop-label-${label.tracking_number}.pdf`, content: pdf, contentType: 'application/pdf' });
     attachments.push({ filename: 'drop-off-qr.png', content: await qrPngFor(db, t.id), contentType: 'image/png', cid: 'dropoff-qr' });
     blocks.splice(2, 0, { image: { cid: 'dropoff-qr', alt: `Drop-off QR code for ${label.tracking_number}`, width: 180 } });
+  }
+  if (certificate) {
+    const found = await erasureCertificatePdf(db, base, t.id);
+    if (found) attachments.push({ filename: found.filename, content: found.pdf, contentType: 'application/pdf' });
   }
   if (content.list) blocks.push({ list: content.list });
   const body = layoutEmail({ title: content.title, paragraphs: blocks, cta: content.cta, preheader: content.subject });

@@ -80,6 +80,13 @@ export async function listMembers(db: Executor, organizationId: string) {
   });
 }
 
+/** E-mail addresses and names of a refurbisher's members with one of `roles` (who hears about a trade-in). */
+export async function findMemberContacts(db: Executor, refurbisherId: string, roles: readonly MemberRole[]): Promise<{ name: string; email: string }[]> {
+  const r = await db.selectFrom('refurbishers').select('organization_id').where('id', '=', refurbisherId).executeTakeFirst();
+  if (!r?.organization_id) return [];
+  return (await listMembers(db, r.organization_id)).filter((m) => (roles as readonly string[]).includes(m.role)).map((m) => ({ name: m.name, email: m.email }));
+}
+
 /** Locks the organisation's admins (in a fixed order), so "the last admin" is decided by one writer at a time. */
 export async function lockAdmins(db: Executor, organizationId: string): Promise<string[]> {
   const rows = await db

@@ -124,7 +124,7 @@ function drawCode128(doc: Doc, text: string, y: number, height: number): void {
 }
 
 /** Draws a QR code (with its 4-module quiet zone) inside a size×size square. */
-function drawQr(doc: Doc, payload: string, x0: number, y0: number, size: number): void {
+export function drawQr(doc: Doc, payload: string, x0: number, y0: number, size: number): void {
   const [sym] = bwipjs.raw({ bcid: 'qrcode', text: payload }) as unknown as MatrixSymbol[];
   if (!sym) throw new Error('bwip-js returned no QR symbol');
   const m = size / (sym.pixx + 8);
@@ -146,7 +146,7 @@ function drawQr(doc: Doc, payload: string, x0: number, y0: number, size: number)
   doc.fill('black');
 }
 
-function collect(doc: Doc): Promise<Buffer> {
+export function collect(doc: Doc): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
