@@ -4,6 +4,7 @@ import { JOB_VERIFICATION_MAIL, protectedValuesOf, runVerificationMail, type Ref
 import { VariantCache } from './modules/catalog/index.ts';
 import { registerAssessmentRetention } from './modules/offers/index.ts';
 import { createNotifications } from './modules/notifications/index.ts';
+import { registerInspectionDeadlines } from './modules/inspection/index.ts';
 import { findRefurbisherIdForMember, JOB_INVITATION_MAIL, runInvitationMail, type WishlistEntryCounts } from './modules/refurbishers/index.ts';
 import { countEntriesByRefurbisher, registerPriceWindows } from './modules/wishlist/index.ts';
 import { BuiltInCarrier, createShipping, type Carrier, type Shipping, type ShippingDeps } from './modules/shipping/index.ts';
@@ -80,6 +81,14 @@ export function createRuntime(input: RuntimeInput): Runtime {
     securityClock,
     protectedValues: (sellerId) => protectedValuesOf(db, input.keyring, sellerId),
   });
+  const inspectionDeadlines = registerInspectionDeadlines({
+    db,
+    clock,
+    securityClock,
+    jobs,
+    notifySeller: notifications.notify,
+    notifyOrganisation: notifications.notifyOrganisation,
+  });
   const shipping = createShipping({
     db,
     clock,
@@ -87,6 +96,8 @@ export function createRuntime(input: RuntimeInput): Runtime {
     jobs,
     carrier,
     notify: notifications.notify,
+    notifyOrganisation: notifications.notifyOrganisation,
+    afterDelivered: inspectionDeadlines.scheduleDeadline,
     ...(input.carrierRetry ? { carrierRetry: input.carrierRetry } : {}),
   });
   jobs.register<{ invitationId: string }>(JOB_INVITATION_MAIL, async (data) => {

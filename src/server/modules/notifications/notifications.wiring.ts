@@ -3,6 +3,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db, Executor } from '../../platform/db/database.ts';
 import { QUEUE_PROFILES, type Jobs } from '../../platform/jobs/index.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
+import { enqueueOrganisationMail, JOB_ORGANISATION_MAIL, runOrganisationMail, type OrganisationMailJob } from './organisation-mail.job.ts';
 import { enqueueTradeInMail, JOB_TRADE_IN_MAIL, runTradeInMail, type MailJobDeps, type TradeInMailJob } from './trade-in-mail.job.ts';
 
 export interface NotificationsDeps {
@@ -21,15 +22,22 @@ export interface NotificationsDeps {
 export interface Notifications {
   /** Enqueues a trade-in e-mail in the caller's transaction; one job per e-mail (singleton key). */
   notify(executor: Executor, mail: TradeInMailJob): Promise<void>;
+  /** Enqueues an e-mail to the trade-in's refurbisher team (admins and inspectors) in the caller's transaction. */
+  notifyOrganisation(executor: Executor, mail: OrganisationMailJob): Promise<void>;
 }
 
 /** Registers the e-mail job and returns how other modules ask for an e-mail. */
 export function createNotifications(deps: NotificationsDeps): Notifications {
   const { jobs } = deps;
   jobs.register<TradeInMailJob>(JOB_TRADE_IN_MAIL, async (data) => void (await runTradeInMail(deps, data)), QUEUE_PROFILES.network);
+  jobs.register<OrganisationMailJob>(JOB_ORGANISATION_MAIL, async (data) => void (await runOrganisationMail(deps, data)), QUEUE_PROFILES.network);
+  const enqueue = async (ex: Executor, name: string, data: Record<string, unknown>, opts: { singletonKey: string }) => void (await jobs.enqueue(ex, name, data, opts));
   return {
     async notify(executor, mail) {
-      await enqueueTradeInMail(async (ex, name, data, opts) => void (await jobs.enqueue(ex, name, data, opts)), executor, mail);
+      await enqueueTradeInMail(enqueue, executor, mail);
+    },
+    async notifyOrganisation(executor, mail) {
+      await enqueueOrganisationMail(enqueue, executor, mail);
     },
   };
 }

@@ -4,7 +4,7 @@ import { layoutEmail, mailAlreadySent, ProtectedDataError, sendMailOnce, type Em
 import type { Clock } from '../../platform/clock.ts';
 import { raiseOperatorFlag } from '../../platform/operator-flags.ts';
 import { findSellerContact } from '../accounts/index.ts';
-import { findLatestInboundLabel, labelPdfFor, qrPngFor } from '../shipping/index.ts';
+import { findLatestInboundLabel, labelPdfFor, qrPngFor, returnShipmentOf } from '../shipping/index.ts';
 import { findTradeInDetail } from '../trade-ins/index.ts';
 import { TRADE_IN_EMAIL_TEMPLATES, tradeInEmail, type TradeInEmailTemplate } from './trade-in-emails.ts';
 
@@ -56,6 +56,7 @@ export async function runTradeInMail(deps: MailJobDeps, job: TradeInMailJob): Pr
   const seller = await findSellerContact(db, t.seller_id);
   if (!seller) return 'skipped';
   const label = await findLatestInboundLabel(db, t.id);
+  const returnShipment = job.template.startsWith('return_') ? await returnShipmentOf(db, t.id) : null;
 
   const base = deps.config.publicUrl ?? `http://localhost:${deps.config.port}`;
   const content = tradeInEmail(job.template, {
@@ -69,6 +70,8 @@ export async function runTradeInMail(deps: MailJobDeps, job: TradeInMailJob): Pr
     inspectionDueAt: t.inspection_due_at,
     ...(job.daysBefore ? { daysBefore: job.daysBefore } : {}),
     tradeInUrl: `${base}/trade-ins/${t.id}`,
+    returnTrackingNumber: returnShipment?.trackingNumber ?? null,
+    returnShipBy: returnShipment ? new Date(returnShipment.shipBy) : null,
   });
 
   const blocks: EmailBlock[] = [...content.paragraphs];
