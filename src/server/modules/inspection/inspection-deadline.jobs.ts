@@ -100,7 +100,7 @@ export async function runInspectionOverdue(deps: InspectionDeadlineDeps, job: De
   return deps.db.transaction().execute(async (trx) => {
     const t = await awaitingFirstInspection(trx, job.tradeInId);
     if (!t) return 'skipped';
-    if (now <= t.inspection_due_at) {
+    if (now < t.inspection_due_at) {
       // Ran early (a clock moved back, a manual run): keep the deadline alive rather than drop it.
       await deps.enqueue(trx, JOB_INSPECTION_OVERDUE, { tradeInId: t.id }, { runAt: t.inspection_due_at, singletonKey: `${t.id}:inspection:overdue:${now.getTime()}` });
       return 'not_due';
@@ -128,7 +128,7 @@ export async function runInspectionLapse(deps: InspectionDeadlineDeps, job: Dead
     const t = await awaitingFirstInspection(trx, job.tradeInId);
     if (!t) return 'skipped';
     const at = autoApproveAt(t.inspection_due_at);
-    if (now <= at) {
+    if (now < at) {
       await deps.enqueue(trx, JOB_INSPECTION_LAPSE, { tradeInId: t.id }, { runAt: at, singletonKey: `${t.id}:inspection:lapse:${now.getTime()}` });
       return 'not_due';
     }
