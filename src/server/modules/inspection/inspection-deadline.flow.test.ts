@@ -144,6 +144,36 @@ describe('the inspection deadline', () => {
     expect(await flagsOf(tradeIn.id)).toHaveLength(1);
   });
 
+  it('follows the deadline when an earlier delivery scan arrives late: flagged at the earlier deadline', async () => {
+    const { offerId } = await freshOffer(t.app, database.db, { refurbisherId: refurb.id });
+    const accepted = await acceptWithLabel(t, seller, offerId);
+    const tn = accepted.shipping!.trackingNumber;
+    const shippedAt = t.clock.now();
+    expect((await postCarrierEvent(t.app, carrierEventBody(tn, 'picked_up', shippedAt))).json()).toEqual({ outcome: 'applied' });
+    t.clock.advance(5 * 86_400_000);
+    expect((await postCarrierEvent(t.app, carrierEventBody(tn, 'delivered', t.clock.now()))).json()).toEqual({ outcome: 'applied' });
+    const firstDue = new Date((await getTradeIn(accepted.id)).deadlines.inspectionDueAt!);
+    // The carrier's first delivery report, four days earlier, arrives now.
+    const earlier = new Date(t.clock.now().getTime() - 4 * 86_400_000);
+    expect((await postCarrierEvent(t.app, carrierEventBody(tn, 'delivered', earlier))).json()).toEqual({ outcome: 'applied' });
+    const due = new Date((await getTradeIn(accepted.id)).deadlines.inspectionDueAt!);
+    expect(due.getTime()).toBeLessThan(firstDue.getTime());
+    // (It may have passed already: the overdue job then runs at once.)
+    advanceTo(new Date(due.getTime() + 1000));
+    await t.runtime.jobs.runDue();
+    const flags = await flagsOf(accepted.id);
+    expect(flags).toHaveLength(1);
+    expect(flags[0]!.details).toEqual({ refurbisherId: refurb.id, dueAt: due.toISOString() });
+    // The old deadline's jobs find the effect done: still one flag, one e-mail to the team, one approval.
+    advanceTo(new Date(addBusinessDaysToInstant(firstDue, 2).getTime() + 1000));
+    await t.runtime.jobs.runDue();
+    await t.runtime.jobs.runDue();
+    expect(await flagsOf(accepted.id)).toHaveLength(1);
+    expect((await mailsAbout(accepted.id)).filter((m) => m.subject.startsWith('Inspection overdue'))).toHaveLength(1);
+    expect((await mailsAbout(accepted.id)).filter((m) => m.subject.includes('has arrived'))).toHaveLength(1);
+    expect(await eventsOf(accepted.id, 'lapse_inspection')).toBe(1);
+  });
+
   it('leaves a trade-in alone once an inspection is on file, even when a lock hold brought it back to delivered', async () => {
     const tradeIn = await deliveredTradeIn();
     const due = new Date(tradeIn.deadlines.inspectionDueAt!);

@@ -56,16 +56,20 @@ interface DeadlineJob {
   tradeInId: string;
 }
 
-/** Schedules the three deadline jobs; called in the delivery scan's transaction, after the trade-in moved to delivered. */
+/**
+ * Schedules the three deadline jobs; called in the delivery scan's transaction, after the
+ * trade-in moved to delivered, and again when an earlier delivery scan moves the deadline
+ * earlier (keys carry the due time, so the earlier jobs are new; each effect happens once).
+ */
 export async function scheduleInspectionDeadline(enqueue: Enqueue, trx: Trx, tradeInId: string, now: Date): Promise<void> {
   const t = await findTradeIn(trx, tradeInId);
   if (!t?.inspection_due_at) return;
   const due = t.inspection_due_at;
   if (now < due) {
-    await enqueue(trx, JOB_INSPECTION_REMINDER, { tradeInId }, { runAt: inspectionReminderAt(due, now), singletonKey: `${tradeInId}:inspection:reminder` });
+    await enqueue(trx, JOB_INSPECTION_REMINDER, { tradeInId }, { runAt: inspectionReminderAt(due, now), singletonKey: `${tradeInId}:inspection:reminder:${due.getTime()}` });
   }
-  await enqueue(trx, JOB_INSPECTION_OVERDUE, { tradeInId }, { runAt: due, singletonKey: `${tradeInId}:inspection:overdue` });
-  await enqueue(trx, JOB_INSPECTION_LAPSE, { tradeInId }, { runAt: autoApproveAt(due), singletonKey: `${tradeInId}:inspection:lapse` });
+  await enqueue(trx, JOB_INSPECTION_OVERDUE, { tradeInId }, { runAt: due, singletonKey: `${tradeInId}:inspection:overdue:${due.getTime()}` });
+  await enqueue(trx, JOB_INSPECTION_LAPSE, { tradeInId }, { runAt: autoApproveAt(due), singletonKey: `${tradeInId}:inspection:lapse:${due.getTime()}` });
 }
 
 /** Whether any inspection was filed for the trade-in (the inspection module's own table). */
@@ -102,7 +106,7 @@ export async function runInspectionOverdue(deps: InspectionDeadlineDeps, job: De
     if (!t) return 'skipped';
     if (now < t.inspection_due_at) {
       // Ran early (a clock moved back, a manual run): keep the deadline alive rather than drop it.
-      await deps.enqueue(trx, JOB_INSPECTION_OVERDUE, { tradeInId: t.id }, { runAt: t.inspection_due_at, singletonKey: `${t.id}:inspection:overdue:${now.getTime()}` });
+      await deps.enqueue(trx, JOB_INSPECTION_OVERDUE, { tradeInId: t.id }, { runAt: t.inspection_due_at, singletonKey: `${t.id}:inspection:overdue:early:${now.getTime()}` });
       return 'not_due';
     }
     if (!(await deps.once(trx, `inspection_overdue:${t.id}`))) return 'already_flagged';
@@ -129,7 +133,7 @@ export async function runInspectionLapse(deps: InspectionDeadlineDeps, job: Dead
     if (!t) return 'skipped';
     const at = autoApproveAt(t.inspection_due_at);
     if (now < at) {
-      await deps.enqueue(trx, JOB_INSPECTION_LAPSE, { tradeInId: t.id }, { runAt: at, singletonKey: `${t.id}:inspection:lapse:${now.getTime()}` });
+      await deps.enqueue(trx, JOB_INSPECTION_LAPSE, { tradeInId: t.id }, { runAt: at, singletonKey: `${t.id}:inspection:lapse:early:${now.getTime()}` });
       return 'not_due';
     }
     await transition(trx, t.id, {

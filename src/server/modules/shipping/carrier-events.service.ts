@@ -193,7 +193,11 @@ async function decide(trx: Trx, deps: DecideDeps, ev: CarrierEventRow, now: Date
     } else {
       // The deadline follows the delivery time only while the inspection is still due.
       const set = status === 'delivered' ? { inspection_due_at: inspectionDueAt } : undefined;
-      changed = (await moveMilestoneEarlier(trx, tradeIn.id, { entered: 'delivered', from: 'in_transit', at, now, data, ...(set ? { set } : {}) })) || changed;
+      const moved = await moveMilestoneEarlier(trx, tradeIn.id, { entered: 'delivered', from: 'in_transit', at, now, data, ...(set ? { set } : {}) });
+      // The deadline moved earlier: its jobs are scheduled again for the new time (the e-mail
+      // of the delivery is sent once whatever happens; the old jobs find their effects done).
+      if (moved && set) await deps.onDelivered?.(trx, tradeIn.id, now);
+      changed = moved || changed;
     }
   }
   if (type === 'returned_to_sender') {

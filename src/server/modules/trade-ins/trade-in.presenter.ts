@@ -28,6 +28,7 @@ const EVENT_TITLE: Record<string, string> = {
   expire_counteroffer: 'Counteroffer expired',
   pay: 'Payment sent',
   lapse_inspection: 'Approved automatically at the offer price: the inspection deadline lapsed',
+  return_label_created: 'Return label created',
   return_shipped: 'Return shipped to you',
   return_in_transit: 'Return in transit',
   return_out_for_delivery: 'Return out for delivery',
