@@ -2,14 +2,14 @@ import path from 'node:path';
 import type { Config } from './config.ts';
 import { JOB_VERIFICATION_MAIL, protectedValuesOf, runVerificationMail, type RefurbisherOfMember } from './modules/accounts/index.ts';
 import { VariantCache } from './modules/catalog/index.ts';
-import { aftercareOf, createInspection, registerScorecardScores, type Inspection, type RequestReturn, type ReturnsShippedOnTime } from './modules/inspection/index.ts';
+import { aftercareOf, createInspection, registerInspectionDeadlines, registerScorecardScores, type Inspection, type RequestReturn, type ReturnsShippedOnTime } from './modules/inspection/index.ts';
 import type { TradeInAftercare } from './modules/trade-ins/index.ts';
 import { registerMessageMail } from './modules/messages/index.ts';
 import { registerAssessmentRetention } from './modules/offers/index.ts';
 import { createNotifications, type Notifications } from './modules/notifications/index.ts';
 import { findRefurbisherIdForMember, JOB_INVITATION_MAIL, runInvitationMail, type WishlistEntryCounts } from './modules/refurbishers/index.ts';
 import { countEntriesByRefurbisher, registerPriceWindows } from './modules/wishlist/index.ts';
-import { BuiltInCarrier, createShipping, type Carrier, type Shipping, type ShippingDeps } from './modules/shipping/index.ts';
+import { BuiltInCarrier, createShipping, returnsShippedOnTime as returnsShippedOnTimeOf, type Carrier, type Shipping, type ShippingDeps } from './modules/shipping/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Keyring } from './platform/crypto.ts';
 import type { Database } from './platform/db/database.ts';
@@ -94,6 +94,14 @@ export function createRuntime(input: RuntimeInput): Runtime {
     protectedValues: (sellerId) => protectedValuesOf(db, input.keyring, sellerId),
     aftercare: aftercareOf,
   });
+  const inspectionDeadlines = registerInspectionDeadlines({
+    db,
+    clock,
+    securityClock,
+    jobs,
+    notifySeller: notifications.notify,
+    notifyOrganisation: notifications.notifyOrganisation,
+  });
   const shipping = createShipping({
     db,
     clock,
@@ -101,10 +109,11 @@ export function createRuntime(input: RuntimeInput): Runtime {
     jobs,
     carrier,
     notify: notifications.notify,
+    notifyOrganisation: notifications.notifyOrganisation,
+    afterDelivered: inspectionDeadlines.scheduleDeadline,
     ...(input.carrierRetry ? { carrierRetry: input.carrierRetry } : {}),
   });
-  // wired to shipping.forInspection.requestReturn at merge
-  const requestReturn: RequestReturn = input.requestReturn ?? (async () => {});
+  const requestReturn: RequestReturn = input.requestReturn ?? shipping.forInspection.requestReturn;
   const inspection = createInspection({
     db,
     clock,
@@ -126,10 +135,7 @@ export function createRuntime(input: RuntimeInput): Runtime {
 
   const retention = registerAssessmentRetention({ db, clock, jobs, retentionDays: config.assessmentRetentionDays });
   const priceWindows = registerPriceWindows({ db, clock, jobs });
-  // PLACEHOLDER until the returns branch lands: shipping's `returnsShippedOnTime` (its door) goes
-  // here at the merge. Until then no refurbisher has a return, which the scorecard shows as "no
-  // history" and the score treats as neutral.
-  const returnsShippedOnTime: ReturnsShippedOnTime = async () => ({ total: 0, onTime: 0 });
+  const returnsShippedOnTime: ReturnsShippedOnTime = returnsShippedOnTimeOf;
   const scorecardScores = registerScorecardScores({ db, clock, jobs, returnsShippedOnTime });
   // One run per slot, however many processes start in it.
   async function scheduleMaintenance() {

@@ -17,3 +17,9 @@ export const COUNTEROFFER_REMINDER_AFTER_DAYS = 5;
 
 /** The seller has this many days to remove their account from a device on lock hold; then it is returned. */
 export const LOCK_HOLD_DAYS = 7;
+
+/** A missed inspection deadline: this many business days later the trade-in is approved at the offer price. */
+export const INSPECTION_GRACE_BUSINESS_DAYS = 2;
+
+/** A free return ships (first carrier scan) within this many business days of being owed. */
+export const RETURN_SHIP_BUSINESS_DAYS = 2;

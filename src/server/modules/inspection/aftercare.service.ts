@@ -6,6 +6,8 @@ import { findTradeInDetail, type TradeInDetailRow } from '../trade-ins/index.ts'
 import { forSeller, presentCounteroffer, presentInspection, presentLockHold } from './inspection.presenter.ts';
 import { findLatestCounteroffer, findLatestLockHold, listInspections } from './inspection.repository.ts';
 import { photosByInspection } from './photos.service.ts';
+import { erasureCertificateOf } from './erasure.service.ts';
+import { returnShipmentOf } from '../shipping/index.ts';
 
 export interface AfterDelivery {
   inspections: TInspectionRecord[];
@@ -52,7 +54,15 @@ export async function aftercareOf(db: Executor, tradeInId: string): Promise<TAft
     latestInspection: latest ? forSeller(latest) : null,
     counteroffer: after.counteroffer,
     lockHold: after.lockHold,
-    returnShipment: null,
-    erasure: null,
+    returnShipment: await sellersReturn(db, tradeInId),
+    erasure: await erasureCertificateOf(db, tradeInId),
   };
+}
+
+/** The return as the seller sees it: the label is the refurbisher's to print, not the seller's. */
+async function sellersReturn(db: Executor, tradeInId: string): Promise<TAftercare['returnShipment']> {
+  const r = await returnShipmentOf(db, tradeInId);
+  if (!r) return null;
+  const { labelUrl: _refurbishersLabel, ...rest } = r;
+  return rest;
 }

@@ -15,8 +15,11 @@ import { findSellerFirstNameAndCity } from '../accounts/index.ts';
 import { findAssessmentOfOffer } from '../offers/index.ts';
 import { canInspect, type RefurbisherActor } from '../refurbishers/index.ts';
 import { findTradeInDetail, listTradeInsForRefurbisher, type TradeInDetailRow } from '../trade-ins/index.ts';
+import { tradeInsAwaitingReply } from '../messages/index.ts';
+import { returnShipmentOf } from '../shipping/index.ts';
 import { ownLivePricesByGrade } from '../wishlist/index.ts';
 import { afterDelivery } from './aftercare.service.ts';
+import { erasureCertificateOf } from './erasure.service.ts';
 
 /** Statuses a device can be inspected in: delivered, or back for a second look after a lock hold. */
 export const INSPECTABLE: ReadonlySet<TradeInStatus> = new Set(['delivered', 'account_locked']);
@@ -42,7 +45,7 @@ export function bucketOf(t: Pick<TradeInDetailRow, 'status' | 'inspection_due_at
 const INCOMING_STATUSES: TradeInStatus[] = ['in_transit', 'delivered', 'counteroffered', 'account_locked', 'return_pending'];
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function presentItem(t: TradeInDetailRow, bucket: IncomingBucket): TIncomingItem {
+function presentItem(t: TradeInDetailRow, bucket: IncomingBucket, awaitingReply: boolean): TIncomingItem {
   return {
     id: t.id,
     status: t.status,
@@ -53,8 +56,7 @@ function presentItem(t: TradeInDetailRow, bucket: IncomingBucket): TIncomingItem
     shippedAt: iso(t.shipped_at),
     deliveredAt: iso(t.delivered_at),
     inspectionDueAt: iso(t.inspection_due_at),
-    // The messages module answers this; wired at merge.
-    awaitingReply: false,
+    awaitingReply,
   };
 }
 
@@ -68,12 +70,13 @@ export async function listIncoming(deps: IncomingDeps, actor: RefurbisherActor, 
   const now = deps.clock.now();
   const rows = await listTradeInsForRefurbisher(deps.db, actor.refurbisherId, INCOMING_STATUSES);
   const counts = Object.fromEntries(INCOMING_BUCKETS.map((b) => [b, 0])) as Record<IncomingBucket, number>;
+  const awaiting = await tradeInsAwaitingReply(deps.db, rows.map((t) => t.id));
   const items: TIncomingItem[] = [];
   for (const t of rows) {
     const b = bucketOf(t, now);
     if (!b) continue;
     counts[b] += 1;
-    if (!bucket || bucket === b) items.push(presentItem(t, b));
+    if (!bucket || bucket === b) items.push(presentItem(t, b, awaiting.has(t.id)));
   }
   return { items, counts };
 }
@@ -98,7 +101,7 @@ export async function getIncoming(deps: IncomingDeps, actor: RefurbisherActor, i
   ) as Record<Grade, Money | null>;
   const bucket = bucketOf(t, now);
   return {
-    ...presentItem(t, bucket ?? 'in_transit'),
+    ...presentItem(t, bucket ?? 'in_transit', (await tradeInsAwaitingReply(deps.db, [t.id])).has(t.id)),
     bucket,
     variantId: t.variant_id,
     seller,
@@ -108,9 +111,8 @@ export async function getIncoming(deps: IncomingDeps, actor: RefurbisherActor, i
     inspections: after.inspections,
     counteroffer: after.counteroffer,
     lockHold: after.lockHold,
-    // Return shipments (shipping) and erasure certificates are joined in at merge.
-    returnShipment: null,
-    erasure: null,
+    returnShipment: await returnShipmentOf(deps.db, t.id),
+    erasure: await erasureCertificateOf(deps.db, t.id),
     floorByGrade,
     can: {
       inspect: canInspect(actor) && INSPECTABLE.has(t.status),

@@ -10,3 +10,4 @@ export { registerScorecardScores } from './scorecard-scores.job.ts';
 export type { ReturnsShippedOnTime } from './scorecard.service.ts';
 export { erasureRoutes } from './erasure.routes.ts';
 export { erasureCertificateOf, erasureCertificatePdf, verifyUrl } from './erasure.service.ts';
+export { registerInspectionDeadlines } from './inspection-deadline.wiring.ts';

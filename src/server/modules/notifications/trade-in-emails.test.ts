@@ -21,6 +21,8 @@ describe('the trade-in e-mail context', () => {
       | 'respondBy'
       | 'refusalReason'
       | 'erasure'
+      | 'returnTrackingNumber'
+      | 'returnShipBy'
     >();
   });
 });

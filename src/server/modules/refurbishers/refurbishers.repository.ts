@@ -219,3 +219,15 @@ export async function setRefurbisherScores(db: Executor, scores: ReadonlyMap<str
     from (select unnest(${ids}::text[]) as id, unnest(${values}::int[]) as score) v
     where r.id = v.id and r.score is distinct from v.score`.execute(db);
 }
+
+/**
+ * Who hears about a refurbisher's incoming devices (deadline reminders, breaches): its name and
+ * the addresses of its members in these roles. Staff addresses only; no seller data.
+ */
+export async function findOrganisationContacts(db: Executor, refurbisherId: string, roles: readonly MemberRole[]): Promise<{ name: string; emails: string[] } | undefined> {
+  const r = await findRefurbisher(db, refurbisherId);
+  if (!r) return undefined;
+  if (!r.organizationId) return { name: r.name, emails: [] };
+  const members = await listMembers(db, r.organizationId);
+  return { name: r.name, emails: [...new Set(members.filter((m) => (roles as readonly string[]).includes(m.role)).map((m) => m.email))] };
+}
