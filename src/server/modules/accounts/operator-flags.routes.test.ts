@@ -10,6 +10,7 @@ import { accept, acceptWithLabel, as, carrierEventBody, freshOffer, makeUser, ne
 import { OPERATOR_FLAG_KINDS, type TOperatorFlag, type TOperatorFlagPage } from '../../../shared/api/operator-flags.ts';
 import { createMailer } from '../../platform/mail/index.ts';
 import { GOOD_PASSWORD, validPayout } from '../../../../test/accounts.ts';
+import { deliveredTradeIn, inspect, inspectionBody, photoOf } from '../../../../test/inspection.ts';
 
 /**
  * The one list of things an operator must look at: every kind raised by what causes it in life,
@@ -129,8 +130,27 @@ const CAUSES: Partial<Record<TOperatorFlag['kind'], Cause>> = {
     expect(res.json().error?.code, res.body).toBe('device_blocklisted');
     return { tradeInId: null, expected: { status: 'open', userIds: [seller.id], details: { imeiLast4: imei.slice(-4), offerId, reason: 'Reported stolen' } } };
   },
-  // inspection_overdue, return_not_shipped: raised by the inspection and return deadlines (their branch adds the causes).
+  async inspection_overdue() {
+    // Delivered, and the refurbisher lets the 2-business-day inspection deadline pass.
+    const d = await deliveredTradeIn(ctx, seller);
+    const due = await dueOf(d.id);
+    ctx.clock.advance(due.getTime() - ctx.clock.now().getTime());
+    await ctx.runtime.jobs.runDue();
+    return { tradeInId: d.id, expected: { status: 'open', details: { refurbisherId: d.refurbisherId, dueAt: due.toISOString() } } };
+  },
+  async return_not_shipped() {
+    // The refurbisher refuses the device (a free return is owed) and does not ship it within 2 business days.
+    const d = await deliveredTradeIn(ctx, seller);
+    const refused = await inspect(ctx.app, d.inspector, d.id, inspectionBody(d, { refusal: 'counterfeit', photoIds: [await photoOf(ctx, d)] }));
+    expect(refused.statusCode, refused.body).toBe(200);
+    const shipBy = (await ctx.database.db.selectFrom('return_shipments').select('ship_by').where('trade_in_id', '=', d.id).executeTakeFirstOrThrow()).ship_by;
+    ctx.clock.advance(shipBy.getTime() - ctx.clock.now().getTime());
+    await ctx.runtime.jobs.runDue();
+    return { tradeInId: d.id, expected: { status: 'open', details: { refurbisherId: d.refurbisherId, shipBy: shipBy.toISOString() } } };
+  },
 };
+const dueOf = async (tradeInId: string) =>
+  (await ctx.database.db.selectFrom('trade_ins').select('inspection_due_at').where('id', '=', tradeInId).executeTakeFirstOrThrow()).inspection_due_at!;
 
 describe('GET /api/admin/flags: one list for every kind', () => {
   it('lists a flag of each kind, raised by its real cause, open first', async () => {
