@@ -119,7 +119,7 @@ export function createRuntime(input: RuntimeInput): Runtime {
     clock,
     jobs,
     notifySeller: notifications.notify,
-    notifyRefurbisher: notifications.notifyRefurbisher,
+    notifyOrganisation: notifications.notifyOrganisation,
     requestReturn,
     aftercare: aftercareOf,
   });

@@ -11,7 +11,7 @@ import {
   runLockHoldLapse,
 } from './deadlines.jobs.ts';
 import type { InspectionDeps } from './inspection.service.ts';
-import type { EnqueueFn, NotifyRefurbisher, NotifySeller, RequestReturn } from './ports.ts';
+import type { EnqueueFn, NotifyOrganisation, NotifySeller, RequestReturn } from './ports.ts';
 import type { SellerAnswerDeps } from './seller-answers.service.ts';
 
 export interface InspectionWiringDeps {
@@ -20,7 +20,7 @@ export interface InspectionWiringDeps {
   clock: Clock;
   jobs: Jobs;
   notifySeller: NotifySeller;
-  notifyRefurbisher: NotifyRefurbisher;
+  notifyOrganisation: NotifyOrganisation;
   /** The free return every path into return_pending owes (shipping's). */
   requestReturn: RequestReturn;
   /** The seller's view after delivery as the trade-in page composes it. */
@@ -46,7 +46,7 @@ export function createInspection(deps: InspectionWiringDeps): Inspection {
       clock,
       enqueue,
       notifySeller: deps.notifySeller,
-      notifyRefurbisher: deps.notifyRefurbisher,
+      notifyOrganisation: deps.notifyOrganisation,
       requestReturn: deps.requestReturn,
       aftercare: deps.aftercare,
     },

@@ -20,7 +20,7 @@ export interface InspectionMail {
 export type NotifySeller = (executor: Executor, mail: InspectionMail) => Promise<void>;
 
 /** The refurbisher's e-mail when the seller says the account is removed (one per lock hold). */
-export type NotifyRefurbisher = (executor: Executor, mail: { template: 'lock_removed'; tradeInId: string; ref: string }) => Promise<void>;
+export type NotifyOrganisation = (executor: Executor, mail: { template: 'lock_removed'; tradeInId: string; ref: string }) => Promise<void>;
 
 /** Adds a job in the caller's transaction (platform/jobs `Jobs.enqueue`, narrowed). */
 export type EnqueueFn = (executor: Executor, name: string, data: Record<string, unknown>, opts?: { runAt?: Date; singletonKey?: string }) => Promise<void>;

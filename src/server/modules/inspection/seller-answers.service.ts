@@ -6,13 +6,13 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { requestHash, withIdempotency } from '../../platform/idempotency.ts';
 import { findTradeIn, insertEvent, lockTradeIn, transition } from '../trade-ins/index.ts';
 import { closeCounteroffer, findLatestCounteroffer, findOpenLockHold, markSellerCleared } from './inspection.repository.ts';
-import type { NotifyRefurbisher, NotifySeller, RequestReturn } from './ports.ts';
+import type { NotifyOrganisation, NotifySeller, RequestReturn } from './ports.ts';
 
 export interface SellerAnswerDeps {
   db: Db;
   clock: Clock;
   notifySeller: NotifySeller;
-  notifyRefurbisher: NotifyRefurbisher;
+  notifyOrganisation: NotifyOrganisation;
   requestReturn: RequestReturn;
   /** The seller's view after delivery, as the trade-in page shows it (composed in runtime.ts). */
   aftercare: (db: Executor, tradeInId: string) => Promise<TAftercare>;
@@ -65,7 +65,7 @@ async function lockRemoved(deps: SellerAnswerDeps, trx: Trx, sellerId: string, i
   if (!hold) throw new AppError('invalid_transition', 'This trade-in is not waiting for an account to be removed', { details: { status: t.status } });
   if (await markSellerCleared(trx, hold.id, now)) {
     await insertEvent(trx, { tradeInId: id, type: 'lock_removed', from: null, to: null, data: { by: 'seller' }, occurredAt: now, recordedAt: now });
-    await deps.notifyRefurbisher(trx, { template: 'lock_removed', tradeInId: id, ref: hold.id });
+    await deps.notifyOrganisation(trx, { template: 'lock_removed', tradeInId: id, ref: hold.id });
   }
 }
 

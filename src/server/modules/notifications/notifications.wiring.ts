@@ -4,7 +4,6 @@ import type { Db, Executor } from '../../platform/db/database.ts';
 import { QUEUE_PROFILES, type Jobs } from '../../platform/jobs/index.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
 import type { TAftercare } from '../../../shared/api/inspection.ts';
-import { enqueueRefurbisherMail, JOB_REFURBISHER_MAIL, runRefurbisherMail, type RefurbisherMailJob } from './refurbisher-mail.job.ts';
 import { enqueueOrganisationMail, JOB_ORGANISATION_MAIL, runOrganisationMail, type OrganisationMailJob } from './organisation-mail.job.ts';
 import { enqueueTradeInMail, JOB_TRADE_IN_MAIL, runTradeInMail, type MailJobDeps, type TradeInMailJob } from './trade-in-mail.job.ts';
 
@@ -26,8 +25,6 @@ export interface NotificationsDeps {
 export interface Notifications {
   /** Enqueues a trade-in e-mail in the caller's transaction; one job per e-mail (singleton key). */
   notify(executor: Executor, mail: TradeInMailJob): Promise<void>;
-  /** Enqueues an e-mail to the trade-in's refurbisher (its admins and inspectors) in the caller's transaction. */
-  notifyRefurbisher(executor: Executor, mail: RefurbisherMailJob): Promise<void>;
   /** Enqueues an e-mail to the trade-in's refurbisher team (admins and inspectors) in the caller's transaction. */
   notifyOrganisation(executor: Executor, mail: OrganisationMailJob): Promise<void>;
 }
@@ -36,15 +33,11 @@ export interface Notifications {
 export function createNotifications(deps: NotificationsDeps): Notifications {
   const { jobs } = deps;
   jobs.register<TradeInMailJob>(JOB_TRADE_IN_MAIL, async (data) => void (await runTradeInMail(deps, data)), QUEUE_PROFILES.network);
-  jobs.register<RefurbisherMailJob>(JOB_REFURBISHER_MAIL, async (data) => void (await runRefurbisherMail(deps, data)), QUEUE_PROFILES.network);
   jobs.register<OrganisationMailJob>(JOB_ORGANISATION_MAIL, async (data) => void (await runOrganisationMail(deps, data)), QUEUE_PROFILES.network);
   const enqueue = async (ex: Executor, name: string, data: Record<string, unknown>, opts: { singletonKey: string }) => void (await jobs.enqueue(ex, name, data, opts));
   return {
     async notify(executor, mail) {
       await enqueueTradeInMail(enqueue, executor, mail);
-    },
-    async notifyRefurbisher(executor, mail) {
-      await enqueueRefurbisherMail(enqueue, executor, mail);
     },
     async notifyOrganisation(executor, mail) {
       await enqueueOrganisationMail(enqueue, executor, mail);

@@ -4,7 +4,7 @@ import { MARKET_TIME_ZONE } from '../../../shared/market-time.ts';
 import type { EmailContent } from './trade-in-emails.ts';
 
 /** What a refurbisher's team is told about one incoming device (docs/product.md §8: deadline approaching, breach). */
-export const ORGANISATION_EMAIL_TEMPLATES = ['inspection_reminder', 'inspection_overdue', 'return_not_shipped'] as const;
+export const ORGANISATION_EMAIL_TEMPLATES = ['inspection_reminder', 'inspection_overdue', 'return_not_shipped', 'lock_removed'] as const;
 export type OrganisationEmailTemplate = (typeof ORGANISATION_EMAIL_TEMPLATES)[number];
 
 /** No seller field at all: the team identifies the device by its trade-in reference. */
@@ -16,6 +16,8 @@ export interface OrganisationEmailContext {
   inspectionDueAt: Date | null;
   autoApproveAt: Date | null;
   returnShipBy: Date | null;
+  /** When the seller's time to remove their account ends (a lock hold). */
+  lockHoldDueAt: Date | null;
   portalUrl: string;
 }
 
@@ -31,7 +33,7 @@ const DATE_TIME = new Intl.DateTimeFormat('en-US', {
 const when = (d: Date | null) => (d ? DATE_TIME.format(d) : 'the deadline');
 
 export function organisationEmail(template: OrganisationEmailTemplate, c: OrganisationEmailContext): EmailContent {
-  const cta = { label: 'Open the portal', url: c.portalUrl };
+  const cta = { label: 'Open the trade-in', url: c.portalUrl };
   const ref = `Trade-in ${c.tradeInId}: ${c.deviceName}, offer ${formatMoney(c.price)}.`;
   switch (template) {
     case 'inspection_reminder':
@@ -64,6 +66,17 @@ export function organisationEmail(template: OrganisationEmailTemplate, c: Organi
           `${c.refurbisherName}: this device had to be shipped back to its seller by ${when(c.returnShipBy)}, and the carrier has not scanned the return label.`,
           ref,
           'Print the return label from the portal and hand the parcel to the carrier today. Tradeloop has been told.',
+        ],
+        cta,
+      };
+    case 'lock_removed':
+      return {
+        subject: `Check again: the seller removed the account from ${c.deviceName}`,
+        title: 'The seller says the account is removed',
+        paragraphs: [
+          `${c.refurbisherName}: the seller says they removed their account from this device.`,
+          ref,
+          `Check it again and file a new inspection (approve, counteroffer or refuse) before the hold ends ${when(c.lockHoldDueAt)}; after that the device goes back to the seller.`,
         ],
         cta,
       };

@@ -14,12 +14,14 @@ export const JOB_ORGANISATION_MAIL = 'mail.organisation';
 export interface OrganisationMailJob {
   template: OrganisationEmailTemplate;
   tradeInId: string;
+  /** Tells two messages of one template apart (the seller may say "I removed it" on two lock holds). */
+  ref?: string;
 }
 
 /** Admins and inspectors act on incoming devices; buyers only manage the wishlist. */
 const RECIPIENT_ROLES = ['admin', 'inspector'] as const;
 
-const mailKey = (job: OrganisationMailJob) => `organisation:${job.tradeInId}:${job.template}`;
+const mailKey = (job: OrganisationMailJob) => `organisation:${job.tradeInId}:${job.template}${job.ref ? `:${job.ref}` : ''}`;
 
 type Enqueue = (executor: Executor, name: string, data: Record<string, unknown>, opts: { singletonKey: string }) => Promise<void>;
 
@@ -47,7 +49,8 @@ export async function runOrganisationMail(deps: MailJobDeps & { db: Db }, job: O
     inspectionDueAt: t.inspection_due_at,
     autoApproveAt: t.inspection_due_at ? addBusinessDaysToInstant(t.inspection_due_at, INSPECTION_GRACE_BUSINESS_DAYS) : null,
     returnShipBy: returnShipment ? new Date(returnShipment.shipBy) : null,
-    portalUrl: `${base}/portal`,
+    lockHoldDueAt: job.template === 'lock_removed' ? dateOrNull((await deps.aftercare(deps.db, t.id)).lockHold?.dueAt) : null,
+    portalUrl: `${base}/portal/trade-ins/${encodeURIComponent(t.id)}`,
   });
   const body = layoutEmail({ title: content.title, paragraphs: content.paragraphs, cta: content.cta, preheader: content.subject });
   return sendMailOnce(
@@ -65,3 +68,5 @@ export async function runOrganisationMail(deps: MailJobDeps & { db: Db }, job: O
     deps.clock.now(),
   );
 }
+
+const dateOrNull = (iso: string | undefined) => (iso ? new Date(iso) : null);

@@ -56,30 +56,6 @@ export interface TradeInEmailContext {
   returnShipBy: Date | null;
 }
 
-/** A refurbisher's e-mail about one of its incoming devices (no seller detail beyond the trade-in). */
-export const REFURBISHER_EMAIL_TEMPLATES = ['lock_removed'] as const;
-export type RefurbisherEmailTemplate = (typeof REFURBISHER_EMAIL_TEMPLATES)[number];
-
-export function refurbisherEmail(
-  template: RefurbisherEmailTemplate,
-  c: { tradeInId: string; deviceName: string; respondBy: Date | null; url: string },
-): EmailContent {
-  switch (template) {
-    case 'lock_removed':
-      return {
-        subject: `Check again: the seller removed the account from ${c.deviceName}`,
-        title: 'The seller says the account is removed',
-        paragraphs: [
-          `The seller of trade-in ${c.tradeInId} (${c.deviceName}) says they removed their account from the device.`,
-          c.respondBy
-            ? `Check it again and file a new inspection (approve, counteroffer or return) before the hold ends on ${formatDate(c.respondBy)}.`
-            : 'Check it again and file a new inspection (approve, counteroffer or return).',
-        ],
-        cta: { label: 'Open the trade-in', url: c.url },
-      };
-  }
-}
-
 export interface EmailContent {
   subject: string;
   title: string;
