@@ -2,6 +2,7 @@ import type { Answers, CategoryId } from '../../../shared/catalog-types.ts';
 import {
   ZInspectionRequest,
   type InspectionOutcome,
+  type RefusalReason,
   type TDeviceIdentity,
   type TIncomingDetail,
   type TInspectionRequest,
@@ -12,9 +13,10 @@ import { GRADING_RULES } from '../../../shared/questionnaires.ts';
 import { parseDeviceIdentity } from '../../../shared/device-identity.ts';
 import { formatMoney } from '../../../shared/money.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db, Trx } from '../../platform/db/database.ts';
+import type { Db, Executor, Trx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { isBlocklisted } from '../blocklist/index.ts';
 import { findAssessmentOfOffer } from '../offers/index.ts';
 import type { RefurbisherActor } from '../refurbishers/index.ts';
 import { lockTradeIn, transition, type TradeInDetailRow } from '../trade-ins/index.ts';
@@ -116,6 +118,21 @@ function check(t: TradeInDetailRow, declaredAnswers: Answers, body: Request): Ch
   return { outcome, answers: validated.answers, verifiedGrade, identity };
 }
 
+/**
+ * The operator-managed blocklist decides "reported lost or stolen", not the inspector: an IMEI read
+ * on the device that is on it can only be refused as blocklisted (no approval, no counteroffer, no
+ * lock hold for a stolen phone), and a refusal as blocklisted needs an IMEI that is on it.
+ */
+async function checkBlocklist(db: Executor, identity: TDeviceIdentity | null, refusal: RefusalReason | undefined): Promise<void> {
+  const listed = identity?.kind === 'imei' ? await isBlocklisted(db, identity.value) : null;
+  if (listed && refusal !== 'blocklisted') {
+    throw broken({ refusal: `This IMEI is on the blocklist (${listed.reason}): refuse the device as blocklisted` });
+  }
+  if (!listed && refusal === 'blocklisted') {
+    throw broken({ refusal: 'Refusing as blocklisted needs the IMEI read on the device, and it must be on the blocklist; otherwise choose another reason' });
+  }
+}
+
 /** The questions whose verified answer caps the grade lower than the seller's answer did: each is a defect needing a reason. */
 function worseAnswers(category: CategoryId, declared: Answers, verified: Answers): string[] {
   const rules = GRADING_RULES[category];
@@ -161,6 +178,7 @@ export async function fileInspection(deps: InspectionDeps, actor: RefurbisherAct
     }
     const c = check(t, (await findAssessmentOfOffer(trx, t.offer_id))?.answers ?? {}, body);
     if (c.outcome === 'counteroffer') await checkPrice(trx, t, body.counteroffer!.price, c.verifiedGrade, now);
+    await checkBlocklist(trx, c.identity, body.refusal);
 
     if (status === 'account_locked') {
       const hold = await findOpenLockHold(trx, t.id);
