@@ -13,6 +13,7 @@ import { openDatabase, type Database } from './platform/db/database.ts';
 import { followDemoClock, loadDemoClockOffset, type DemoClockFollower } from './modules/dev/index.ts';
 import { createRuntime } from './runtime.ts';
 import { seedDemoData } from './seed/demo.ts';
+import { seedDemoTradeIns } from './seed/demo-trade-ins.ts';
 
 // Any constant: serialises the catalogue sync and demo seed of processes starting together.
 const START_SEED_LOCK = 7_410_0011;
@@ -81,6 +82,22 @@ async function main(): Promise<void> {
     } else {
       await app.ready();
       log('worker started: running jobs and deadlines');
+    }
+    // Demo trade-ins go through the routes and the jobs as users would (a few seconds): after the
+    // start, so the server answers at once; the first process to claim the seed makes them.
+    if (config.mode === 'demo') {
+      seedDemoTradeIns({
+        app,
+        db: database.db,
+        clock: productClock,
+        jobs: runtime.jobs,
+        carrierSecret: config.carrierWebhookSecret,
+        // The server's own address, which better-auth trusts (accounts/auth.ts baseUrlOf).
+        origin: new URL(config.publicUrl ?? `http://localhost:${config.port}`).origin,
+      }).then(
+        (made) => made && log(`seeded demo trade-ins: ${made}`),
+        (err: unknown) => log(`warning: demo trade-ins not seeded: ${err instanceof Error ? err.message : String(err)}`),
+      );
     }
 
     let stopping = false;
