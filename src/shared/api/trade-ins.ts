@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TRADE_IN_STATUSES } from '../trade-in-machine.ts';
 import { ZGrade, ZMoney } from './common.ts';
+import { ZAftercare } from './inspection.ts';
 
 export const ZTradeInStatus = z.enum(TRADE_IN_STATUSES);
 export type TTradeInStatus = z.infer<typeof ZTradeInStatus>;
@@ -65,6 +66,8 @@ export const ZTradeIn = ZTradeInSummary.extend({
     })
     .nullable(),
   timeline: z.array(ZTimelineEvent),
+  /** After delivery: the inspection, a counteroffer or lock hold, the return, the erasure certificate. */
+  aftercare: ZAftercare,
 });
 export type TTradeIn = z.infer<typeof ZTradeIn>;
 
