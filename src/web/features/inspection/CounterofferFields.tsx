@@ -1,0 +1,89 @@
+import { Alert, NumberInput, Stack, Text, Textarea, Title } from '@mantine/core';
+import type { Grade } from '../../../shared/grade.ts';
+import { formatMoney, type Money } from '../../../shared/money.ts';
+import type { DefectSubject } from './inspection-outcome.ts';
+
+/**
+ * The counteroffer's price and its reasons. The price starts at this refurbisher's own live
+ * wishlist price for the verified grade and cannot go below it (no bait and switch, docs/product.md §5).
+ */
+export function CounterofferFields({
+  verifiedGrade,
+  declaredGrade,
+  original,
+  floor,
+  priceCents,
+  onPrice,
+  defects,
+  reasons,
+  onReason,
+  errors,
+}: {
+  verifiedGrade: Grade;
+  declaredGrade: Grade;
+  original: Money;
+  floor: Money | null;
+  priceCents: number | null;
+  onPrice: (cents: number | null) => void;
+  defects: DefectSubject[];
+  reasons: Record<string, string>;
+  onReason: (subject: string, reason: string) => void;
+  errors: { price?: string | undefined; reasons: Record<string, string> };
+}) {
+  const belowFloor = floor && priceCents !== null && priceCents < floor.amountMinor;
+  const priceError =
+    errors.price ?? (belowFloor ? `No lower than ${formatMoney(floor)}: your own wishlist pays that for ${verifiedGrade}.` : undefined);
+  return (
+    <Stack gap="md" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }} data-testid="counteroffer-fields">
+      <Title order={3} size="h4" component="legend">
+        Counteroffer
+      </Title>
+      <Text size="sm">
+        Declared {declaredGrade}, verified <strong>{verifiedGrade}</strong>. The offer was {formatMoney(original)}.
+      </Text>
+      <NumberInput
+        label="New price (US dollars)"
+        description={
+          floor
+            ? `Your wishlist pays ${formatMoney(floor)} for this device in ${verifiedGrade} condition: a counteroffer cannot be lower.`
+            : `Your wishlist has no live price for ${verifiedGrade}, so no floor applies. The seller sees the market’s best price for ${verifiedGrade} beside yours.`
+        }
+        value={priceCents === null ? '' : priceCents / 100}
+        onChange={(v) => onPrice(typeof v === 'number' && Number.isFinite(v) ? Math.round(v * 100) : null)}
+        min={floor ? floor.amountMinor / 100 : 0.01}
+        decimalScale={2}
+        fixedDecimalScale
+        thousandSeparator=","
+        prefix="$"
+        error={priceError}
+        required
+        w={{ base: '100%', sm: 320 }}
+      />
+      <Stack gap="sm">
+        <Text fw={600} size="sm">
+          A reason for each defect
+        </Text>
+        {defects.length === 0 ? (
+          <Alert color="yellow" variant="light" p="sm">
+            <Text size="sm">The grade is worse but no answer differs from the seller’s: check the answers above.</Text>
+          </Alert>
+        ) : (
+          defects.map((d) => (
+            <Textarea
+              key={d.subject}
+              label={d.label}
+              data-subject={d.subject}
+              value={reasons[d.subject] ?? d.suggestedReason}
+              onChange={(e) => onReason(d.subject, e.currentTarget.value)}
+              autosize
+              minRows={2}
+              maxLength={500}
+              error={errors.reasons[d.subject]}
+              required
+            />
+          ))
+        )}
+      </Stack>
+    </Stack>
+  );
+}
