@@ -1,12 +1,12 @@
 import { Alert, Badge, Container, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { INCOMING_BUCKET_LABEL } from '../../shared/api/inspection.ts';
 import { STATUS_LABEL } from '../../shared/trade-in-machine.ts';
 import { isNotFound } from '../api.ts';
 import { Crumbs } from '../components/Crumbs.tsx';
 import { LoadError } from '../components/LoadError.tsx';
+import { SectionCard } from '../components/SectionCard.tsx';
 import { RequireSignIn } from '../features/account/RequireSignIn.tsx';
 import { categoryOf } from '../features/inspection/answer-labels.ts';
 import { DeclaredSummary } from '../features/inspection/DeclaredSummary.tsx';
@@ -99,40 +99,40 @@ function IncomingTradeIn() {
                 <Alert color="red">This device’s category has no questionnaire here; inspect it through the API.</Alert>
               ))}
             {d.counteroffer && (
-              <Section title="Counteroffer" id="counteroffer">
+              <SectionCard title="Counteroffer" id="counteroffer">
                 <CounterofferStatus counteroffer={d.counteroffer} />
-              </Section>
+              </SectionCard>
             )}
             {d.lockHold && d.status === 'account_locked' && (
-              <Section title="Lock hold" id="lock-hold">
+              <SectionCard title="Lock hold" id="lock-hold">
                 <LockHoldStatus hold={d.lockHold} />
-              </Section>
+              </SectionCard>
             )}
             {d.returnShipment && (
-              <Section title="Return to the seller" id="return">
+              <SectionCard title="Return to the seller" id="return">
                 <ReturnShipmentView shipment={d.returnShipment} labelUrl={d.returnShipment.labelUrl} who="refurbisher" />
-              </Section>
+              </SectionCard>
             )}
             {(d.erasure || (approved && d.can.recordErasure)) && (
-              <Section title="Data erasure" id="erasure">
+              <SectionCard title="Data erasure" id="erasure">
                 {d.erasure ? <ErasureCertificateCard certificate={d.erasure} pdfUrl={d.erasure.pdfUrl} /> : <ErasureForm tradeInId={d.id} />}
-              </Section>
+              </SectionCard>
             )}
             {d.inspections.length > 0 && (
-              <Section title={d.inspections.length > 1 ? 'Inspections' : 'Inspection'} id="inspections">
+              <SectionCard title={d.inspections.length > 1 ? 'Inspections' : 'Inspection'} id="inspections">
                 <Stack gap="xl">
                   {[...d.inspections].reverse().map((r) => (
                     <InspectionRecordView key={r.id} record={r} categoryId={d.device.categoryId} />
                   ))}
                 </Stack>
-              </Section>
+              </SectionCard>
             )}
           </Stack>
           <Stack gap="lg">
-            <Section title="What the seller declared" id="declared">
+            <SectionCard title="What the seller declared" id="declared">
               <DeclaredSummary detail={d} />
-            </Section>
-            <Section title="Messages with the seller" id="messages">
+            </SectionCard>
+            <SectionCard title="Messages with the seller" id="messages">
               <MessageThread
                 queryKey={['account', 'incoming-messages', d.id]}
                 load={() => inspectionApi.messages(d.id)}
@@ -140,21 +140,10 @@ function IncomingTradeIn() {
                 me="refurbisher"
                 intro={`Write to ${d.seller.firstName} about this trade-in; each message is e-mailed to them.`}
               />
-            </Section>
+            </SectionCard>
           </Stack>
         </div>
       </Stack>
     </Container>
-  );
-}
-
-function Section({ title, id, children }: { title: string; id: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby={`${id}-heading`}>
-      <Title order={2} size="h3" id={`${id}-heading`} mb="md">
-        {title}
-      </Title>
-      {children}
-    </Paper>
   );
 }

@@ -1,0 +1,35 @@
+import { useMutation } from '@tanstack/react-query';
+import { useRef } from 'react';
+import type { TTradeIn } from '../../../shared/api/trade-ins.ts';
+import { ApiError, newIdempotencyKey } from '../../api.ts';
+import { keys, queryClient } from '../../queries.ts';
+
+/**
+ * A seller's state change on a trade-in (accept or reject a counteroffer, "I removed it"): one
+ * Idempotency-Key per attempt, reused when that attempt is retried after a network failure, as
+ * cancelling does (features/trade-ins/CancelTradeIn.tsx).
+ */
+export function useSellerAction(tradeInId: string, call: (id: string, key: string) => Promise<TTradeIn>, onDone?: () => void) {
+  const attemptKey = useRef<string | null>(null);
+  const mutation = useMutation({
+    mutationFn: (key: string) => call(tradeInId, key),
+    onSuccess: (t) => {
+      attemptKey.current = null;
+      queryClient.setQueryData(keys.tradeIn(t.id), t);
+      void queryClient.invalidateQueries({ queryKey: keys.tradeIns, exact: true });
+      onDone?.();
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.status > 0 && error.status < 500) {
+        attemptKey.current = null;
+        // E.g. it expired meanwhile: show what is true now.
+        void queryClient.invalidateQueries({ queryKey: keys.tradeIn(tradeInId) });
+      }
+    },
+  });
+  const run = () => {
+    attemptKey.current ??= newIdempotencyKey();
+    mutation.mutate(attemptKey.current);
+  };
+  return { run, mutation };
+}
