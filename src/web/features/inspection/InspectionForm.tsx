@@ -144,6 +144,7 @@ export function InspectionForm({ detail, category }: { detail: TIncomingDetail; 
 
           {detail.mandatoryAccessories.length > 0 && (
             <Checkbox.Group
+              data-testid="accessories"
               label="Mandatory accessories in the box"
               description="Tick each one that arrived."
               value={Object.entries(accessories)
