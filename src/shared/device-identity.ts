@@ -1,11 +1,14 @@
 import type { TDeviceIdentity } from './api/inspection.ts';
 
 /**
- * The Luhn check digit of an IMEI (ISO/IEC 7812, as GSMA TS.06 uses it): every second digit from
- * the right doubled, digits summed, the total a multiple of 10. Digits only; anything else fails.
+ * A device's identity as people type it: an IMEI (15 digits whose last is a Luhn check digit,
+ * ISO/IEC 7812 as GSMA uses it) or a manufacturer's serial number. Pure, shared by the server
+ * (accept, inspection) and the web app's forms.
  */
+
+/** The Luhn check over a string of digits (the last one is the check digit). False for anything but digits. */
 export function luhnValid(digits: string): boolean {
-  if (!/^\d+$/.test(digits) || digits.length < 2) return false;
+  if (!/^\d{2,}$/.test(digits)) return false;
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
     let d = digits.charCodeAt(digits.length - 1 - i) - 48;
@@ -18,15 +21,20 @@ export function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+export type ParsedDeviceIdentity = { ok: true; identity: TDeviceIdentity } | { ok: false; message: string };
+
 /**
- * What a person typed as "IMEI or serial number", as a device identity: 15 digits (spaces, dashes
- * and dots as people write them) are an IMEI, anything else a manufacturer's serial, upper-cased
- * without spaces. Null when nothing was typed. It does not judge: an IMEI still has to pass
- * `luhnValid`.
+ * Normalises a typed identity: an IMEI loses its spaces and dashes and must be 15 digits with a
+ * valid check digit; a serial number is trimmed, upper-cased and 4–30 letters or digits.
  */
-export function parseDeviceIdentity(raw: string): TDeviceIdentity | null {
-  const compact = raw.replace(/[\s.-]/g, '');
-  if (compact === '') return null;
-  if (/^\d{15}$/.test(compact)) return { kind: 'imei', value: compact };
-  return { kind: 'serial', value: compact.toUpperCase() };
+export function parseDeviceIdentity(input: { kind: 'imei' | 'serial'; value: string }): ParsedDeviceIdentity {
+  if (input.kind === 'imei') {
+    const digits = input.value.replace(/[\s-]/g, '');
+    if (!/^\d{15}$/.test(digits)) return { ok: false, message: 'An IMEI is 15 digits (dial *#06# on the device to show it)' };
+    if (!luhnValid(digits)) return { ok: false, message: 'This IMEI is not valid: its last digit does not match (check for a typo)' };
+    return { ok: true, identity: { kind: 'imei', value: digits } };
+  }
+  const serial = input.value.trim().toUpperCase();
+  if (!/^[A-Z0-9]{4,30}$/.test(serial)) return { ok: false, message: 'A serial number is 4–30 letters or digits' };
+  return { ok: true, identity: { kind: 'serial', value: serial } };
 }

@@ -66,7 +66,7 @@ export const ZTradeIn = ZTradeInSummary.extend({
     })
     .nullable(),
   timeline: z.array(ZTimelineEvent),
-  /** After delivery: the inspection, a counteroffer or lock hold, the return, the erasure certificate. */
+  /** After delivery: the inspection as the seller sees it, a counteroffer to answer, a lock hold, the free return. */
   aftercare: ZAftercare,
 });
 export type TTradeIn = z.infer<typeof ZTradeIn>;

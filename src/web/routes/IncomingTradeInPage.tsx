@@ -49,7 +49,7 @@ function IncomingTradeIn() {
       </Container>
     );
   }
-  const crumbs = <Crumbs items={[{ label: 'Incoming', to: `/portal?tab=incoming${d ? `&bucket=${d.bucket}` : ''}` }, { label: d ? d.device.modelName : '…' }]} />;
+  const crumbs = <Crumbs items={[{ label: 'Incoming', to: `/portal?tab=incoming${d?.bucket ? `&bucket=${d.bucket}` : ''}` }, { label: d ? d.device.modelName : '…' }]} />;
   if (!d) {
     return (
       <Container>
@@ -79,9 +79,11 @@ function IncomingTradeIn() {
               <Badge size="lg" variant="light" data-testid="incoming-status">
                 {STATUS_LABEL[d.status]}
               </Badge>
-              <Badge size="lg" variant="outline" color={d.bucket === 'overdue' ? 'red' : 'gray'}>
-                {INCOMING_BUCKET_LABEL[d.bucket]}
-              </Badge>
+              {d.bucket && (
+                <Badge size="lg" variant="outline" color={d.bucket === 'overdue' ? 'red' : 'gray'}>
+                  {INCOMING_BUCKET_LABEL[d.bucket]}
+                </Badge>
+              )}
               {d.awaitingReply && (
                 <Badge size="lg" color="orange">
                   Reply awaited

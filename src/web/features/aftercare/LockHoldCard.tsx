@@ -1,49 +1,9 @@
-import { Alert, Anchor, Button, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Alert, Button, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { TLockHold } from '../../../shared/api/inspection.ts';
+import { LOCK_REMOVAL_STEPS } from '../../../shared/lock-removal.ts';
 import { formatMarketDateTime } from '../quote/format.ts';
 import { aftercareApi } from './aftercare-api.ts';
 import { useSellerAction } from './useSellerAction.ts';
-
-const link = (href: string, text: string) => (
-  <Anchor href={href} target="_blank" rel="noopener noreferrer">
-    {text}
-  </Anchor>
-);
-
-/** How to remove each kind of account remotely: the device is with the refurbisher, so nothing is done on it. */
-const STEPS: { id: string; title: string; steps: ReactNode[] }[] = [
-  {
-    id: 'icloud',
-    title: 'Apple (iCloud, Find My)',
-    steps: [
-      <>Open {link('https://www.icloud.com/find', 'icloud.com/find')} on a computer, or the Find My app on another Apple device, and sign in with your Apple ID.</>,
-      <>Choose All Devices, then the device you sent.</>,
-      <>Choose Remove This Device (Remove from Account) and confirm. If it is offered, choose Erase This Device first.</>,
-      <>The device no longer appears in your list: the activation lock is gone.</>,
-    ],
-  },
-  {
-    id: 'google',
-    title: 'Google (Android)',
-    steps: [
-      <>Open {link('https://myaccount.google.com/device-activity', 'myaccount.google.com › Security › Your devices')} and sign in with the Google account that was on the device.</>,
-      <>Choose the device you sent, then Sign out.</>,
-      <>In {link('https://www.google.com/android/find', 'Find My Device')}, choose the device and Erase device if it is still listed.</>,
-      <>Once signed out, the device’s Factory Reset Protection no longer asks for your account.</>,
-    ],
-  },
-  {
-    id: 'samsung',
-    title: 'Samsung (Galaxy)',
-    steps: [
-      <>Open {link('https://smartthingsfind.samsung.com', 'SmartThings Find')} and sign in with your Samsung account.</>,
-      <>Choose the device you sent and choose Erase data if it is offered.</>,
-      <>Then open {link('https://account.samsung.com', 'account.samsung.com')}, go to your devices, choose the device and Remove it from your account.</>,
-      <>If the device also had a Google account, follow the Google steps too.</>,
-    ],
-  },
-];
 
 /**
  * The device arrived still linked to the seller's account: what to do, step by step, by when, and
@@ -59,14 +19,15 @@ export function LockHoldCard({ tradeInId, hold, active }: { tradeInId: string; h
         charge.
       </Text>
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="lg">
-        {STEPS.map((s) => (
-          <div key={s.id}>
+        {/* The same steps as the lock-hold e-mail. The device is with the refurbisher: everything is done remotely. */}
+        {LOCK_REMOVAL_STEPS.map((p) => (
+          <div key={p.provider}>
             <Title order={3} size="h5" mb={6}>
-              {s.title}
+              {p.provider}
             </Title>
             <List type="ordered" size="sm" spacing={4}>
-              {s.steps.map((step, i) => (
-                <List.Item key={i}>{step}</List.Item>
+              {p.steps.map((step) => (
+                <List.Item key={step}>{step}</List.Item>
               ))}
             </List>
           </div>

@@ -1,11 +1,10 @@
-import type { TMessage } from '../../../shared/api/inspection.ts';
-import type { TTradeIn } from '../../../shared/api/trade-ins.ts';
+import type { TMessage, TSellerAnswerResult } from '../../../shared/api/inspection.ts';
 import { request } from '../../api.ts';
 import type { TMessageThread } from '../inspection/inspection-api.ts';
 
 const enc = encodeURIComponent;
 const base = (id: string) => `/api/trade-ins/${enc(id)}`;
-const post = (path: string, idempotencyKey: string) => request<TTradeIn>(path, { method: 'POST', body: {}, headers: { 'idempotency-key': idempotencyKey } });
+const post = (path: string, idempotencyKey: string) => request<TSellerAnswerResult>(path, { method: 'POST', body: {}, headers: { 'idempotency-key': idempotencyKey } });
 
 /** The seller's answers after the inspection; each state change carries its Idempotency-Key, like cancelling. */
 export const aftercareApi = {

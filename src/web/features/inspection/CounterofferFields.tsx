@@ -3,6 +3,14 @@ import type { Grade } from '../../../shared/grade.ts';
 import { formatMoney, type Money } from '../../../shared/money.ts';
 import type { DefectSubject } from './inspection-outcome.ts';
 
+/** The server's price rules, checked as the price is typed: not below the refurbisher's own price, not above the offer. */
+export function counterPriceProblem(cents: number | null, floor: Money | null, original: Money, verifiedGrade: Grade): string | undefined {
+  if (cents === null) return undefined;
+  if (floor && cents < floor.amountMinor) return `No lower than ${formatMoney(floor)}: your own wishlist pays that for ${verifiedGrade}.`;
+  if (cents > original.amountMinor) return `A counteroffer is at most the offer, ${formatMoney(original)}.`;
+  return undefined;
+}
+
 /**
  * The counteroffer's price and its reasons. The price starts at this refurbisher's own live
  * wishlist price for the verified grade and cannot go below it (no bait and switch, docs/product.md §5).
@@ -30,9 +38,8 @@ export function CounterofferFields({
   onReason: (subject: string, reason: string) => void;
   errors: { price?: string | undefined; reasons: Record<string, string> };
 }) {
-  const belowFloor = floor && priceCents !== null && priceCents < floor.amountMinor;
-  const priceError =
-    errors.price ?? (belowFloor ? `No lower than ${formatMoney(floor)}: your own wishlist pays that for ${verifiedGrade}.` : undefined);
+  const problem = counterPriceProblem(priceCents, floor, original, verifiedGrade);
+  const priceError = errors.price ?? problem;
   return (
     <Stack gap="md" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }} data-testid="counteroffer-fields">
       <Title order={3} size="h4" component="legend">

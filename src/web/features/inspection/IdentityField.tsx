@@ -1,53 +1,72 @@
-import { Stack, Text, TextInput } from '@mantine/core';
+import { SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import type { TDeviceIdentity } from '../../../shared/api/inspection.ts';
-import { luhnValid, parseDeviceIdentity } from '../../../shared/device-identity.ts';
+import { parseDeviceIdentity } from '../../../shared/device-identity.ts';
+
+export interface IdentityDraft {
+  kind: TDeviceIdentity['kind'];
+  value: string;
+}
 
 const KIND_LABEL = { imei: 'IMEI', serial: 'serial number' } as const;
 
-/** The client's own verdict on what was typed, before the server's (which decides). */
-export function identityProblem(raw: string): string | undefined {
-  const id = parseDeviceIdentity(raw);
-  if (id?.kind === 'imei' && !luhnValid(id.value)) return 'This IMEI’s check digit is wrong: read it again from the device (*#06# or Settings › About).';
-  return undefined;
+/** What the form sends: nothing when nothing was typed, the normalised identity when it is valid. */
+export function identityOf(draft: IdentityDraft): { identity: TDeviceIdentity | null; problem?: string } {
+  if (draft.value.trim() === '') return { identity: null };
+  const parsed = parseDeviceIdentity(draft);
+  return parsed.ok ? { identity: parsed.identity } : { identity: null, problem: parsed.message };
 }
 
 /**
- * The IMEI or serial number read from the device, checked as it is typed: an IMEI's Luhn digit,
- * and whether it matches what the seller gave (a mismatch may mean it is not the declared device).
+ * The IMEI or serial number read from the device, checked as it is typed by the server's own
+ * rules (an IMEI's Luhn digit), and compared with what the seller gave: a mismatch may mean it
+ * is not the declared device.
  */
 export function IdentityField({
-  value,
+  draft,
   onChange,
   declared,
   serverError,
 }: {
-  value: string;
-  onChange: (v: string) => void;
+  draft: IdentityDraft;
+  onChange: (d: IdentityDraft) => void;
   declared: TDeviceIdentity | null;
   serverError?: string | undefined;
 }) {
-  const id = parseDeviceIdentity(value);
-  const problem = identityProblem(value);
-  const mismatch = Boolean(id && !problem && declared && (declared.kind !== id.kind || declared.value.toUpperCase() !== id.value));
+  const { identity, problem } = identityOf(draft);
+  const mismatch = Boolean(identity && declared && (declared.kind !== identity.kind || declared.value !== identity.value));
+  const label = draft.kind === 'imei' ? 'IMEI read from the device' : 'Serial number read from the device';
   return (
-    <Stack gap={4}>
+    <Stack gap={6}>
+      <SegmentedControl
+        aria-label="Identify the device by"
+        value={draft.kind}
+        onChange={(kind) => onChange({ ...draft, kind: kind as IdentityDraft['kind'] })}
+        data={[
+          { value: 'imei', label: 'IMEI' },
+          { value: 'serial', label: 'Serial number' },
+        ]}
+        style={{ alignSelf: 'flex-start' }}
+      />
       <TextInput
-        label="IMEI or serial number read from the device"
+        label={label}
         description={
           declared
-            ? `The seller gave ${KIND_LABEL[declared.kind]} ${declared.value}. 15 digits are read as an IMEI.`
-            : 'The seller gave none. 15 digits are read as an IMEI, anything else as a serial number.'
+            ? `The seller gave ${KIND_LABEL[declared.kind]} ${declared.value}: read it on the device.`
+            : draft.kind === 'imei'
+              ? 'The seller gave none. Dial *#06# or look in Settings › About.'
+              : 'The seller gave none.'
         }
-        value={value}
-        onChange={(e) => onChange(e.currentTarget.value)}
+        required={Boolean(declared)}
+        value={draft.value}
+        onChange={(e) => onChange({ ...draft, value: e.currentTarget.value })}
         autoComplete="off"
         spellCheck={false}
         error={serverError ?? problem}
-        rightSectionWidth={120}
+        rightSectionWidth={110}
         rightSection={
-          id && !problem ? (
+          identity ? (
             <Text size="xs" c="teal.8" fw={600} data-testid="identity-check">
-              {id.kind === 'imei' ? 'Valid IMEI' : 'Serial number'}
+              {identity.kind === 'imei' ? 'Valid IMEI' : 'Serial number'}
             </Text>
           ) : null
         }
@@ -55,7 +74,7 @@ export function IdentityField({
       />
       {mismatch && (
         <Text size="sm" c="orange.9" role="status">
-          This is not what the seller gave. If it is not the declared device, refuse it below.
+          This is not what the seller gave. If it is another device, refuse it as not the declared one.
         </Text>
       )}
     </Stack>

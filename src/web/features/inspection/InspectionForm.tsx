@@ -3,13 +3,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { REFUSAL_REASON_LABEL, REFUSAL_REASONS, type RefusalReason, type TIncomingDetail, type TInspectionRequest, type TPhoto } from '../../../shared/api/inspection.ts';
 import type { CategoryId } from '../../../shared/catalog-types.ts';
-import { parseDeviceIdentity } from '../../../shared/device-identity.ts';
 import { ApiError } from '../../api.ts';
 import { RadioOption } from '../../components/RadioOption.tsx';
 import { FormProblem } from '../account/FormProblem.tsx';
 import { QuestionField } from '../quote/QuestionField.tsx';
-import { CounterofferFields } from './CounterofferFields.tsx';
-import { IdentityField, identityProblem } from './IdentityField.tsx';
+import { counterPriceProblem, CounterofferFields } from './CounterofferFields.tsx';
+import { IdentityField, identityOf, type IdentityDraft } from './IdentityField.tsx';
 import { inspectionApi, inspectionKeys } from './inspection-api.ts';
 import { answersToSend, defectSubjects, previewOutcome, questionsToAnswer, verifiedGradeOf } from './inspection-outcome.ts';
 import { OUTCOME_ACTION } from './outcome-copy.ts';
@@ -29,7 +28,11 @@ export function InspectionForm({ detail, category }: { detail: TIncomingDetail; 
   const [accessories, setAccessories] = useState<Record<string, boolean>>(() => Object.fromEntries(detail.mandatoryAccessories.map((a) => [a, false])));
   const [stillLinked, setStillLinked] = useState<boolean | null>(null);
   const [refusal, setRefusal] = useState<RefusalReason | null>(null);
-  const [identity, setIdentity] = useState('');
+  const [identity, setIdentity] = useState<IdentityDraft>(() => ({
+    kind: detail.declaredIdentity?.kind ?? (category === 'smartphones' || category === 'tablets' ? 'imei' : 'serial'),
+    value: '',
+  }));
+  const readIdentity = identityOf(identity);
   const [photos, setPhotos] = useState<TPhoto[]>([]);
   const [notes, setNotes] = useState('');
   // Untouched, the price follows the floor of the verified grade; typed, it is the inspector's.
@@ -63,8 +66,8 @@ export function InspectionForm({ detail, category }: { detail: TIncomingDetail; 
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    if (!outcome || inspect.isPending || identityProblem(identity)) return;
-    const id = parseDeviceIdentity(identity);
+    if (!outcome || inspect.isPending || readIdentity.problem) return;
+    const id = readIdentity.identity;
     const body: TInspectionRequest = {
       answers: answersToSend(category, draft),
       accessories: detail.mandatoryAccessories.map((name) => ({ name, present: accessories[name] ?? false })),
@@ -88,8 +91,8 @@ export function InspectionForm({ detail, category }: { detail: TIncomingDetail; 
   const photosNeeded = outcome !== null && outcome !== 'match';
   const blocked =
     !outcome ||
-    Boolean(identityProblem(identity)) ||
-    (outcome === 'counteroffer' && (priceCents === null || (floor !== null && priceCents < floor.amountMinor)));
+    Boolean(readIdentity.problem) ||
+    (outcome === 'counteroffer' && (!grade || priceCents === null || Boolean(counterPriceProblem(priceCents, floor, detail.price, grade))));
 
   return (
     <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="inspect-heading">
@@ -161,7 +164,7 @@ export function InspectionForm({ detail, category }: { detail: TIncomingDetail; 
             </Checkbox.Group>
           )}
 
-          <IdentityField value={identity} onChange={setIdentity} declared={detail.declaredIdentity} serverError={fieldErrors.named.identity} />
+          <IdentityField draft={identity} onChange={setIdentity} declared={detail.declaredIdentity} serverError={fieldErrors.named.identity} />
 
           <Select
             label="Refuse the device"

@@ -1,6 +1,7 @@
 import { Alert, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { REFUSAL_REASON_LABEL, type InspectionOutcome, type RefusalReason } from '../../../shared/api/inspection.ts';
+import { COUNTEROFFER_ANSWER_DAYS, LOCK_HOLD_DAYS } from '../../../shared/deadlines.ts';
 import type { Grade } from '../../../shared/grade.ts';
 import { formatMoney, type Money } from '../../../shared/money.ts';
 
@@ -31,11 +32,11 @@ export function OutcomePreview({
       break;
     case 'counteroffer':
       title = `Counteroffer${counterPriceCents !== null ? ` of ${formatMoney({ amountMinor: counterPriceCents, currency: price.currency })}` : ''}`;
-      text = `Verified ${verifiedGrade ?? '…'} instead of the offer’s condition, or an accessory is missing. The seller sees your reasons and photos and has 7 days to accept or reject; rejecting, or not answering, means you ship the device back free of charge.`;
+      text = `Verified ${verifiedGrade ?? '…'} instead of the offer’s condition, or an accessory is missing. The seller sees your reasons and photos and has ${COUNTEROFFER_ANSWER_DAYS} days to accept or reject; rejecting, or not answering, means you ship the device back free of charge.`;
       break;
     case 'lock_hold':
       title = 'Lock hold';
-      text = 'The device is still linked to an account. The seller is asked to remove it remotely and has 7 days; then you check it again. Not removed in time, it goes back to the seller.';
+      text = `The device is still linked to an account. The seller is asked to remove it remotely and has ${LOCK_HOLD_DAYS} days; then you check it again. Not removed in time, it goes back to the seller.`;
       break;
     case 'refused':
       title = 'Refuse and return';
