@@ -153,7 +153,7 @@ describe('an inspection that ends in a counteroffer the seller rejects', () => {
     for (const box of await portal.getByTestId('accessories').getByRole('checkbox').all()) await box.check();
 
     // A mistyped IMEI is caught as it is typed; a valid one is accepted.
-    const imei = input(portal, 'IMEI or serial number read from the device');
+    const imei = input(portal, 'IMEI read from the device');
     await imei.fill('490154203237517');
     await expect.poll(() => imei.getAttribute('aria-invalid')).toBe('true');
     await imei.fill('49 015420 323751 8');

@@ -54,7 +54,9 @@ function Portal({ userId }: { userId: string }) {
   const a = o.receivingAddress;
   // An inspector's work is the incoming devices; a buyer's, the wishlist.
   const first = o.can.viewWishlist ? 'wishlist' : o.can.inspect ? 'incoming' : 'members';
-  const tab = params.get('tab') ?? first;
+  const tabs = ['members', 'settings', ...(o.can.viewWishlist ? ['wishlist'] : []), ...(o.can.inspect ? ['incoming'] : []), ...(o.can.manageKeys ? ['keys'] : [])];
+  // A link saved by another role (or an old one) opens this role's first tab.
+  const tab = tabs.find((t) => t === params.get('tab')) ?? first;
   const bucketParam = params.get('bucket');
   const bucket: IncomingBucket = INCOMING_BUCKETS.find((b) => b === bucketParam) ?? 'to_inspect';
   const go = (next: { tab?: string; bucket?: IncomingBucket }) =>
