@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { Config } from './config.ts';
 import { JOB_VERIFICATION_MAIL, protectedValuesOf, runVerificationMail, type RefurbisherOfMember } from './modules/accounts/index.ts';
 import { VariantCache } from './modules/catalog/index.ts';
+import { aftercareOf, createInspection, type Inspection, type RequestReturn } from './modules/inspection/index.ts';
+import type { TradeInAftercare } from './modules/trade-ins/index.ts';
 import { registerAssessmentRetention } from './modules/offers/index.ts';
 import { createNotifications } from './modules/notifications/index.ts';
 import { findRefurbisherIdForMember, JOB_INVITATION_MAIL, runInvitationMail, type WishlistEntryCounts } from './modules/refurbishers/index.ts';
@@ -24,6 +26,10 @@ export interface Runtime {
   carrier: Carrier;
   variants: VariantCache;
   shipping: Shipping;
+  /** Incoming devices, the inspection and its deadlines (counteroffer, lock hold). */
+  inspection: Inspection;
+  /** What happened after delivery, as the seller sees it (the trade-in page, the e-mails). */
+  aftercare: TradeInAftercare;
   /** Which refurbisher a signed-in member acts for (refurbishers' answer to the accounts module's session). */
   refurbisherOfMember: RefurbisherOfMember;
   /** How many wishlist entries each refurbisher has (the wishlist's answer to the operator's list of refurbishers). */
@@ -50,6 +56,8 @@ export interface RuntimeInput {
   authSecret: string;
   /** Tests retry a failing carrier at once instead of 30 s later. */
   carrierRetry?: ShippingDeps['carrierRetry'];
+  /** Tests record the free returns the inspection asks for. */
+  requestReturn?: RequestReturn;
 }
 
 export function createRuntime(input: RuntimeInput): Runtime {
@@ -79,6 +87,7 @@ export function createRuntime(input: RuntimeInput): Runtime {
     config,
     securityClock,
     protectedValues: (sellerId) => protectedValuesOf(db, input.keyring, sellerId),
+    aftercare: aftercareOf,
   });
   const shipping = createShipping({
     db,
@@ -88,6 +97,17 @@ export function createRuntime(input: RuntimeInput): Runtime {
     carrier,
     notify: notifications.notify,
     ...(input.carrierRetry ? { carrierRetry: input.carrierRetry } : {}),
+  });
+  // wired to shipping.forInspection.requestReturn at merge
+  const requestReturn: RequestReturn = input.requestReturn ?? (async () => {});
+  const inspection = createInspection({
+    db,
+    clock,
+    jobs,
+    notifySeller: notifications.notify,
+    notifyRefurbisher: notifications.notifyRefurbisher,
+    requestReturn,
+    aftercare: aftercareOf,
   });
   jobs.register<{ invitationId: string }>(JOB_INVITATION_MAIL, async (data) => {
     await runInvitationMail({ db, clock, mailer, config }, data);
@@ -105,5 +125,5 @@ export function createRuntime(input: RuntimeInput): Runtime {
     await priceWindows.schedule();
   }
 
-  return { jobs, mailer, carrier, variants, shipping, refurbisherOfMember: findRefurbisherIdForMember, wishlistEntryCounts: countEntriesByRefurbisher, scheduleMaintenance };
+  return { jobs, mailer, carrier, variants, shipping, inspection, aftercare: aftercareOf, refurbisherOfMember: findRefurbisherIdForMember, wishlistEntryCounts: countEntriesByRefurbisher, scheduleMaintenance };
 }

@@ -17,6 +17,9 @@ describe('the trade-in e-mail context', () => {
       | 'inspectionDueAt'
       | 'daysBefore'
       | 'tradeInUrl'
+      | 'newPrice'
+      | 'respondBy'
+      | 'refusalReason'
     >();
   });
 });
