@@ -16,8 +16,8 @@ import { CounterofferStatus, LockHoldStatus } from '../features/inspection/HoldS
 import { inspectionApi, inspectionKeys } from '../features/inspection/inspection-api.ts';
 import { InspectionForm } from '../features/inspection/InspectionForm.tsx';
 import { InspectionRecordView } from '../features/inspection/InspectionRecordView.tsx';
-import { MessageThread } from '../features/inspection/MessageThread.tsx';
 import { ReturnShipmentView } from '../features/inspection/ReturnShipmentView.tsx';
+import { MessageThread } from '../features/messages/MessageThread.tsx';
 import { usePageTitle } from '../usePageTitle.ts';
 import classes from './TradeInPage.module.css';
 
@@ -135,13 +135,7 @@ function IncomingTradeIn() {
               <DeclaredSummary detail={d} />
             </SectionCard>
             <SectionCard title="Messages with the seller" id="messages">
-              <MessageThread
-                queryKey={['account', 'incoming-messages', d.id]}
-                load={() => inspectionApi.messages(d.id)}
-                send={(body) => inspectionApi.postMessage(d.id, body)}
-                me="refurbisher"
-                intro={`Write to ${d.seller.firstName} about this trade-in; each message is e-mailed to them.`}
-              />
+              <MessageThread tradeInId={d.id} side="refurbisher" otherParty={d.seller.firstName} />
             </SectionCard>
           </Stack>
         </div>

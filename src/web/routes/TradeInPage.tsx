@@ -9,7 +9,7 @@ import { isNotFound } from '../api.ts';
 import { Crumbs } from '../components/Crumbs.tsx';
 import { LoadError } from '../components/LoadError.tsx';
 import { RequireSignIn } from '../features/account/RequireSignIn.tsx';
-import { AftercareSections, SellerMessages } from '../features/aftercare/AftercareSections.tsx';
+import { AftercareSections } from '../features/aftercare/AftercareSections.tsx';
 import { DemoPanel } from '../features/dev/DemoPanel.tsx';
 import { formatMarketDate, formatMarketShortDate } from '../features/quote/format.ts';
 import { CancelTradeIn } from '../features/trade-ins/CancelTradeIn.tsx';
@@ -18,6 +18,7 @@ import { PrepChecklist } from '../features/trade-ins/PrepChecklist.tsx';
 import { ShippingCard } from '../features/trade-ins/ShippingCard.tsx';
 import { StatusPill } from '../features/trade-ins/StatusPill.tsx';
 import { TradeInTimeline } from '../features/trade-ins/TradeInTimeline.tsx';
+import { MessageThread } from '../features/messages/MessageThread.tsx';
 import { useIsDemo, useTradeIn } from '../queries.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import classes from './TradeInPage.module.css';
@@ -74,8 +75,9 @@ function TradeInDetail() {
               <Section title="Timeline" id="timeline">
                 <TradeInTimeline events={t.timeline} />
               </Section>
-              {/* Before the first scan there is nothing to discuss with the refurbisher; after a cancel or an expiry, nothing left to. */}
-              {!canApply(t.status, 'ship') && t.status !== 'cancelled' && t.status !== 'expired' && <SellerMessages tradeIn={t} />}
+              <Section title="Messages" id="messages">
+                <MessageThread tradeInId={t.id} side="seller" otherParty={t.refurbisher.name} />
+              </Section>
             </Stack>
             <Stack gap="lg">
               <Section title="Key dates" id="dates">

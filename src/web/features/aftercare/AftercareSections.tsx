@@ -1,7 +1,6 @@
 import type { TTradeIn } from '../../../shared/api/trade-ins.ts';
 import { SectionCard } from '../../components/SectionCard.tsx';
 import { ErasureCertificateCard } from '../inspection/ErasureCertificateCard.tsx';
-import { MessageThread } from '../inspection/MessageThread.tsx';
 import { ReturnShipmentView } from '../inspection/ReturnShipmentView.tsx';
 import { aftercareApi } from './aftercare-api.ts';
 import { CounterofferCard } from './CounterofferCard.tsx';
@@ -33,20 +32,5 @@ export function AftercareSections({ tradeIn: t }: { tradeIn: TTradeIn }) {
         </SectionCard>
       )}
     </>
-  );
-}
-
-/** Messages with the refurbisher, once the device is on its way (before that, there is nothing to discuss with them). */
-export function SellerMessages({ tradeIn: t }: { tradeIn: TTradeIn }) {
-  return (
-    <SectionCard title={`Messages with ${t.refurbisher.name}`} id="messages">
-      <MessageThread
-        queryKey={['account', 'trade-in-messages', t.id]}
-        load={() => aftercareApi.messages(t.id)}
-        send={(body) => aftercareApi.postMessage(t.id, body)}
-        me="seller"
-        intro={`Questions about the inspection? Write to ${t.refurbisher.name}; each message is e-mailed to them.`}
-      />
-    </SectionCard>
   );
 }

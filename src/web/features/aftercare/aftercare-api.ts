@@ -1,6 +1,5 @@
-import type { TMessage, TSellerAnswerResult } from '../../../shared/api/inspection.ts';
+import type { TSellerAnswerResult } from '../../../shared/api/inspection.ts';
 import { request } from '../../api.ts';
-import type { TMessageThread } from '../inspection/inspection-api.ts';
 
 const enc = encodeURIComponent;
 const base = (id: string) => `/api/trade-ins/${enc(id)}`;
@@ -12,6 +11,4 @@ export const aftercareApi = {
   rejectCounteroffer: (id: string, key: string) => post(`${base(id)}/counteroffer/reject`, key),
   lockRemoved: (id: string, key: string) => post(`${base(id)}/lock-removed`, key),
   certificatePdfUrl: (id: string) => `${base(id)}/erasure-certificate.pdf`,
-  messages: (id: string) => request<TMessageThread>(`${base(id)}/messages`),
-  postMessage: (id: string, body: string) => request<TMessage>(`${base(id)}/messages`, { method: 'POST', body: { body } }),
 };

@@ -5,9 +5,7 @@ import type {
   TIncomingDetail,
   TIncomingPage,
   TInspectionRequest,
-  TMessage,
   TPhoto,
-  ZMessageThread,
   ZRecordErasure,
 } from '../../../shared/api/inspection.ts';
 import { request } from '../../api.ts';
@@ -15,7 +13,6 @@ import { request } from '../../api.ts';
 const enc = encodeURIComponent;
 const base = (id: string) => `/api/refurbisher/trade-ins/${enc(id)}`;
 
-export type TMessageThread = z.infer<typeof ZMessageThread>;
 export type TRecordErasure = z.input<typeof ZRecordErasure>;
 
 /** The refurbisher's side of a trade-in after the label: every type comes from the shared contract. */
@@ -27,8 +24,6 @@ export const inspectionApi = {
   inspect: (id: string, body: TInspectionRequest) => request<TIncomingDetail>(`${base(id)}/inspection`, { method: 'POST', body }),
   recordErasure: (id: string, body: TRecordErasure) => request<TErasureCertificate>(`${base(id)}/erasure`, { method: 'POST', body }),
   returnLabelUrl: (id: string) => `${base(id)}/return-label.pdf`,
-  messages: (id: string) => request<TMessageThread>(`${base(id)}/messages`),
-  postMessage: (id: string, body: string) => request<TMessage>(`${base(id)}/messages`, { method: 'POST', body: { body } }),
 };
 
 export const inspectionKeys = {
