@@ -112,7 +112,7 @@ function IncomingTradeIn() {
             )}
             {d.returnShipment && (
               <SectionCard title="Return to the seller" id="return">
-                <ReturnShipmentView shipment={d.returnShipment} labelUrl={d.returnShipment.labelUrl} who="refurbisher" />
+                <ReturnShipmentView shipment={d.returnShipment} labelUrl={d.returnShipment.labelUrl ?? (d.returnShipment.trackingNumber ? inspectionApi.returnLabelUrl(d.id) : null)} who="refurbisher" />
               </SectionCard>
             )}
             {(d.erasure || (approved && d.can.recordErasure)) && (
