@@ -1,7 +1,7 @@
 import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { ERASURE_METHOD_LABEL, ERASURE_METHODS } from '../../../shared/api/inspection.ts';
+import { ERASURE_METHOD_LABEL, ERASURE_METHODS, type TIncomingDetail } from '../../../shared/api/inspection.ts';
 import { MARKET_TIME_ZONE } from '../../../shared/market-time.ts';
 import { ApiError } from '../../api.ts';
 import { FormProblem } from '../account/FormProblem.tsx';
@@ -18,7 +18,10 @@ export function ErasureForm({ tradeInId }: { tradeInId: string }) {
   const [erasedOn, setErasedOn] = useState(() => new Intl.DateTimeFormat('en-CA', { timeZone: MARKET_TIME_ZONE }).format(new Date()));
   const record = useMutation({
     mutationFn: (body: TRecordErasure) => inspectionApi.recordErasure(tradeInId, body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: inspectionKeys.detail(tradeInId) }),
+    onSuccess: (certificate) => {
+      // Shown at once from the answer; the page's next refresh reads it back from the trade-in.
+      queryClient.setQueryData<TIncomingDetail>(inspectionKeys.detail(tradeInId), (d) => d && { ...d, erasure: certificate, can: { ...d.can, recordErasure: false } });
+    },
   });
   const fields = record.error instanceof ApiError ? record.error.fields : {};
   const { method: mErr, tool: tErr, erasedOn: dErr, ...other } = fields;
