@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, apiSignIn, expectNoHorizontalScroll, makeOffer, shot, startE2E, input, type E2E } from './harness.ts';
+import { DESKTOP, PHONE, apiSignIn, expectNoHorizontalScroll, makeOffer, shot, startE2E, input, type E2E } from './harness.ts';
 
 /**
  * The second half of a trade-in in the browser (issue 10): an inspector of the demo refurbisher
@@ -131,6 +131,9 @@ describe('an inspection that ends in a counteroffer the seller rejects', () => {
     expect(await row.innerText()).toMatch(/\d{1,2}:\d{2}\s[AP]M\sE[SD]T/);
     expect(await portal.getByRole('radio', { name: /^To inspect \(\d+\)$/ }).isChecked()).toBe(true);
     await shot(portal, 'portal-incoming-1280');
+    await portal.setViewportSize(PHONE);
+    await expectNoHorizontalScroll(portal, 'incoming list at phone width');
+    await portal.setViewportSize(DESKTOP);
     await row.getByRole('link', { name: t.modelName }).click();
     await portal.waitForURL(new RegExp(`/portal/trade-ins/${t.tradeInId}$`));
     await portal.getByRole('heading', { name: 'Inspect the device' }).waitFor();
@@ -218,6 +221,10 @@ describe('an inspection that ends in a counteroffer the seller rejects', () => {
     await page.keyboard.press('Escape');
     await expectNoHorizontalScroll(page, 'counteroffer');
     await shot(page, 'counteroffer-1280');
+    await page.setViewportSize(PHONE);
+    await expectNoHorizontalScroll(page, 'counteroffer at phone width');
+    await shot(page, 'counteroffer-390');
+    await page.setViewportSize(DESKTOP);
 
     // 6. Reject, with a confirm step that says the return is free.
     await page.getByRole('button', { name: 'Reject and get it back' }).click();

@@ -60,7 +60,8 @@ export function CounterofferCard({ tradeInId, counteroffer: c, refurbisherName, 
         <Title order={3} size="h5" mb={4}>
           Your answers and what the refurbisher found
         </Title>
-        <Table.ScrollContainer minWidth={480}>
+        {/* Three short columns fit a phone when they wrap: the verified answer must not hide behind a scroll. */}
+        <Table.ScrollContainer minWidth={300}>
           <Table data-testid="comparison" verticalSpacing={6}>
             <Table.Thead>
               <Table.Tr>
