@@ -177,7 +177,8 @@ describe('an inspection that ends in a counteroffer the seller rejects', () => {
     expect(await price.inputValue()).toBe(usd(t.fairFloorCents));
     expect(await fields.innerText()).toContain(`Your wishlist pays ${usd(t.fairFloorCents)}`);
     // Below the floor: named at the input, and nothing can be sent.
-    await price.fill(((t.fairFloorCents - 100) / 100).toFixed(2));
+    // Typed as people type whole dollars ("87.00"): the input hands that over as a string.
+    await price.fill(`${Math.floor((t.fairFloorCents - 100) / 100)}.00`);
     await fields.getByText(`No lower than ${usd(t.fairFloorCents)}`).waitFor();
     expect(await portal.getByRole('button', { name: 'Send the counteroffer' }).isDisabled()).toBe(true);
     const counterCents = t.fairFloorCents + 500;

@@ -1,6 +1,7 @@
 import { Alert, NumberInput, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { Grade } from '../../../shared/grade.ts';
 import { formatMoney, type Money } from '../../../shared/money.ts';
+import { dollarsToCents } from '../refurbisher/format.ts';
 import type { DefectSubject } from './inspection-outcome.ts';
 
 /** The server's price rules, checked as the price is typed: not below the refurbisher's own price, not above the offer. */
@@ -56,7 +57,8 @@ export function CounterofferFields({
             : `Your wishlist has no live price for ${verifiedGrade}, so no floor applies. The seller sees the market’s best price for ${verifiedGrade} beside yours.`
         }
         value={priceCents === null ? '' : priceCents / 100}
-        onChange={(v) => onPrice(typeof v === 'number' && Number.isFinite(v) ? Math.round(v * 100) : null)}
+        // Mantine hands over a string while the typed form is not a plain number ("87.00", "87.").
+        onChange={(v) => onPrice(dollarsToCents(v))}
         min={floor ? floor.amountMinor / 100 : 0.01}
         decimalScale={2}
         fixedDecimalScale
