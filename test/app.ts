@@ -48,6 +48,8 @@ export async function buildTestApp(
     /** A carrier other than the built-in one (a failing or a slow one). */
     carrier?: Carrier;
     carrierRetry?: RuntimeInput['carrierRetry'];
+    /** Records the free returns the inspection asks for (until shipping implements them). */
+    requestReturn?: RuntimeInput['requestReturn'];
     /** A folder holding a built web app (index.html) to serve; none by default. */
     webRoot?: string;
   } = {},
@@ -82,6 +84,7 @@ export async function buildTestApp(
     ...(opts.mailer ? { mailer: opts.mailer } : {}),
     ...(opts.carrier ? { carrier: opts.carrier } : {}),
     ...(opts.carrierRetry ? { carrierRetry: opts.carrierRetry } : {}),
+    ...(opts.requestReturn ? { requestReturn: opts.requestReturn } : {}),
   });
   await runtime.jobs.start();
   const app = await buildApp({ config, database, productClock: clock, securityClock, secrets, runtime }, { webRoot: opts.webRoot ?? '/nonexistent', logger: opts.logger });

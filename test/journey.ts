@@ -47,7 +47,9 @@ export async function freshOffer(app: FastifyInstance, db: Executor, opts: { qua
     .execute();
   const variantId = variants[variantCursor++ % variants.length]!.id;
   // A given refurbisher (e.g. one opened with members, who get its e-mails) or a fresh one.
-  const refurbisher = opts.refurbisherId ? { id: opts.refurbisherId } : await buildRefurbisher(db, { score: 99 });
+  const refurbisher = opts.refurbisherId
+    ? await db.selectFrom('refurbishers').select(['id', 'name']).where('id', '=', opts.refurbisherId).executeTakeFirstOrThrow()
+    : await buildRefurbisher(db, { score: 99 });
   const entry = await buildWishlistEntry(db, {
     refurbisherId: refurbisher.id,
     variantId,

@@ -10,6 +10,7 @@ import { accountsRoutes, authPlugin } from './modules/accounts/index.ts';
 import { ZHealth } from '../shared/api/health.ts';
 import { catalogRoutes } from './modules/catalog/index.ts';
 import { devRoutes } from './modules/dev/index.ts';
+import { inspectionRoutes, photosRoutes } from './modules/inspection/index.ts';
 import { offersRoutes } from './modules/offers/index.ts';
 import { refurbishersRoutes } from './modules/refurbishers/index.ts';
 import { shippingRoutes } from './modules/shipping/index.ts';
@@ -120,6 +121,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(shippingRoutes, deps);
   await app.register(refurbishersRoutes, deps);
   await app.register(wishlistRoutes, deps);
+  await app.register(inspectionRoutes, deps);
+  await app.register(photosRoutes, deps);
   if (deps.config.mode === 'demo') await app.register(devRoutes, deps);
 
   const webRoot = opts.webRoot ?? WEB_ROOT;

@@ -2,12 +2,14 @@ import path from 'node:path';
 import type { Config } from './config.ts';
 import { JOB_VERIFICATION_MAIL, protectedValuesOf, runVerificationMail, type RefurbisherOfMember } from './modules/accounts/index.ts';
 import { VariantCache } from './modules/catalog/index.ts';
+import { aftercareOf, createInspection, type Inspection, type RequestReturn } from './modules/inspection/index.ts';
+import type { TradeInAftercare } from './modules/trade-ins/index.ts';
 import { registerAssessmentRetention } from './modules/offers/index.ts';
 import { createNotifications } from './modules/notifications/index.ts';
 import { registerInspectionDeadlines } from './modules/inspection/index.ts';
 import { findRefurbisherIdForMember, JOB_INVITATION_MAIL, runInvitationMail, type WishlistEntryCounts } from './modules/refurbishers/index.ts';
 import { countEntriesByRefurbisher, registerPriceWindows } from './modules/wishlist/index.ts';
-import { BuiltInCarrier, createShipping, type Carrier, type Shipping, type ShippingDeps } from './modules/shipping/index.ts';
+import { BuiltInCarrier, createShipping, returnShipmentOf, type Carrier, type Shipping, type ShippingDeps } from './modules/shipping/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Keyring } from './platform/crypto.ts';
 import type { Database } from './platform/db/database.ts';
@@ -25,6 +27,10 @@ export interface Runtime {
   carrier: Carrier;
   variants: VariantCache;
   shipping: Shipping;
+  /** Incoming devices, the inspection and its deadlines (counteroffer, lock hold). */
+  inspection: Inspection;
+  /** What happened after delivery, as the seller sees it (the trade-in page, the e-mails). */
+  aftercare: TradeInAftercare;
   /** Which refurbisher a signed-in member acts for (refurbishers' answer to the accounts module's session). */
   refurbisherOfMember: RefurbisherOfMember;
   /** How many wishlist entries each refurbisher has (the wishlist's answer to the operator's list of refurbishers). */
@@ -51,6 +57,8 @@ export interface RuntimeInput {
   authSecret: string;
   /** Tests retry a failing carrier at once instead of 30 s later. */
   carrierRetry?: ShippingDeps['carrierRetry'];
+  /** Tests record the free returns the inspection asks for. */
+  requestReturn?: RequestReturn;
 }
 
 export function createRuntime(input: RuntimeInput): Runtime {
@@ -71,6 +79,14 @@ export function createRuntime(input: RuntimeInput): Runtime {
       clock,
     });
   const carrier = input.carrier ?? new BuiltInCarrier();
+  // The seller's view after delivery: the inspection module's part, and shipping's free return (its label link is the refurbisher's).
+  const aftercare: TradeInAftercare = async (executor, tradeInId) => {
+    const after = await aftercareOf(executor, tradeInId);
+    const ret = await returnShipmentOf(executor, tradeInId);
+    if (!ret) return after;
+    const { labelUrl: _refurbishersOnly, ...returnShipment } = ret;
+    return { ...after, returnShipment };
+  };
   const variants = new VariantCache(db);
   const notifications = createNotifications({
     db,
@@ -80,6 +96,7 @@ export function createRuntime(input: RuntimeInput): Runtime {
     config,
     securityClock,
     protectedValues: (sellerId) => protectedValuesOf(db, input.keyring, sellerId),
+    aftercare,
   });
   const inspectionDeadlines = registerInspectionDeadlines({
     db,
@@ -100,6 +117,17 @@ export function createRuntime(input: RuntimeInput): Runtime {
     afterDelivered: inspectionDeadlines.scheduleDeadline,
     ...(input.carrierRetry ? { carrierRetry: input.carrierRetry } : {}),
   });
+  // A test may record the returns instead of issuing them.
+  const requestReturn: RequestReturn = input.requestReturn ?? shipping.forInspection.requestReturn;
+  const inspection = createInspection({
+    db,
+    clock,
+    jobs,
+    notifySeller: notifications.notify,
+    notifyRefurbisher: notifications.notifyRefurbisher,
+    requestReturn,
+    aftercare,
+  });
   jobs.register<{ invitationId: string }>(JOB_INVITATION_MAIL, async (data) => {
     await runInvitationMail({ db, clock, mailer, config }, data);
   }, QUEUE_PROFILES.network);
@@ -116,5 +144,5 @@ export function createRuntime(input: RuntimeInput): Runtime {
     await priceWindows.schedule();
   }
 
-  return { jobs, mailer, carrier, variants, shipping, refurbisherOfMember: findRefurbisherIdForMember, wishlistEntryCounts: countEntriesByRefurbisher, scheduleMaintenance };
+  return { jobs, mailer, carrier, variants, shipping, inspection, aftercare, refurbisherOfMember: findRefurbisherIdForMember, wishlistEntryCounts: countEntriesByRefurbisher, scheduleMaintenance };
 }

@@ -14,3 +14,12 @@ export const INSPECTION_GRACE_BUSINESS_DAYS = 2;
 
 /** A free return ships (first carrier scan) within this many business days of being owed. */
 export const RETURN_SHIP_BUSINESS_DAYS = 2;
+
+/** The seller answers a counteroffer within this many days; unanswered, it expires into a free return (no silent acceptance). */
+export const COUNTEROFFER_ANSWER_DAYS = 7;
+
+/** A reminder of an unanswered counteroffer goes out this many days after it was made. */
+export const COUNTEROFFER_REMINDER_AFTER_DAYS = 5;
+
+/** The seller has this many days to remove their account from a device on lock hold; then it is returned. */
+export const LOCK_HOLD_DAYS = 7;

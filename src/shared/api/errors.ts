@@ -34,6 +34,8 @@ export const ERROR_STATUS = {
   uri_too_long: 414,
   unsupported_media_type: 415,
   idempotency_key_reused: 422,
+  /** Well-formed, but the content or a business rule refuses it (a photo that is not an image, a counteroffer below the floor). */
+  unprocessable: 422,
   rate_limited: 429,
   headers_too_large: 431,
   internal: 500,

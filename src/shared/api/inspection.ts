@@ -194,6 +194,8 @@ export type TIncomingPage = z.infer<typeof ZIncomingPage>;
 
 /** One trade-in as its refurbisher sees it: never a protected seller field, only first name and city. */
 export const ZIncomingDetail = ZIncomingItem.extend({
+  /** Null once the device is no longer incoming (awaiting shipment, approved, paid, returning, returned, closed). */
+  bucket: z.enum(INCOMING_BUCKETS).nullable(),
   variantId: z.string(),
   seller: z.object({ firstName: z.string(), city: z.string() }),
   /** The seller's answers (questionId → optionId). */
@@ -222,6 +224,16 @@ export const ZAftercare = z.object({
   erasure: ZErasureCertificate.nullable(),
 });
 export type TAftercare = z.infer<typeof ZAftercare>;
+
+/** The answer to a seller's counteroffer accept/reject or "I removed it": where the trade-in stands now. */
+export const ZSellerAnswerResult = z.object({
+  id: z.string(),
+  status: z.enum(TRADE_IN_STATUSES),
+  /** The price the seller will be paid (the counteroffer's once accepted). */
+  price: ZMoney,
+  aftercare: ZAftercare,
+});
+export type TSellerAnswerResult = z.infer<typeof ZSellerAnswerResult>;
 
 // ── Messages between the seller and the refurbisher ──────────────────────────────────────────
 

@@ -83,7 +83,7 @@ export const ZOrganisation = z.object({
   receivingAddress: ZReceivingAddress,
   /** The caller's role: a member's, or the API key's. */
   role: ZMemberRole,
-  can: z.object({ manageMembers: z.boolean(), manageKeys: z.boolean(), editWishlist: z.boolean(), viewWishlist: z.boolean(), editSettings: z.boolean() }),
+  can: z.object({ manageMembers: z.boolean(), manageKeys: z.boolean(), editWishlist: z.boolean(), viewWishlist: z.boolean(), editSettings: z.boolean(), inspect: z.boolean() }),
 });
 export type TOrganisation = z.infer<typeof ZOrganisation>;
 

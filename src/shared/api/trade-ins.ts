@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TRADE_IN_STATUSES } from '../trade-in-machine.ts';
 import { ZGrade, ZMoney } from './common.ts';
+import { ZAftercare } from './inspection.ts';
 
 export const ZTradeInStatus = z.enum(TRADE_IN_STATUSES);
 export type TTradeInStatus = z.infer<typeof ZTradeInStatus>;
@@ -69,6 +70,8 @@ export const ZTradeIn = ZTradeInSummary.extend({
     })
     .nullable(),
   timeline: z.array(ZTimelineEvent),
+  /** After delivery: the inspection as the seller sees it, a counteroffer to answer, a lock hold, the free return. */
+  aftercare: ZAftercare,
 });
 export type TTradeIn = z.infer<typeof ZTradeIn>;
 

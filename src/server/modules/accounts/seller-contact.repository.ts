@@ -35,3 +35,18 @@ export async function findSellerContact(db: Executor, userId: string): Promise<S
         : null,
   };
 }
+
+/**
+ * What a refurbisher may know of the seller of a device it inspects: first name and city, and
+ * nothing else (no e-mail, no street, no protected field).
+ */
+export async function findSellerFirstNameAndCity(db: Executor, userId: string): Promise<{ firstName: string; city: string }> {
+  const row = await db
+    .selectFrom('user as u')
+    .leftJoin('seller_profiles as p', 'p.user_id', 'u.id')
+    .select(['u.name', 'p.first_name', 'p.city'])
+    .where('u.id', '=', userId)
+    .executeTakeFirst();
+  if (!row) return { firstName: '', city: '' };
+  return { firstName: row.first_name ?? row.name.split(' ')[0] ?? '', city: row.city ?? '' };
+}

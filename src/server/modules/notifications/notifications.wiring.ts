@@ -3,6 +3,8 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db, Executor } from '../../platform/db/database.ts';
 import { QUEUE_PROFILES, type Jobs } from '../../platform/jobs/index.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
+import type { TAftercare } from '../../../shared/api/inspection.ts';
+import { enqueueRefurbisherMail, JOB_REFURBISHER_MAIL, runRefurbisherMail, type RefurbisherMailJob } from './refurbisher-mail.job.ts';
 import { enqueueOrganisationMail, JOB_ORGANISATION_MAIL, runOrganisationMail, type OrganisationMailJob } from './organisation-mail.job.ts';
 import { enqueueTradeInMail, JOB_TRADE_IN_MAIL, runTradeInMail, type MailJobDeps, type TradeInMailJob } from './trade-in-mail.job.ts';
 
@@ -17,11 +19,15 @@ export interface NotificationsDeps {
   config: Pick<Config, 'publicUrl' | 'port'>;
   /** The seller's protected values, which the mailer refuses to send (the accounts module opens them). */
   protectedValues: (sellerId: string) => Promise<string[]>;
+  /** What happened after delivery, as the seller sees it (the inspection module's answer, wired in runtime.ts). */
+  aftercare: (db: Db, tradeInId: string) => Promise<TAftercare>;
 }
 
 export interface Notifications {
   /** Enqueues a trade-in e-mail in the caller's transaction; one job per e-mail (singleton key). */
   notify(executor: Executor, mail: TradeInMailJob): Promise<void>;
+  /** Enqueues an e-mail to the trade-in's refurbisher (its admins and inspectors) in the caller's transaction. */
+  notifyRefurbisher(executor: Executor, mail: RefurbisherMailJob): Promise<void>;
   /** Enqueues an e-mail to the trade-in's refurbisher team (admins and inspectors) in the caller's transaction. */
   notifyOrganisation(executor: Executor, mail: OrganisationMailJob): Promise<void>;
 }
@@ -30,11 +36,15 @@ export interface Notifications {
 export function createNotifications(deps: NotificationsDeps): Notifications {
   const { jobs } = deps;
   jobs.register<TradeInMailJob>(JOB_TRADE_IN_MAIL, async (data) => void (await runTradeInMail(deps, data)), QUEUE_PROFILES.network);
+  jobs.register<RefurbisherMailJob>(JOB_REFURBISHER_MAIL, async (data) => void (await runRefurbisherMail(deps, data)), QUEUE_PROFILES.network);
   jobs.register<OrganisationMailJob>(JOB_ORGANISATION_MAIL, async (data) => void (await runOrganisationMail(deps, data)), QUEUE_PROFILES.network);
   const enqueue = async (ex: Executor, name: string, data: Record<string, unknown>, opts: { singletonKey: string }) => void (await jobs.enqueue(ex, name, data, opts));
   return {
     async notify(executor, mail) {
       await enqueueTradeInMail(enqueue, executor, mail);
+    },
+    async notifyRefurbisher(executor, mail) {
+      await enqueueRefurbisherMail(enqueue, executor, mail);
     },
     async notifyOrganisation(executor, mail) {
       await enqueueOrganisationMail(enqueue, executor, mail);

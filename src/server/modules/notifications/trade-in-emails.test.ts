@@ -19,6 +19,9 @@ describe('the trade-in e-mail context', () => {
       | 'tradeInUrl'
       | 'returnTrackingNumber'
       | 'returnShipBy'
+      | 'newPrice'
+      | 'respondBy'
+      | 'refusalReason'
     >();
   });
 });

@@ -1,6 +1,7 @@
 import { MARKET_TIME_ZONE } from '../../../shared/market-time.ts';
 import { formatMoney, type Money } from '../../../shared/money.ts';
-import { INSPECTION_BUSINESS_DAYS, RETURN_SHIP_BUSINESS_DAYS, SHIP_WITHIN_DAYS } from '../../../shared/deadlines.ts';
+import { COUNTEROFFER_ANSWER_DAYS, INSPECTION_BUSINESS_DAYS, LOCK_HOLD_DAYS, RETURN_SHIP_BUSINESS_DAYS, SHIP_WITHIN_DAYS } from '../../../shared/deadlines.ts';
+import { LOCK_REMOVAL_STEPS } from '../../../shared/lock-removal.ts';
 import { PREP_CHECKLIST, QR_DROP_OFF_RULE } from '../../../shared/shipping-copy.ts';
 import { formatTrackingNumber } from '../../../shared/tracking-number.ts';
 
@@ -9,6 +10,13 @@ export const TRADE_IN_EMAIL_TEMPLATES = [
   'shipping_reminder',
   'expired',
   'delivered',
+  // after the inspection (issue 10)
+  'approved',
+  'counteroffer',
+  'counteroffer_reminder',
+  'counteroffer_expired',
+  'lock_hold',
+  'refused',
   'inspection_lapsed',
   'return_requested',
   'return_shipped',
@@ -37,6 +45,36 @@ export interface TradeInEmailContext {
   /** The free return's label (refurbisher → seller) and the date it ships by, when one is owed. */
   returnTrackingNumber: string | null;
   returnShipBy: Date | null;
+  /** A counteroffer's price (the seller's answer decides whether it replaces `price`). */
+  newPrice: Money | null;
+  /** When the seller's answer is due: a counteroffer's, or a lock hold's. */
+  respondBy: Date | null;
+  /** Why the device was refused, in the seller's words (a fixed label, never the inspector's notes). */
+  refusalReason: string | null;
+}
+
+/** A refurbisher's e-mail about one of its incoming devices (no seller detail beyond the trade-in). */
+export const REFURBISHER_EMAIL_TEMPLATES = ['lock_removed'] as const;
+export type RefurbisherEmailTemplate = (typeof REFURBISHER_EMAIL_TEMPLATES)[number];
+
+export function refurbisherEmail(
+  template: RefurbisherEmailTemplate,
+  c: { tradeInId: string; deviceName: string; respondBy: Date | null; url: string },
+): EmailContent {
+  switch (template) {
+    case 'lock_removed':
+      return {
+        subject: `Check again: the seller removed the account from ${c.deviceName}`,
+        title: 'The seller says the account is removed',
+        paragraphs: [
+          `The seller of trade-in ${c.tradeInId} (${c.deviceName}) says they removed their account from the device.`,
+          c.respondBy
+            ? `Check it again and file a new inspection (approve, counteroffer or return) before the hold ends on ${formatDate(c.respondBy)}.`
+            : 'Check it again and file a new inspection (approve, counteroffer or return).',
+        ],
+        cta: { label: 'Open the trade-in', url: c.url },
+      };
+  }
 }
 
 export interface EmailContent {
@@ -147,6 +185,71 @@ export function tradeInEmail(template: TradeInEmailTemplate, c: TradeInEmailCont
         paragraphs: [
           `Hi ${c.firstName}, the carrier delivered your ${c.deviceName} back to you, and this trade-in is closed.`,
           'You can run the assessment again at any time for a new offer.',
+        ],
+        cta,
+      };
+    case 'approved':
+      return {
+        subject: `Your ${c.deviceName} is approved: ${formatMoney(c.price)} is on its way`,
+        title: 'Approved — payment starts now',
+        paragraphs: [
+          `Hi ${c.firstName}, the refurbisher checked your ${c.deviceName} and approved it.`,
+          `Payment of ${formatMoney(c.price)} starts now and reaches your bank in 3–6 business days.`,
+        ],
+        cta,
+      };
+    case 'counteroffer':
+      return {
+        subject: `Counteroffer for your ${c.deviceName}${c.newPrice ? `: ${formatMoney(c.newPrice)}` : ''}`,
+        title: 'The condition differs: a counteroffer',
+        paragraphs: [
+          `Hi ${c.firstName}, the refurbisher found your ${c.deviceName} in a different condition than the assessment described.`,
+          c.newPrice
+            ? `They offer ${formatMoney(c.newPrice)} instead of ${formatMoney(c.price)}. The trade-in page shows each defect, the photos, and the best price the market pays for that condition.`
+            : 'The trade-in page shows the new price, each defect, the photos, and the best price the market pays for that condition.',
+          `Accept it, or reject it and get your device back for free.${c.respondBy ? ` Answer by ${formatDate(c.respondBy)}` : ` You have ${COUNTEROFFER_ANSWER_DAYS} days to answer`}: an unanswered counteroffer is never accepted for you — it expires and the device comes back to you.`,
+        ],
+        cta: { label: 'See the counteroffer', url: c.tradeInUrl },
+      };
+    case 'counteroffer_reminder':
+      return {
+        subject: `Reminder: answer the counteroffer for your ${c.deviceName}`,
+        title: 'Your answer is needed',
+        paragraphs: [
+          `Hi ${c.firstName}, the counteroffer${c.newPrice ? ` of ${formatMoney(c.newPrice)}` : ''} for your ${c.deviceName} is waiting for your answer${c.respondBy ? ` until ${formatDate(c.respondBy)}` : ''}.`,
+          'If you do not answer, it expires and the device is returned to you for free. It is never accepted for you.',
+        ],
+        cta: { label: 'See the counteroffer', url: c.tradeInUrl },
+      };
+    case 'counteroffer_expired':
+      return {
+        subject: `The counteroffer for your ${c.deviceName} expired: free return`,
+        title: 'Counteroffer expired — your device comes back',
+        paragraphs: [
+          `Hi ${c.firstName}, we did not get your answer to the counteroffer for your ${c.deviceName}, so it expired. We did not accept it for you.`,
+          'The refurbisher sends the device back to you for free; you will get the tracking number when it ships.',
+        ],
+        cta,
+      };
+    case 'lock_hold':
+      return {
+        subject: `Action needed: remove your account from your ${c.deviceName}`,
+        title: 'Your device is still linked to your account',
+        paragraphs: [
+          `Hi ${c.firstName}, your ${c.deviceName} arrived but is still linked to your account, so the refurbisher cannot check or reuse it.`,
+          `Remove it remotely${c.respondBy ? ` by ${formatDate(c.respondBy)}` : ` within ${LOCK_HOLD_DAYS} days`}, then press "I removed it" on the trade-in page so the refurbisher checks again. If it is still linked then, the device is returned to you.`,
+          'How to remove it:',
+        ],
+        list: LOCK_REMOVAL_STEPS.map((s) => `${s.provider}: ${s.steps.join(' → ')}`),
+        cta: { label: 'I removed it — open the trade-in', url: c.tradeInUrl },
+      };
+    case 'refused':
+      return {
+        subject: `Your ${c.deviceName} could not be accepted: free return`,
+        title: 'Device refused — it comes back to you',
+        paragraphs: [
+          `Hi ${c.firstName}, the refurbisher could not accept your ${c.deviceName}${c.refusalReason ? `: ${c.refusalReason}` : ''}.`,
+          'The device is returned to you for free; you will get the tracking number when it ships.',
         ],
         cta,
       };

@@ -3,6 +3,8 @@ import type { Db, Executor } from '../../platform/db/database.ts';
 import { layoutEmail, mailAlreadySent, ProtectedDataError, sendMailOnce, type EmailBlock, type MailAttachment, type Mailer } from '../../platform/mail/index.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { raiseOperatorFlag } from '../../platform/operator-flags.ts';
+import type { TAftercare } from '../../../shared/api/inspection.ts';
+import { REFUSAL_REASON_LABEL } from '../../../shared/api/inspection.ts';
 import { findSellerContact } from '../accounts/index.ts';
 import { findLatestInboundLabel, labelPdfFor, qrPngFor, returnShipmentOf } from '../shipping/index.ts';
 import { findTradeInDetail } from '../trade-ins/index.ts';
@@ -15,11 +17,13 @@ export interface TradeInMailJob {
   template: TradeInEmailTemplate;
   tradeInId: string;
   daysBefore?: number;
+  /** Tells two messages of one template apart (a second lock hold on the same trade-in). */
+  ref?: string;
 }
 
 /** One key per message: the enqueue's singleton key, the send's idempotency key and Message-ID. */
 export function tradeInMailKey(job: TradeInMailJob): string {
-  return `trade-in:${job.tradeInId}:${job.template}${job.daysBefore ? `:${job.daysBefore}` : ''}`;
+  return `trade-in:${job.tradeInId}:${job.template}${job.daysBefore ? `:${job.daysBefore}` : ''}${job.ref ? `:${job.ref}` : ''}`;
 }
 
 type Enqueue = (executor: Executor, name: string, data: Record<string, unknown>, opts: { singletonKey: string }) => Promise<void>;
@@ -39,6 +43,8 @@ export interface MailJobDeps {
   config: Pick<Config, 'publicUrl' | 'port'>;
   /** The seller's protected values, which the mailer refuses to send (the accounts module opens them). */
   protectedValues: (sellerId: string) => Promise<string[]>;
+  /** What happened after delivery, as the seller sees it (the inspection module's answer; no protected field). */
+  aftercare: (db: Db, tradeInId: string) => Promise<TAftercare>;
 }
 
 /**
@@ -59,6 +65,8 @@ export async function runTradeInMail(deps: MailJobDeps, job: TradeInMailJob): Pr
   const returnShipment = job.template.startsWith('return_') ? await returnShipmentOf(db, t.id) : null;
 
   const base = deps.config.publicUrl ?? `http://localhost:${deps.config.port}`;
+  const after = await deps.aftercare(db, t.id);
+  const refusal = after.latestInspection?.refusal;
   const content = tradeInEmail(job.template, {
     tradeInId: t.id,
     firstName: seller.firstName,
@@ -70,6 +78,9 @@ export async function runTradeInMail(deps: MailJobDeps, job: TradeInMailJob): Pr
     inspectionDueAt: t.inspection_due_at,
     ...(job.daysBefore ? { daysBefore: job.daysBefore } : {}),
     tradeInUrl: `${base}/trade-ins/${t.id}`,
+    newPrice: after.counteroffer?.price ?? null,
+    respondBy: job.template === 'lock_hold' ? dateOrNull(after.lockHold?.dueAt) : dateOrNull(after.counteroffer?.dueAt),
+    refusalReason: refusal ? REFUSAL_REASON_LABEL[refusal] : null,
     returnTrackingNumber: returnShipment?.trackingNumber ?? null,
     returnShipBy: returnShipment ? new Date(returnShipment.shipBy) : null,
   });
@@ -116,3 +127,5 @@ export async function runTradeInMail(deps: MailJobDeps, job: TradeInMailJob): Pr
     throw err;
   }
 }
+
+const dateOrNull = (iso: string | undefined) => (iso ? new Date(iso) : null);

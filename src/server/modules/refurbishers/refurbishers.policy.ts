@@ -17,14 +17,15 @@ export interface RefurbisherActor {
   label: string;
 }
 
-// One rule per action. Inspectors get incoming devices with the inspection issue; until then
-// they see their organisation and its members.
+// One rule per action.
 export const canViewMembers = (_a: RefurbisherActor) => true;
 export const canManageMembers = (a: RefurbisherActor) => a.role === 'admin' && a.kind === 'member';
 export const canManageKeys = (a: RefurbisherActor) => a.role === 'admin' && a.kind === 'member';
 export const canEditSettings = (a: RefurbisherActor) => a.role === 'admin';
 export const canViewWishlist = (a: RefurbisherActor) => a.role === 'admin' || a.role === 'buyer';
 export const canEditWishlist = (a: RefurbisherActor) => a.role === 'admin' || a.role === 'buyer';
+/** Incoming devices: the list, the detail, the inspection (members and API keys alike). */
+export const canInspect = (a: RefurbisherActor) => a.role === 'admin' || a.role === 'inspector';
 
 /** 403 when the actor's role may not do this in its own organisation. */
 export function allow(actor: RefurbisherActor, rule: (a: RefurbisherActor) => boolean, what: string): RefurbisherActor {
@@ -42,5 +43,6 @@ export function permissionsOf(a: RefurbisherActor) {
     editWishlist: canEditWishlist(a),
     viewWishlist: canViewWishlist(a),
     editSettings: canEditSettings(a),
+    inspect: canInspect(a),
   };
 }

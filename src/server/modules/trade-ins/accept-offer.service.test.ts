@@ -9,12 +9,13 @@ import { AppError } from '../../platform/errors.ts';
 import { VariantCache } from '../catalog/index.ts';
 import { createQuote } from '../offers/index.ts';
 import { acceptOffer, type AcceptDeps, type SellerReadiness } from './accept-offer.service.ts';
+import { NO_AFTERCARE, type TradeInAftercare } from './aftercare.port.ts';
 import type { TradeInShipping } from './shipping.port.ts';
 import { cancelTradeIn } from './trade-ins.service.ts';
 
 const READY: SellerReadiness = { profileComplete: true, isAdult: true, identityComplete: true, payoutComplete: false, emailVerified: true };
 let database: Database;
-let deps: AcceptDeps;
+let deps: AcceptDeps & { aftercare: TradeInAftercare };
 let clock: AdjustableClock;
 let readiness: Record<string, SellerReadiness>;
 let variantIds: string[];
@@ -83,6 +84,7 @@ beforeAll(async () => {
     variants: new VariantCache(database.db),
     sellerReadiness: async (_db, sellerId) => readiness[sellerId] ?? READY,
     shipping,
+    aftercare: async () => NO_AFTERCARE,
   };
   variantIds = (
     await database.db

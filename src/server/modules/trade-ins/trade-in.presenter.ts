@@ -2,6 +2,8 @@ import type { TTradeIn, TTradeInSummary } from '../../../shared/api/trade-ins.ts
 import { INSPECTION_GRACE_BUSINESS_DAYS, SHIP_WITHIN_DAYS } from '../../../shared/deadlines.ts';
 import { addBusinessDaysToInstant } from '../../platform/business-days.ts';
 import { canApply, STATUS_LABEL } from '../../../shared/trade-in-machine.ts';
+import type { TAftercare } from '../../../shared/api/inspection.ts';
+import { NO_AFTERCARE } from './aftercare.port.ts';
 import type { TradeInLabel } from './shipping.port.ts';
 import type { TradeInDetailRow } from './trade-ins.repository.ts';
 import type { TradeInEventsTable } from './trade-ins.tables.ts';
@@ -25,7 +27,13 @@ const EVENT_TITLE: Record<string, string> = {
   counteroffer: 'Counteroffer received',
   accept_counteroffer: 'Counteroffer accepted',
   reject_counteroffer: 'Counteroffer rejected',
-  expire_counteroffer: 'Counteroffer expired',
+  expire_counteroffer: 'Counteroffer expired: the device comes back to you for free',
+  counteroffer_reminder: 'Counteroffer reminder sent',
+  lock_hold: 'On hold: remove your account from the device',
+  lock_removed: 'You said the account is removed: the refurbisher checks again',
+  lock_cleared: 'Account removed: checked again',
+  lock_unresolved: 'Account not removed in time: the device comes back to you',
+  refuse: 'Refused: the device comes back to you',
   pay: 'Payment sent',
   lapse_inspection: 'Approved automatically at the offer price: the inspection deadline lapsed',
   return_label_created: 'Return label created',
@@ -55,7 +63,7 @@ export function presentSummary(t: TradeInDetailRow): TTradeInSummary {
 export function presentTradeIn(
   t: TradeInDetailRow,
   events: Selectable<TradeInEventsTable>[],
-  extra: { payoutMethodComplete: boolean; label: TradeInLabel; now: Date },
+  extra: { payoutMethodComplete: boolean; label: TradeInLabel; aftercare?: TAftercare; now: Date },
 ): TTradeIn {
   return {
     ...presentSummary(t),
@@ -97,6 +105,7 @@ export function presentTradeIn(
       occurredAt: e.occurred_at.toISOString(),
       data: e.data,
     })),
+    aftercare: extra.aftercare ?? NO_AFTERCARE,
   };
 }
 

@@ -45,7 +45,8 @@ export async function transition(trx: Trx, tradeInId: string, input: TransitionI
   }
   const set: Updateable<TradeInsTable> = { ...input.set, updated_at: input.now };
   const milestone = MILESTONE_COLUMN[to];
-  if (milestone) (set as Record<string, unknown>)[milestone] = input.occurredAt ?? input.now;
+  // A milestone is the first time: a device back to 'delivered' after a lock hold keeps its delivery date.
+  if (milestone && current[milestone] == null) (set as Record<string, unknown>)[milestone] = input.occurredAt ?? input.now;
   if (RELEASES_UNIT.has(to) && !current.unit_released_at) set.unit_released_at = input.now;
 
   const moved = await compareAndSetStatus(trx, tradeInId, current.status, to, set);

@@ -126,3 +126,19 @@ export async function compareAndSetStatus(
     .returningAll()
     .executeTakeFirst();
 }
+
+/** A refurbisher's trade-ins in the given statuses, oldest delivery first (its incoming devices). */
+export async function listTradeInsForRefurbisher(db: Executor, refurbisherId: string, statuses: readonly TradeInStatus[]): Promise<TradeInDetailRow[]> {
+  if (statuses.length === 0) return [];
+  const rows = await db
+    .selectFrom('trade_ins')
+    .selectAll()
+    .where('refurbisher_id', '=', refurbisherId)
+    .where('status', 'in', statuses)
+    .orderBy('inspection_due_at', (ob) => ob.asc().nullsLast())
+    .orderBy('accepted_at', 'asc')
+    .orderBy('id', 'asc')
+    .limit(500)
+    .execute();
+  return withDetails(db, rows);
+}

@@ -5,20 +5,21 @@ import { errorResponses, typed, type RoutesPlugin } from '../../platform/http.ts
 import { getSellerReadiness, requireRole } from '../accounts/index.ts';
 import type { VariantCache } from '../catalog/index.ts';
 import { acceptOffer } from './accept-offer.service.ts';
+import type { TradeInAftercare } from './aftercare.port.ts';
 import type { TradeInShipping } from './shipping.port.ts';
 import { cancelTradeIn, getSellerTradeIn, listSellerTradeIns } from './trade-ins.service.ts';
 
 const ZId = z.object({ id: z.string().max(100) });
 
 export interface TradeInsRoutesDeps {
-  runtime: { variants: VariantCache; shipping: { forTradeIns: TradeInShipping } };
+  runtime: { variants: VariantCache; shipping: { forTradeIns: TradeInShipping }; aftercare: TradeInAftercare };
 }
 
 export const tradeInsRoutes: RoutesPlugin<TradeInsRoutesDeps> = async (fastify, deps) => {
   const app = typed(fastify);
   const { database, productClock, runtime } = deps;
   const db = database.db;
-  const base = { db, clock: productClock, sellerReadiness: getSellerReadiness, shipping: runtime.shipping.forTradeIns };
+  const base = { db, clock: productClock, sellerReadiness: getSellerReadiness, shipping: runtime.shipping.forTradeIns, aftercare: runtime.aftercare };
 
   app.post(
     '/api/offers/:id/accept',

@@ -5,6 +5,7 @@ import type { Db, Trx } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { requestHash, withIdempotency } from '../../platform/idempotency.ts';
 import type { TReadiness as SellerReadiness } from '../../../shared/api/accounts.ts';
+import type { TradeInAftercare } from './aftercare.port.ts';
 import type { TradeInShipping } from './shipping.port.ts';
 import { presentSummary, presentTradeIn } from './trade-in.presenter.ts';
 import { transition } from './trade-in.transitions.ts';
@@ -16,6 +17,8 @@ export interface TradeInReadDeps {
   clock: Clock;
   /** The label shown on the page, and voiding it on cancel. */
   shipping: TradeInShipping;
+  /** What happened after delivery (the inspection module's answer). */
+  aftercare: TradeInAftercare;
 }
 
 export async function listSellerTradeIns(db: Db, sellerId: string): Promise<TTradeInSummary[]> {
@@ -27,7 +30,12 @@ export async function getSellerTradeIn(deps: TradeInReadDeps, sellerId: string, 
   const row = await findTradeInDetail(deps.db, id);
   if (!row || row.seller_id !== sellerId) throw notFound('Trade-in');
   const readiness = await deps.sellerReadiness(deps.db, sellerId, deps.clock.now());
-  return presentTradeIn(row, await listEvents(deps.db, id), { payoutMethodComplete: readiness.payoutComplete, label: await deps.shipping.labelOf(deps.db, id), now: deps.clock.now() });
+  return presentTradeIn(row, await listEvents(deps.db, id), {
+    payoutMethodComplete: readiness.payoutComplete,
+    label: await deps.shipping.labelOf(deps.db, id),
+    aftercare: await deps.aftercare(deps.db, id),
+    now: deps.clock.now(),
+  });
 }
 
 /** Why a trade-in that is no longer awaiting shipment cannot be cancelled, in the seller's words. */

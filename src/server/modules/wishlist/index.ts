@@ -4,3 +4,4 @@ export { refreshCatalogueCopy } from './wishlist-catalogue.ts';
 export { registerPriceWindows } from './price-windows.wiring.ts';
 export { releaseUnit, reserveBestAtLeast, reserveUnit, type ReservedUnit } from './reservation.repository.ts';
 export { countEntriesByRefurbisher } from './wishlist.repository.ts';
+export { marketBestPrice, ownLivePricesByGrade } from './live-prices.ts';
