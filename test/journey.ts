@@ -37,7 +37,7 @@ export function flawlessAnswers(category: CategoryId): Record<string, string> {
 
 let variantCursor = 0;
 /** An offer on a smartphone variant nobody else in the file uses, from a fresh refurbisher entry. */
-export async function freshOffer(app: FastifyInstance, db: Executor, opts: { quantity?: number; priceMinor?: number } = {}) {
+export async function freshOffer(app: FastifyInstance, db: Executor, opts: { quantity?: number; priceMinor?: number; refurbisherId?: string } = {}) {
   const variants = await db
     .selectFrom('variants as v')
     .innerJoin('models as m', 'm.id', 'v.model_id')
@@ -46,7 +46,10 @@ export async function freshOffer(app: FastifyInstance, db: Executor, opts: { qua
     .orderBy('v.id', 'desc')
     .execute();
   const variantId = variants[variantCursor++ % variants.length]!.id;
-  const refurbisher = await buildRefurbisher(db, { score: 99 });
+  // A given refurbisher (e.g. one opened with members, who get its e-mails) or a fresh one.
+  const refurbisher = opts.refurbisherId
+    ? await db.selectFrom('refurbishers').select(['id', 'name']).where('id', '=', opts.refurbisherId).executeTakeFirstOrThrow()
+    : await buildRefurbisher(db, { score: 99 });
   const entry = await buildWishlistEntry(db, {
     refurbisherId: refurbisher.id,
     variantId,

@@ -6,9 +6,10 @@ import { aftercareOf, createInspection, type Inspection, type RequestReturn } fr
 import type { TradeInAftercare } from './modules/trade-ins/index.ts';
 import { registerAssessmentRetention } from './modules/offers/index.ts';
 import { createNotifications } from './modules/notifications/index.ts';
+import { registerInspectionDeadlines } from './modules/inspection/index.ts';
 import { findRefurbisherIdForMember, JOB_INVITATION_MAIL, runInvitationMail, type WishlistEntryCounts } from './modules/refurbishers/index.ts';
 import { countEntriesByRefurbisher, registerPriceWindows } from './modules/wishlist/index.ts';
-import { BuiltInCarrier, createShipping, type Carrier, type Shipping, type ShippingDeps } from './modules/shipping/index.ts';
+import { BuiltInCarrier, createShipping, returnShipmentOf, type Carrier, type Shipping, type ShippingDeps } from './modules/shipping/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Keyring } from './platform/crypto.ts';
 import type { Database } from './platform/db/database.ts';
@@ -78,6 +79,14 @@ export function createRuntime(input: RuntimeInput): Runtime {
       clock,
     });
   const carrier = input.carrier ?? new BuiltInCarrier();
+  // The seller's view after delivery: the inspection module's part, and shipping's free return (its label link is the refurbisher's).
+  const aftercare: TradeInAftercare = async (executor, tradeInId) => {
+    const after = await aftercareOf(executor, tradeInId);
+    const ret = await returnShipmentOf(executor, tradeInId);
+    if (!ret) return after;
+    const { labelUrl: _refurbishersOnly, ...returnShipment } = ret;
+    return { ...after, returnShipment };
+  };
   const variants = new VariantCache(db);
   const notifications = createNotifications({
     db,
@@ -87,7 +96,15 @@ export function createRuntime(input: RuntimeInput): Runtime {
     config,
     securityClock,
     protectedValues: (sellerId) => protectedValuesOf(db, input.keyring, sellerId),
-    aftercare: aftercareOf,
+    aftercare,
+  });
+  const inspectionDeadlines = registerInspectionDeadlines({
+    db,
+    clock,
+    securityClock,
+    jobs,
+    notifySeller: notifications.notify,
+    notifyOrganisation: notifications.notifyOrganisation,
   });
   const shipping = createShipping({
     db,
@@ -96,10 +113,12 @@ export function createRuntime(input: RuntimeInput): Runtime {
     jobs,
     carrier,
     notify: notifications.notify,
+    notifyOrganisation: notifications.notifyOrganisation,
+    afterDelivered: inspectionDeadlines.scheduleDeadline,
     ...(input.carrierRetry ? { carrierRetry: input.carrierRetry } : {}),
   });
-  // wired to shipping.forInspection.requestReturn at merge
-  const requestReturn: RequestReturn = input.requestReturn ?? (async () => {});
+  // A test may record the returns instead of issuing them.
+  const requestReturn: RequestReturn = input.requestReturn ?? shipping.forInspection.requestReturn;
   const inspection = createInspection({
     db,
     clock,
@@ -107,7 +126,7 @@ export function createRuntime(input: RuntimeInput): Runtime {
     notifySeller: notifications.notify,
     notifyRefurbisher: notifications.notifyRefurbisher,
     requestReturn,
-    aftercare: aftercareOf,
+    aftercare,
   });
   jobs.register<{ invitationId: string }>(JOB_INVITATION_MAIL, async (data) => {
     await runInvitationMail({ db, clock, mailer, config }, data);
@@ -125,5 +144,5 @@ export function createRuntime(input: RuntimeInput): Runtime {
     await priceWindows.schedule();
   }
 
-  return { jobs, mailer, carrier, variants, shipping, inspection, aftercare: aftercareOf, refurbisherOfMember: findRefurbisherIdForMember, wishlistEntryCounts: countEntriesByRefurbisher, scheduleMaintenance };
+  return { jobs, mailer, carrier, variants, shipping, inspection, aftercare, refurbisherOfMember: findRefurbisherIdForMember, wishlistEntryCounts: countEntriesByRefurbisher, scheduleMaintenance };
 }

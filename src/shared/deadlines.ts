@@ -9,6 +9,12 @@ export const SHIP_WITHIN_DAYS = 21;
 /** The refurbisher inspects within this many business days of delivery. */
 export const INSPECTION_BUSINESS_DAYS = 2;
 
+/** A missed inspection deadline: this many business days later the trade-in is approved at the offer price. */
+export const INSPECTION_GRACE_BUSINESS_DAYS = 2;
+
+/** A free return ships (first carrier scan) within this many business days of being owed. */
+export const RETURN_SHIP_BUSINESS_DAYS = 2;
+
 /** The seller answers a counteroffer within this many days; unanswered, it expires into a free return (no silent acceptance). */
 export const COUNTEROFFER_ANSWER_DAYS = 7;
 

@@ -36,6 +36,10 @@ export const ZTradeIn = ZTradeInSummary.extend({
   deadlines: z.object({
     shipBy: z.string().nullable(),
     inspectionDueAt: z.string().nullable(),
+    /** Delivered, and the inspection due time has passed without one. */
+    inspectionLate: z.boolean(),
+    /** While late: when it is approved automatically at the offer price if still not inspected. */
+    autoApproveAt: z.string().nullable(),
   }),
   milestones: z.object({
     shippedAt: z.string().nullable(),

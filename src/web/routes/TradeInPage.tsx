@@ -163,6 +163,12 @@ function nextStep(t: TTradeIn): string {
     case 'in_transit':
       return `It is on its way to the refurbisher, who inspects it within ${INSPECTION_BUSINESS_DAYS} business days of delivery.`;
     case 'delivered':
+      if (t.deadlines.inspectionLate) {
+        // Past the due time the page stops promising that date: it says what happens instead.
+        return t.deadlines.autoApproveAt
+          ? `The inspection is late: it was due by ${inspection}. If the refurbisher has still not inspected it by ${formatMarketDate(t.deadlines.autoApproveAt)}, it is approved automatically at your offer price and payment starts.`
+          : `The inspection is late: it was due by ${inspection}. Tradeloop has been told and is following it up with the refurbisher.`;
+      }
       return `The refurbisher inspects it by ${inspection ?? 'the end of the second business day'}. If it matches your answers, payment starts at once and reaches your bank in 3–6 business days.`;
     case 'counteroffered':
       return t.aftercare.counteroffer
@@ -199,7 +205,13 @@ function KeyDates({ tradeIn: t }: { tradeIn: TTradeIn }) {
     { label: 'Ship by', value: t.deadlines.shipBy, note: `${SHIP_WITHIN_DAYS} days from your offer`, testId: 'deadline-ship-by' },
     { label: 'Shipped', value: t.milestones.shippedAt },
     { label: 'Delivered', value: t.milestones.deliveredAt },
-    { label: 'Inspection due', value: t.deadlines.inspectionDueAt, note: `${INSPECTION_BUSINESS_DAYS} business days after delivery`, testId: 'deadline-inspection' },
+    {
+      label: t.deadlines.inspectionLate ? 'Inspection was due' : 'Inspection due',
+      value: t.deadlines.inspectionDueAt,
+      note: t.deadlines.inspectionLate ? 'Late' : `${INSPECTION_BUSINESS_DAYS} business days after delivery`,
+      testId: 'deadline-inspection',
+    },
+    { label: 'Approved automatically', value: t.deadlines.autoApproveAt, note: 'if still not inspected, at your offer price', testId: 'deadline-auto-approve' },
     { label: 'Approved', value: t.milestones.approvedAt },
     { label: 'Paid', value: t.milestones.paidAt },
     { label: 'Expired', value: t.milestones.expiredAt },

@@ -19,6 +19,7 @@ import * as m281301 from './2026-11-28T1301_one_operator_flags_table.ts';
 import * as m281401 from './2026-11-28T1401_wishlist_catalogue_copy.ts';
 import * as m281402 from './2026-11-28T1402_price_history_windows.ts';
 import * as m291101 from './2026-11-29T1101_inspection.ts';
+import * as m291401 from './2026-11-29T1401_return_shipment_progress.ts';
 
 /** Every migration, in order. Listed explicitly so the same code runs under Node, Vitest and a bundler. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T1401_wishlist_catalogue_copy': m281401,
   '2026-11-28T1402_price_history_windows': m281402,
   '2026-11-29T1101_inspection': m291101,
+  '2026-11-29T1401_return_shipment_progress': m291401,
 };

@@ -8,7 +8,7 @@ import { InvalidDurationError, parseIsoDuration } from '../../platform/jobs/inde
 import { requireUser } from '../accounts/index.ts';
 import type { Jobs } from '../../platform/jobs/index.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
-import { findLatestInboundLabel, signPayload } from '../shipping/index.ts';
+import { findLatestInboundLabel, returnShipmentOf, signPayload } from '../shipping/index.ts';
 import { findTradeIn } from '../trade-ins/index.ts';
 import { advanceDemoClockOffset } from './demo-clock.repository.ts';
 import { canReadMail } from './dev.policy.ts';
@@ -90,7 +90,9 @@ export const devRoutes: RoutesPlugin<DevRoutesDeps> = async (fastify, deps) => {
       const user = requireUser(req);
       const t = await findTradeIn(database.db, req.body.tradeInId);
       if (!t || (t.seller_id !== user.id && user.role !== 'operator')) throw notFound('Trade-in');
-      const label = await findLatestInboundLabel(database.db, t.id);
+      // A device on its way back to the seller is scanned on its return label.
+      const returnTracking = t.status === 'return_pending' || t.status === 'returning' ? (await returnShipmentOf(database.db, t.id))?.trackingNumber : null;
+      const label = returnTracking ? { tracking_number: returnTracking } : await findLatestInboundLabel(database.db, t.id);
       if (!label) throw notFound('Shipping label');
       const body = JSON.stringify({
         eventId: `demo_${randomUUID()}`,

@@ -5,3 +5,4 @@ export { aftercareOf } from './aftercare.service.ts';
 export type { RequestReturn } from './ports.ts';
 export { photosRoutes } from './photos.routes.ts';
 export { claimPhotos, photosByInspection } from './photos.service.ts';
+export { registerInspectionDeadlines } from './inspection-deadline.wiring.ts';

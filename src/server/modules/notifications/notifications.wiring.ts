@@ -5,6 +5,7 @@ import { QUEUE_PROFILES, type Jobs } from '../../platform/jobs/index.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
 import type { TAftercare } from '../../../shared/api/inspection.ts';
 import { enqueueRefurbisherMail, JOB_REFURBISHER_MAIL, runRefurbisherMail, type RefurbisherMailJob } from './refurbisher-mail.job.ts';
+import { enqueueOrganisationMail, JOB_ORGANISATION_MAIL, runOrganisationMail, type OrganisationMailJob } from './organisation-mail.job.ts';
 import { enqueueTradeInMail, JOB_TRADE_IN_MAIL, runTradeInMail, type MailJobDeps, type TradeInMailJob } from './trade-in-mail.job.ts';
 
 export interface NotificationsDeps {
@@ -27,6 +28,8 @@ export interface Notifications {
   notify(executor: Executor, mail: TradeInMailJob): Promise<void>;
   /** Enqueues an e-mail to the trade-in's refurbisher (its admins and inspectors) in the caller's transaction. */
   notifyRefurbisher(executor: Executor, mail: RefurbisherMailJob): Promise<void>;
+  /** Enqueues an e-mail to the trade-in's refurbisher team (admins and inspectors) in the caller's transaction. */
+  notifyOrganisation(executor: Executor, mail: OrganisationMailJob): Promise<void>;
 }
 
 /** Registers the e-mail job and returns how other modules ask for an e-mail. */
@@ -34,6 +37,7 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
   const { jobs } = deps;
   jobs.register<TradeInMailJob>(JOB_TRADE_IN_MAIL, async (data) => void (await runTradeInMail(deps, data)), QUEUE_PROFILES.network);
   jobs.register<RefurbisherMailJob>(JOB_REFURBISHER_MAIL, async (data) => void (await runRefurbisherMail(deps, data)), QUEUE_PROFILES.network);
+  jobs.register<OrganisationMailJob>(JOB_ORGANISATION_MAIL, async (data) => void (await runOrganisationMail(deps, data)), QUEUE_PROFILES.network);
   const enqueue = async (ex: Executor, name: string, data: Record<string, unknown>, opts: { singletonKey: string }) => void (await jobs.enqueue(ex, name, data, opts));
   return {
     async notify(executor, mail) {
@@ -41,6 +45,9 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
     },
     async notifyRefurbisher(executor, mail) {
       await enqueueRefurbisherMail(enqueue, executor, mail);
+    },
+    async notifyOrganisation(executor, mail) {
+      await enqueueOrganisationMail(enqueue, executor, mail);
     },
   };
 }

@@ -17,6 +17,8 @@ describe('the trade-in e-mail context', () => {
       | 'inspectionDueAt'
       | 'daysBefore'
       | 'tradeInUrl'
+      | 'returnTrackingNumber'
+      | 'returnShipBy'
       | 'newPrice'
       | 'respondBy'
       | 'refusalReason'

@@ -1,6 +1,6 @@
 import { MARKET_TIME_ZONE } from '../../../shared/market-time.ts';
 import { formatMoney, type Money } from '../../../shared/money.ts';
-import { COUNTEROFFER_ANSWER_DAYS, INSPECTION_BUSINESS_DAYS, LOCK_HOLD_DAYS, SHIP_WITHIN_DAYS } from '../../../shared/deadlines.ts';
+import { COUNTEROFFER_ANSWER_DAYS, INSPECTION_BUSINESS_DAYS, LOCK_HOLD_DAYS, RETURN_SHIP_BUSINESS_DAYS, SHIP_WITHIN_DAYS } from '../../../shared/deadlines.ts';
 import { LOCK_REMOVAL_STEPS } from '../../../shared/lock-removal.ts';
 import { PREP_CHECKLIST, QR_DROP_OFF_RULE } from '../../../shared/shipping-copy.ts';
 import { formatTrackingNumber } from '../../../shared/tracking-number.ts';
@@ -17,6 +17,10 @@ export const TRADE_IN_EMAIL_TEMPLATES = [
   'counteroffer_expired',
   'lock_hold',
   'refused',
+  'inspection_lapsed',
+  'return_requested',
+  'return_shipped',
+  'return_delivered',
 ] as const;
 export type TradeInEmailTemplate = (typeof TRADE_IN_EMAIL_TEMPLATES)[number];
 
@@ -38,6 +42,9 @@ export interface TradeInEmailContext {
   inspectionDueAt: Date | null;
   daysBefore?: number;
   tradeInUrl: string;
+  /** The free return's label (refurbisher → seller) and the date it ships by, when one is owed. */
+  returnTrackingNumber: string | null;
+  returnShipBy: Date | null;
   /** A counteroffer's price (the seller's answer decides whether it replaces `price`). */
   newPrice: Money | null;
   /** When the seller's answer is due: a counteroffer's, or a lock hold's. */
@@ -136,6 +143,48 @@ export function tradeInEmail(template: TradeInEmailTemplate, c: TradeInEmailCont
             ? `The refurbisher will check it by ${formatDate(c.inspectionDueAt)} (${INSPECTION_BUSINESS_DAYS} business days). If it matches your assessment, payment of ${formatMoney(c.price)} starts right away and reaches your bank in 3–6 business days.`
             : `The refurbisher has ${INSPECTION_BUSINESS_DAYS} business days to check it. If it matches your assessment, payment of ${formatMoney(c.price)} starts right away.`,
           'If the condition differs, you will get a counteroffer you can accept or reject — rejecting means a free return.',
+        ],
+        cta,
+      };
+    case 'inspection_lapsed':
+      return {
+        subject: `Your ${c.deviceName} is approved: ${formatMoney(c.price)}`,
+        title: 'Approved at your offer price',
+        paragraphs: [
+          `Hi ${c.firstName}, the refurbisher did not inspect your ${c.deviceName} within its deadline${c.inspectionDueAt ? ` (${formatDate(c.inspectionDueAt)})` : ''}, so it was approved automatically at the offer price of ${formatMoney(c.price)}.`,
+          'Payment starts now and reaches your bank in 3–6 business days.',
+        ],
+        cta,
+      };
+    case 'return_requested':
+      return {
+        subject: `Your ${c.deviceName} is coming back to you`,
+        title: 'A free return is on its way',
+        paragraphs: [
+          `Hi ${c.firstName}, your ${c.deviceName} will be shipped back to you for free, at the refurbisher's cost.`,
+          c.returnShipBy
+            ? `The refurbisher must hand it to the carrier by ${formatDate(c.returnShipBy)} (${RETURN_SHIP_BUSINESS_DAYS} business days). We will e-mail you the tracking number when it ships.`
+            : `The refurbisher must hand it to the carrier within ${RETURN_SHIP_BUSINESS_DAYS} business days. We will e-mail you the tracking number when it ships.`,
+        ],
+        cta,
+      };
+    case 'return_shipped':
+      return {
+        subject: `Your ${c.deviceName} has shipped back to you`,
+        title: 'Return shipped',
+        paragraphs: [
+          `Hi ${c.firstName}, your ${c.deviceName} is on its way back to you${c.returnTrackingNumber ? ` (tracking ${formatTrackingNumber(c.returnTrackingNumber)})` : ''}.`,
+          'You do not need to do anything: the return is prepaid.',
+        ],
+        cta,
+      };
+    case 'return_delivered':
+      return {
+        subject: `Your ${c.deviceName} is back with you`,
+        title: 'Returned',
+        paragraphs: [
+          `Hi ${c.firstName}, the carrier delivered your ${c.deviceName} back to you, and this trade-in is closed.`,
+          'You can run the assessment again at any time for a new offer.',
         ],
         cta,
       };

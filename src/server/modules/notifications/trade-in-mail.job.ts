@@ -6,7 +6,7 @@ import { raiseOperatorFlag } from '../../platform/operator-flags.ts';
 import type { TAftercare } from '../../../shared/api/inspection.ts';
 import { REFUSAL_REASON_LABEL } from '../../../shared/api/inspection.ts';
 import { findSellerContact } from '../accounts/index.ts';
-import { findLatestInboundLabel, labelPdfFor, qrPngFor } from '../shipping/index.ts';
+import { findLatestInboundLabel, labelPdfFor, qrPngFor, returnShipmentOf } from '../shipping/index.ts';
 import { findTradeInDetail } from '../trade-ins/index.ts';
 import { TRADE_IN_EMAIL_TEMPLATES, tradeInEmail, type TradeInEmailTemplate } from './trade-in-emails.ts';
 
@@ -62,6 +62,7 @@ export async function runTradeInMail(deps: MailJobDeps, job: TradeInMailJob): Pr
   const seller = await findSellerContact(db, t.seller_id);
   if (!seller) return 'skipped';
   const label = await findLatestInboundLabel(db, t.id);
+  const returnShipment = job.template.startsWith('return_') ? await returnShipmentOf(db, t.id) : null;
 
   const base = deps.config.publicUrl ?? `http://localhost:${deps.config.port}`;
   const after = await deps.aftercare(db, t.id);
@@ -80,6 +81,8 @@ export async function runTradeInMail(deps: MailJobDeps, job: TradeInMailJob): Pr
     newPrice: after.counteroffer?.price ?? null,
     respondBy: job.template === 'lock_hold' ? dateOrNull(after.lockHold?.dueAt) : dateOrNull(after.counteroffer?.dueAt),
     refusalReason: refusal ? REFUSAL_REASON_LABEL[refusal] : null,
+    returnTrackingNumber: returnShipment?.trackingNumber ?? null,
+    returnShipBy: returnShipment ? new Date(returnShipment.shipBy) : null,
   });
 
   const blocks: EmailBlock[] = [...content.paragraphs];

@@ -6,7 +6,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db, Trx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { raiseOperatorFlag } from '../../platform/operator-flags.ts';
-import { insertEvent, lockTradeIn, moveMilestoneEarlier, transition } from '../trade-ins/index.ts';
+import { insertEvent, lockTradeIn, moveMilestoneEarlier, transition, type TradeInRow } from '../trade-ins/index.ts';
 import {
   findCarrierEvent,
   findLabelByTracking,
@@ -15,7 +15,8 @@ import {
   markCarrierEventDecided,
   type CarrierEventRow,
 } from './labels.repository.ts';
-import type { EnqueueFn } from './ports.ts';
+import type { EnqueueFn, NotifyFn } from './ports.ts';
+import { recordReturnProgress } from './return-shipments.repository.ts';
 
 export { CARRIER_EVENT_TYPES };
 
@@ -48,6 +49,8 @@ export interface CarrierEventDeps {
   enqueue: EnqueueFn;
   /** Side effects of a delivery (e-mail, the inspection deadline), enqueued in the transaction. */
   onDelivered?: (trx: Trx, tradeInId: string, now: Date) => Promise<void>;
+  /** The seller's e-mails about the free return (shipped, delivered back), enqueued in the transaction. */
+  notify?: NotifyFn;
   log?: { error(obj: object, msg: string): void };
 }
 
@@ -117,7 +120,7 @@ export async function receiveCarrierEvent(deps: CarrierEventDeps, e: TCarrierEve
  * job deciding the same event, two events of one trade-in, or an event and the seller's cancel
  * take turns; whoever comes second sees what the first did. Returns the event's outcome.
  */
-export type DecideDeps = Pick<CarrierEventDeps, 'db' | 'clock' | 'realClock' | 'onDelivered'>;
+export type DecideDeps = Pick<CarrierEventDeps, 'db' | 'clock' | 'realClock' | 'onDelivered' | 'notify'>;
 
 export async function decideCarrierEvent(deps: DecideDeps, eventId: string): Promise<CarrierEventOutcome> {
   const now = deps.clock.now();
@@ -141,6 +144,7 @@ async function decide(trx: Trx, deps: DecideDeps, ev: CarrierEventRow, now: Date
   const data = { trackingNumber: ev.tracking_number, carrierEventId: ev.event_id };
   const fact = () => insertEvent(trx, { tradeInId: tradeIn.id, type, from: null, to: null, data, occurredAt: at, recordedAt: now });
 
+  if (label.direction === 'return') return decideReturnScan(trx, deps, tradeIn, ev, now);
   if (label.direction !== 'inbound') {
     await fact();
     return 'recorded';
@@ -189,7 +193,11 @@ async function decide(trx: Trx, deps: DecideDeps, ev: CarrierEventRow, now: Date
     } else {
       // The deadline follows the delivery time only while the inspection is still due.
       const set = status === 'delivered' ? { inspection_due_at: inspectionDueAt } : undefined;
-      changed = (await moveMilestoneEarlier(trx, tradeIn.id, { entered: 'delivered', from: 'in_transit', at, now, data, ...(set ? { set } : {}) })) || changed;
+      const moved = await moveMilestoneEarlier(trx, tradeIn.id, { entered: 'delivered', from: 'in_transit', at, now, data, ...(set ? { set } : {}) });
+      // The deadline moved earlier: its jobs are scheduled again for the new time (the e-mail
+      // of the delivery is sent once whatever happens; the old jobs find their effects done).
+      if (moved && set) await deps.onDelivered?.(trx, tradeIn.id, now);
+      changed = moved || changed;
     }
   }
   if (type === 'returned_to_sender') {
@@ -201,5 +209,42 @@ async function decide(trx: Trx, deps: DecideDeps, ev: CarrierEventRow, now: Date
     }
   }
   if (TIMELINE_FACTS.has(type)) await fact();
+  return changed ? 'applied' : 'recorded';
+}
+
+/**
+ * A scan of the free return's label: the first one ships the return, delivery brings it back to
+ * the seller (returned: the wishlist unit goes back, once, in `transition`). The return's own row
+ * keeps the earliest scan times (the scorecard's "shipped on time"); replays and older scans
+ * change no status. Other scans are timeline facts, named as the return's.
+ */
+async function decideReturnScan(trx: Trx, deps: DecideDeps, tradeIn: TradeInRow, ev: CarrierEventRow, now: Date): Promise<CarrierEventOutcome> {
+  const type = ev.type as CarrierEventType;
+  const at = ev.occurred_at;
+  const data = { trackingNumber: ev.tracking_number, carrierEventId: ev.event_id };
+  let status = tradeIn.status;
+  let changed = false;
+  if (MOVES_DEVICE.has(type)) {
+    await recordReturnProgress(trx, tradeIn.id, 'shipped_at', at);
+    if (status === 'return_pending') {
+      await transition(trx, tradeIn.id, { event: 'ship_return', timelineType: 'return_shipped', now, occurredAt: at, data });
+      await deps.notify?.(trx, { template: 'return_shipped', tradeInId: tradeIn.id });
+      status = 'returning';
+      changed = true;
+    }
+  }
+  if (type === 'delivered') {
+    await recordReturnProgress(trx, tradeIn.id, 'delivered_at', at);
+    if (status === 'returning') {
+      await transition(trx, tradeIn.id, { event: 'deliver_return', timelineType: 'return_delivered', now, occurredAt: at, data });
+      await deps.notify?.(trx, { template: 'return_delivered', tradeInId: tradeIn.id });
+      changed = true;
+    } else {
+      changed = (await moveMilestoneEarlier(trx, tradeIn.id, { entered: 'returned', from: 'returning', at, now, data })) || changed;
+    }
+  }
+  if (TIMELINE_FACTS.has(type) || type === 'returned_to_sender') {
+    await insertEvent(trx, { tradeInId: tradeIn.id, type: `return_${type}`, from: null, to: null, data, occurredAt: at, recordedAt: now });
+  }
   return changed ? 'applied' : 'recorded';
 }

@@ -5,3 +5,4 @@ export { BuiltInCarrier, type Carrier, type IssuedLabel } from './carrier.ts';
 export { labelPdfFor, qrPngFor } from './labels.service.ts';
 export { findLatestInboundLabel } from './labels.repository.ts';
 export { signPayload } from './webhook-signature.ts';
+export { returnShipmentOf, returnsShippedOnTime } from './return.jobs.ts';

@@ -104,7 +104,7 @@ export async function runIssueLabel(deps: LabelJobDeps, job: LabelJob, attempt: 
 }
 
 /** Voids a label the carrier issued twice for one trade-in; not on file, so voided here (no transaction open). */
-async function voidSurplus(deps: LabelJobDeps, trackingNumber: string): Promise<void> {
+export async function voidSurplus(deps: Pick<LabelJobDeps, 'db' | 'securityClock' | 'carrier'>, trackingNumber: string): Promise<void> {
   try {
     await deps.carrier.voidLabel(trackingNumber);
   } catch (err) {
@@ -134,17 +134,19 @@ export async function runVoidLabels(deps: LabelJobDeps, job: LabelJob, attempt: 
   return live.length;
 }
 
-async function flagOnLastAttempt(
-  deps: LabelJobDeps,
+/** `incident` names the label when a trade-in can have more than one (its return label). */
+export async function flagOnLastAttempt(
+  deps: Pick<LabelJobDeps, 'db' | 'securityClock' | 'retryLimit'>,
   attempt: { retryCount: number },
   kind: 'label_issue_failed' | 'label_void_failed',
   tradeInId: string,
   err: unknown,
+  incident = tradeInId,
 ) {
   if (attempt.retryCount < deps.retryLimit) return;
   await raiseOperatorFlag(deps.db, deps.securityClock, {
     kind,
-    dedupeKey: `${kind}:${tradeInId}`,
+    dedupeKey: `${kind}:${incident}`,
     tradeInId,
     details: { error: messageOf(err), attempts: attempt.retryCount + 1 },
   });

@@ -7,7 +7,7 @@ export interface EnqueueFn {
 
 /** The trade-in e-mails shipping causes; the notifications module writes and sends them. */
 export interface ShippingMail {
-  template: 'accepted' | 'shipping_reminder' | 'expired' | 'delivered';
+  template: 'accepted' | 'shipping_reminder' | 'expired' | 'delivered' | 'return_requested' | 'return_shipped' | 'return_delivered';
   tradeInId: string;
   daysBefore?: number;
 }
@@ -18,3 +18,6 @@ export interface ShippingMail {
  * shipping cannot import notifications back.
  */
 export type NotifyFn = (executor: Executor, mail: ShippingMail) => Promise<void>;
+
+/** Enqueues an e-mail to the trade-in's refurbisher team (notifications' job), in the caller's transaction. */
+export type NotifyOrganisationFn = (executor: Executor, mail: { template: 'return_not_shipped'; tradeInId: string }) => Promise<void>;

@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors.ts';
 import { errorResponses, typed, type RoutesPlugin } from '../../platform/http.ts';
 import type { Jobs } from '../../platform/jobs/index.ts';
 import { requireRole, requireUser } from '../accounts/index.ts';
+import { refurbisherActor } from '../refurbishers/index.ts';
 import { findTradeIn } from '../trade-ins/index.ts';
 import { receiveCarrierEvent, ZCarrierEvent, type CarrierEventDeps } from './carrier-events.service.ts';
 import type { Shipping } from './shipping.wiring.ts';
@@ -13,7 +14,7 @@ import { verifySignature } from './webhook-signature.ts';
 const ZId = z.object({ id: z.string().max(100) });
 
 export interface ShippingRoutesDeps {
-  runtime: { jobs: Pick<Jobs, 'enqueue'>; shipping: Pick<Shipping, 'onDelivered'> };
+  runtime: { jobs: Pick<Jobs, 'enqueue'>; shipping: Pick<Shipping, 'onDelivered' | 'notify'> };
 }
 
 export const shippingRoutes: RoutesPlugin<ShippingRoutesDeps> = async (fastify, deps) => {
@@ -29,6 +30,7 @@ export const shippingRoutes: RoutesPlugin<ShippingRoutesDeps> = async (fastify, 
       await runtime.jobs.enqueue(executor, name, data, opts);
     },
     onDelivered: runtime.shipping.onDelivered,
+    notify: runtime.shipping.notify,
     log: fastify.log,
   };
 
@@ -61,6 +63,32 @@ export const shippingRoutes: RoutesPlugin<ShippingRoutesDeps> = async (fastify, 
       const seller = requireRole(req, 'seller');
       await ownTradeIn(seller.id, req.params.id);
       return reply.type('image/png').header('cache-control', 'private, no-store').send(await qrPngFor(db, req.params.id));
+    },
+  );
+
+  app.get(
+    '/api/refurbisher/trade-ins/:id/return-label.pdf',
+    {
+      schema: {
+        tags: ['refurbisher'],
+        summary: "The prepaid 4×6 return label (PDF), to ship the device back to its seller; 404 unless the trade-in is your organisation's and you are an admin or inspector",
+        params: ZId,
+        response: { 200: z.unknown().describe('PDF'), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const actor = await refurbisherActor(req, { db, clock: securityClock });
+      const t = await findTradeIn(db, req.params.id);
+      // A buyer handles the wishlist, not parcels: like another organisation's trade-in, not found.
+      if (!t || t.refurbisher_id !== actor.refurbisherId || !(actor.role === 'admin' || actor.role === 'inspector')) {
+        throw new AppError('not_found', 'Trade-in not found');
+      }
+      const { pdf, trackingNumber } = await labelPdfFor(db, t.id, 'return');
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="tradeloop-return-label-${trackingNumber}.pdf"`)
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
     },
   );
 

@@ -36,6 +36,11 @@ export interface ReturnShipmentsTable {
   ship_by: Timestamp;
   requested_at: Timestamp;
   flagged_at: NullableTimestamp;
+  /** Copied from the trade-in when the return is requested (migration 1401): the scorecard reads one table. */
+  refurbisher_id: string;
+  /** The earliest carrier scan of the return label, and its delivery back to the seller. */
+  shipped_at: NullableTimestamp;
+  delivered_at: NullableTimestamp;
 }
 
 export interface ShippingTables {

@@ -5,7 +5,8 @@ import type { TradeInShipping } from '../trade-ins/index.ts';
 import type { Carrier } from './carrier.ts';
 import { decideCarrierEvent, JOB_CARRIER_EVENT_DECIDE } from './carrier-events.service.ts';
 import { JOB_ISSUE_LABEL, JOB_VOID_LABELS, labelOf, requestInboundLabel, requestLabelVoid, runIssueLabel, runVoidLabels, type LabelJob } from './label.jobs.ts';
-import type { NotifyFn } from './ports.ts';
+import type { NotifyFn, NotifyOrganisationFn } from './ports.ts';
+import { JOB_ISSUE_RETURN_LABEL, JOB_RETURN_SHIP_BY, requestReturn, runIssueReturnLabel, runReturnShipBy } from './return.jobs.ts';
 import { JOB_SHIPPING_EXPIRY, JOB_SHIPPING_REMINDER, runShippingExpiry, runShippingReminder, scheduleShippingWindow } from './shipping-window.jobs.ts';
 
 export interface ShippingDeps {
@@ -18,6 +19,13 @@ export interface ShippingDeps {
   carrier: Carrier;
   /** The trade-in e-mails (notifications' job), enqueued in shipping's transactions. */
   notify: NotifyFn;
+  /** The e-mails to a refurbisher's team (a return not shipped in time). */
+  notifyOrganisation: NotifyOrganisationFn;
+  /**
+   * What else a delivery starts, in the scan's transaction: the inspection deadline (the
+   * inspection module's jobs, wired in runtime.ts; shipping cannot import inspection).
+   */
+  afterDelivered?: (trx: Trx, tradeInId: string, now: Date) => Promise<void>;
   /**
    * Retries of a failed carrier call before an operator is flagged. Default: 5 retries, 30 s
    * apart and doubling (about 15 minutes in all).
@@ -29,8 +37,15 @@ export interface ShippingDeps {
 export interface Shipping {
   /** The steps of the accept and cancel flows that are shipping's (trade-ins calls them). */
   forTradeIns: TradeInShipping;
-  /** A delivery scan moved the trade-in: tell the seller (in the scan's transaction). */
-  onDelivered(trx: Trx, tradeInId: string): Promise<void>;
+  /** A delivery scan moved the trade-in: tell the seller and start the inspection deadline (in the scan's transaction). */
+  onDelivered(trx: Trx, tradeInId: string, now: Date): Promise<void>;
+  /** The carrier's scans of a free return tell the seller (in the scan's transaction). */
+  notify: NotifyFn;
+  /** The inspection module's step: a free return is owed. */
+  forInspection: {
+    /** In the transaction that moves the trade-in to return_pending; a second call for the same trade-in does nothing. */
+    requestReturn(trx: Trx, tradeInId: string, reason: string): Promise<void>;
+  };
 }
 
 /** Registers shipping's jobs (labels, the shipping window) and returns its steps for the other modules. */
@@ -42,10 +57,16 @@ export function createShipping(deps: ShippingDeps): Shipping {
   // A carrier is another server: the network profile's expiry (its client must give up first).
   const carrierQueue: QueueSettings = { ...QUEUE_PROFILES.network, retryLimit: 5, retryDelaySeconds: 30, ...deps.carrierRetry };
   const labelDeps = { db, clock, securityClock, carrier, enqueue, notify, retryLimit: carrierQueue.retryLimit ?? 5 };
-  const onDelivered = (trx: Trx, tradeInId: string) => notify(trx, { template: 'delivered', tradeInId });
+  const onDelivered = async (trx: Trx, tradeInId: string, now: Date) => {
+    await notify(trx, { template: 'delivered', tradeInId });
+    await deps.afterDelivered?.(trx, tradeInId, now);
+  };
+  const returnDeps = { ...labelDeps, notifyOrganisation: deps.notifyOrganisation };
   const windowDeps = { db, clock, enqueue, notify, once: (trx: Trx, key: string) => onceKey(trx, key, clock.now()) };
 
   jobs.register<LabelJob>(JOB_ISSUE_LABEL, async (data, ctx) => void (await runIssueLabel(labelDeps, data, ctx)), carrierQueue);
+  jobs.register<LabelJob>(JOB_ISSUE_RETURN_LABEL, async (data, ctx) => void (await runIssueReturnLabel(returnDeps, data, ctx)), carrierQueue);
+  jobs.register<LabelJob>(JOB_RETURN_SHIP_BY, async (data) => void (await runReturnShipBy(returnDeps, data)), QUEUE_PROFILES.database);
   jobs.register<LabelJob>(JOB_VOID_LABELS, async (data, ctx) => void (await runVoidLabels(labelDeps, data, ctx)), carrierQueue);
   jobs.register<{ tradeInId: string; daysBefore: number }>(
     JOB_SHIPPING_REMINDER,
@@ -56,12 +77,16 @@ export function createShipping(deps: ShippingDeps): Shipping {
   // The backstop of a carrier event whose decision did not complete in its request.
   jobs.register<{ eventId: string }>(
     JOB_CARRIER_EVENT_DECIDE,
-    async ({ eventId }) => void (await decideCarrierEvent({ db, clock, realClock: securityClock, onDelivered }, eventId)),
+    async ({ eventId }) => void (await decideCarrierEvent({ db, clock, realClock: securityClock, onDelivered, notify }, eventId)),
     QUEUE_PROFILES.database,
   );
 
   return {
     onDelivered,
+    notify,
+    forInspection: {
+      requestReturn: (trx, tradeInId, reason) => requestReturn(returnDeps, trx, tradeInId, reason),
+    },
     forTradeIns: {
       requestInboundLabel: (trx, tradeInId) => requestInboundLabel(enqueue, trx, tradeInId),
       openShippingWindow: (trx, tradeInId, shipBy, now) => scheduleShippingWindow(enqueue, trx, tradeInId, shipBy, now),

@@ -80,6 +80,7 @@ async function acceptInTransaction(deps: AcceptDeps, trx: Trx, input: AcceptInpu
   return presentTradeIn(detail!, await listEvents(trx, tradeInId), {
     payoutMethodComplete: readiness.payoutComplete,
     label: await deps.shipping.labelOf(trx, tradeInId),
+    now,
   });
 }
 

@@ -2,5 +2,5 @@ export { tradeInsRoutes } from './trade-ins.routes.ts';
 export type { TradeInLabel, TradeInShipping } from './shipping.port.ts';
 export type { TradeInAftercare } from './aftercare.port.ts';
 export { transition } from './trade-in.transitions.ts';
-export { findTradeIn, findTradeInDetail, insertEvent, listTradeInsForRefurbisher, lockTradeIn, type TradeInDetailRow } from './trade-ins.repository.ts';
+export { findTradeIn, findTradeInDetail, insertEvent, listTradeInsForRefurbisher, lockTradeIn, type TradeInDetailRow, type TradeInRow } from './trade-ins.repository.ts';
 export { moveMilestoneEarlier } from './trade-in.milestones.ts';

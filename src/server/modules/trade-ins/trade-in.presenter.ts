@@ -1,5 +1,6 @@
 import type { TTradeIn, TTradeInSummary } from '../../../shared/api/trade-ins.ts';
-import { SHIP_WITHIN_DAYS } from '../../../shared/deadlines.ts';
+import { INSPECTION_GRACE_BUSINESS_DAYS, SHIP_WITHIN_DAYS } from '../../../shared/deadlines.ts';
+import { addBusinessDaysToInstant } from '../../platform/business-days.ts';
 import { canApply, STATUS_LABEL } from '../../../shared/trade-in-machine.ts';
 import type { TAftercare } from '../../../shared/api/inspection.ts';
 import { NO_AFTERCARE } from './aftercare.port.ts';
@@ -34,6 +35,14 @@ const EVENT_TITLE: Record<string, string> = {
   lock_unresolved: 'Account not removed in time: the device comes back to you',
   refuse: 'Refused: the device comes back to you',
   pay: 'Payment sent',
+  lapse_inspection: 'Approved automatically at the offer price: the inspection deadline lapsed',
+  return_label_created: 'Return label created',
+  return_shipped: 'Return shipped to you',
+  return_in_transit: 'Return in transit',
+  return_out_for_delivery: 'Return out for delivery',
+  return_exception: 'Carrier exception on the return',
+  return_returned_to_sender: 'Return sent back to the refurbisher by the carrier',
+  return_delivered: 'Returned to you',
 };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -54,7 +63,7 @@ export function presentSummary(t: TradeInDetailRow): TTradeInSummary {
 export function presentTradeIn(
   t: TradeInDetailRow,
   events: Selectable<TradeInEventsTable>[],
-  extra: { payoutMethodComplete: boolean; label: TradeInLabel; aftercare?: TAftercare },
+  extra: { payoutMethodComplete: boolean; label: TradeInLabel; aftercare?: TAftercare; now: Date },
 ): TTradeIn {
   return {
     ...presentSummary(t),
@@ -64,6 +73,7 @@ export function presentTradeIn(
     deadlines: {
       shipBy: t.status === 'awaiting_shipment' ? t.ship_by.toISOString() : null,
       inspectionDueAt: iso(t.inspection_due_at),
+      ...inspectionLateness(t, events, extra.now),
     },
     milestones: {
       shippedAt: iso(t.shipped_at),
@@ -96,5 +106,20 @@ export function presentTradeIn(
       data: e.data,
     })),
     aftercare: extra.aftercare ?? NO_AFTERCARE,
+  };
+}
+
+/**
+ * Past the inspection deadline the page stops promising it: the inspection is late, and the
+ * trade-in is approved at the offer price on the grace date if still not inspected (the
+ * inspection module's lapse job). After a lock hold the device was inspected once already, so
+ * that promise no longer holds and is not made.
+ */
+function inspectionLateness(t: TradeInDetailRow, events: Selectable<TradeInEventsTable>[], now: Date) {
+  const late = t.status === 'delivered' && t.inspection_due_at !== null && now > t.inspection_due_at;
+  const inspectedBefore = events.some((e) => e.to_status === 'account_locked');
+  return {
+    inspectionLate: late,
+    autoApproveAt: late && !inspectedBefore ? addBusinessDaysToInstant(t.inspection_due_at!, INSPECTION_GRACE_BUSINESS_DAYS).toISOString() : null,
   };
 }

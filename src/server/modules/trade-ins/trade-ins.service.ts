@@ -30,7 +30,12 @@ export async function getSellerTradeIn(deps: TradeInReadDeps, sellerId: string, 
   const row = await findTradeInDetail(deps.db, id);
   if (!row || row.seller_id !== sellerId) throw notFound('Trade-in');
   const readiness = await deps.sellerReadiness(deps.db, sellerId, deps.clock.now());
-  return presentTradeIn(row, await listEvents(deps.db, id), { payoutMethodComplete: readiness.payoutComplete, label: await deps.shipping.labelOf(deps.db, id), aftercare: await deps.aftercare(deps.db, id) });
+  return presentTradeIn(row, await listEvents(deps.db, id), {
+    payoutMethodComplete: readiness.payoutComplete,
+    label: await deps.shipping.labelOf(deps.db, id),
+    aftercare: await deps.aftercare(deps.db, id),
+    now: deps.clock.now(),
+  });
 }
 
 /** Why a trade-in that is no longer awaiting shipment cannot be cancelled, in the seller's words. */
