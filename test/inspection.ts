@@ -44,8 +44,8 @@ export interface Delivered {
   mandatoryAccessories: string[];
 }
 
-/** An offer on a `category` variant from a fresh refurbisher (Flawless at $10,000.00, above any seeded price). */
-async function offerIn(ctx: Ctx, category: CategoryId, priceMinor: number) {
+/** An offer on a `category` variant from a fresh refurbisher (`grade` at $10,000.00, above any seeded price), for answers graded `grade`. */
+async function offerIn(ctx: Ctx, category: CategoryId, priceMinor: number, grade: Grade = 'Flawless') {
   const db = ctx.database.db;
   const variants = await db
     .selectFrom('variants as v')
@@ -56,8 +56,8 @@ async function offerIn(ctx: Ctx, category: CategoryId, priceMinor: number) {
     .execute();
   const variantId = variants[Math.floor(Math.random() * variants.length)]!.id;
   const refurbisher = await buildRefurbisher(db, { score: 99 });
-  await buildWishlistEntry(db, { refurbisherId: refurbisher.id, variantId, grade: 'Flawless', priceMinor, quantityWanted: 5, quantityRemaining: 5 });
-  const res = await ctx.app.inject({ method: 'POST', url: '/api/assessments', payload: { variantId, answers: flawlessAnswers(category) } });
+  await buildWishlistEntry(db, { refurbisherId: refurbisher.id, variantId, grade, priceMinor, quantityWanted: 5, quantityRemaining: 5 });
+  const res = await ctx.app.inject({ method: 'POST', url: '/api/assessments', payload: { variantId, answers: answersGraded(grade, category) } });
   expect(res.statusCode, res.body).toBe(201);
   return { offerId: res.json().offer.id as string, refurbisher, variantId };
 }
@@ -66,9 +66,9 @@ async function offerIn(ctx: Ctx, category: CategoryId, priceMinor: number) {
  * A trade-in of `seller` delivered to a fresh refurbisher (Flawless at $10,000.00), through the
  * real path: accept, label, a pickup and a delivery scan from the carrier.
  */
-export async function deliveredTradeIn(ctx: Ctx, seller: TestUser, opts: { priceMinor?: number; category?: CategoryId } = {}): Promise<Delivered> {
+export async function deliveredTradeIn(ctx: Ctx, seller: TestUser, opts: { priceMinor?: number; category?: CategoryId; declared?: Grade } = {}): Promise<Delivered> {
   const category = opts.category ?? 'smartphones';
-  const offer = category === 'smartphones' ? await freshOffer(ctx.app, ctx.database.db, opts.priceMinor ? { priceMinor: opts.priceMinor } : {}) : await offerIn(ctx, category, opts.priceMinor ?? 1_000_000);
+  const offer = category === 'smartphones' && !opts.declared ? await freshOffer(ctx.app, ctx.database.db, opts.priceMinor ? { priceMinor: opts.priceMinor } : {}) : await offerIn(ctx, category, opts.priceMinor ?? 1_000_000, opts.declared);
   const t = await acceptWithLabel(ctx, seller, offer.offerId);
   const tn = t.shipping!.trackingNumber;
   ctx.clock.advance(24 * HOUR);

@@ -58,8 +58,8 @@ export function toApiError(status: number, body: unknown): ApiError {
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
-  /** A body sent as it is (a CSV file), with its own content type, instead of JSON. */
-  raw?: { text: string; contentType: string };
+  /** A body sent as it is (a CSV file, a photo's bytes), with its own content type, instead of JSON. */
+  raw?: { text: string | Blob; contentType: string };
   headers?: Record<string, string>;
 }
 

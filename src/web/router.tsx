@@ -28,6 +28,7 @@ export const router = createBrowserRouter([
       { path: '/trade-ins/:tradeInId', lazy: async () => ({ Component: (await import('./routes/TradeInPage.tsx')).TradeInPage }) },
       { path: '/trade-ins/:tradeInId/accepted', lazy: async () => ({ Component: (await import('./routes/AcceptedPage.tsx')).AcceptedPage }) },
       { path: '/portal', lazy: async () => ({ Component: (await import('./routes/PortalPage.tsx')).PortalPage }) },
+      { path: '/portal/trade-ins/:tradeInId', lazy: async () => ({ Component: (await import('./routes/IncomingTradeInPage.tsx')).IncomingTradeInPage }) },
       { path: '/operator', lazy: async () => ({ Component: (await import('./routes/OperatorPage.tsx')).OperatorPage }) },
       { path: '/invitations/:invitationId', lazy: async () => ({ Component: (await import('./routes/InvitationPage.tsx')).InvitationPage }) },
       { path: '/email-verified', lazy: async () => ({ Component: (await import('./routes/EmailVerifiedPage.tsx')).EmailVerifiedPage }) },

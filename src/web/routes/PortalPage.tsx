@@ -1,8 +1,11 @@
 import { Alert, Badge, Container, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
+import { useSearchParams } from 'react-router';
+import { INCOMING_BUCKETS, type IncomingBucket } from '../../shared/api/inspection.ts';
 import { LoadError } from '../components/LoadError.tsx';
 import { RequireSignIn } from '../features/account/RequireSignIn.tsx';
+import { IncomingPanel } from '../features/inspection/IncomingPanel.tsx';
 import { ApiKeysPanel } from '../features/refurbisher/ApiKeysPanel.tsx';
 import { MembersPanel } from '../features/refurbisher/MembersPanel.tsx';
 import { ReceivingAddressSettings } from '../features/refurbisher/ReceivingAddressForm.tsx';
@@ -35,6 +38,8 @@ export function PortalPage() {
 
 function Portal({ userId }: { userId: string }) {
   const org = useQuery({ queryKey: ['account', 'organisation'], queryFn: portalApi.organisation, staleTime: 30_000 });
+  // The tab and the incoming bucket live in the address, so Back from a trade-in returns to them.
+  const [params, setParams] = useSearchParams();
   if (org.isError) {
     return (
       <Container size="sm">
@@ -51,7 +56,23 @@ function Portal({ userId }: { userId: string }) {
   }
   const o = org.data;
   const a = o.receivingAddress;
-  const first = o.can.viewWishlist ? 'wishlist' : 'members';
+  // An inspector's work is the incoming devices; a buyer's, the wishlist.
+  const first = o.can.viewWishlist ? 'wishlist' : o.can.inspect ? 'incoming' : 'members';
+  const tabs = ['members', 'settings', 'scorecard', ...(o.can.viewWishlist ? ['wishlist'] : []), ...(o.can.inspect ? ['incoming'] : []), ...(o.can.manageKeys ? ['keys'] : [])];
+  // A link saved by another role (or an old one) opens this role's first tab.
+  const tab = tabs.find((t) => t === params.get('tab')) ?? first;
+  const bucketParam = params.get('bucket');
+  const bucket: IncomingBucket = INCOMING_BUCKETS.find((b) => b === bucketParam) ?? 'to_inspect';
+  const go = (next: { tab?: string; bucket?: IncomingBucket }) =>
+    setParams(
+      (p) => {
+        const q = new URLSearchParams(p);
+        if (next.tab) q.set('tab', next.tab);
+        if (next.bucket) q.set('bucket', next.bucket);
+        return q;
+      },
+      { replace: true },
+    );
   return (
     <Container size="xl">
       <Stack gap="md">
@@ -67,9 +88,10 @@ function Portal({ userId }: { userId: string }) {
             {o.role}
           </Badge>
         </Group>
-        <Tabs defaultValue={first} keepMounted={false}>
+        <Tabs value={tab} onChange={(v) => v && go({ tab: v })} keepMounted={false}>
           <Tabs.List>
             {o.can.viewWishlist && <Tabs.Tab value="wishlist">Wishlist</Tabs.Tab>}
+            {o.can.inspect && <Tabs.Tab value="incoming">Incoming</Tabs.Tab>}
             <Tabs.Tab value="members">Members</Tabs.Tab>
             <Tabs.Tab value="scorecard">Scorecard</Tabs.Tab>
             {o.can.manageKeys && <Tabs.Tab value="keys">API keys</Tabs.Tab>}
@@ -78,6 +100,11 @@ function Portal({ userId }: { userId: string }) {
           {o.can.viewWishlist && (
             <Tabs.Panel value="wishlist" pt="md">
               <WishlistTable canEdit={o.can.editWishlist} />
+            </Tabs.Panel>
+          )}
+          {o.can.inspect && (
+            <Tabs.Panel value="incoming" pt="md">
+              <IncomingPanel bucket={bucket} onBucket={(b) => go({ bucket: b })} />
             </Tabs.Panel>
           )}
           <Tabs.Panel value="members" pt="md">

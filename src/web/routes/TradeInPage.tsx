@@ -9,6 +9,7 @@ import { isNotFound } from '../api.ts';
 import { Crumbs } from '../components/Crumbs.tsx';
 import { LoadError } from '../components/LoadError.tsx';
 import { RequireSignIn } from '../features/account/RequireSignIn.tsx';
+import { AftercareSections } from '../features/aftercare/AftercareSections.tsx';
 import { DemoPanel } from '../features/dev/DemoPanel.tsx';
 import { formatMarketDate, formatMarketShortDate } from '../features/quote/format.ts';
 import { CancelTradeIn } from '../features/trade-ins/CancelTradeIn.tsx';
@@ -60,6 +61,7 @@ function TradeInDetail() {
           {!t.payoutMethodComplete && paymentStillAhead(t.status) && <PayoutBanner />}
           <div className={classes.layout}>
             <Stack gap="lg">
+              <AftercareSections tradeIn={t} />
               {canApply(t.status, 'ship') && (
                 <>
                   <Section title="Ship your device" id="ship">
@@ -113,7 +115,7 @@ function Header({ tradeIn: t }: { tradeIn: TTradeIn }) {
           <StatusPill status={t.status} label={t.statusLabel} />
         </div>
         <Text>{nextStep(t)}</Text>
-        {(t.status === 'expired' || t.status === 'cancelled') && (
+        {(t.status === 'expired' || t.status === 'cancelled' || t.status === 'returned') && (
           <Group>
             <Button component={Link} to={`/sell/${t.device.categoryId}`} variant="light">
               Get a new offer
@@ -168,6 +170,22 @@ function nextStep(t: TTradeIn): string {
           : `The inspection is late: it was due by ${inspection}. Tradeloop has been told and is following it up with the refurbisher.`;
       }
       return `The refurbisher inspects it by ${inspection ?? 'the end of the second business day'}. If it matches your answers, payment starts at once and reaches your bank in 3–6 business days.`;
+    case 'counteroffered':
+      return t.aftercare.counteroffer
+        ? `The refurbisher found it in ${t.aftercare.counteroffer.verifiedGrade} condition and offers ${formatMoney(t.aftercare.counteroffer.price)}. Accept or reject by ${formatMarketDate(t.aftercare.counteroffer.dueAt)}; rejecting means a free return.`
+        : t.statusLabel;
+    case 'account_locked':
+      return t.aftercare.lockHold
+        ? `The device is still linked to your account. Remove it remotely by ${formatMarketDate(t.aftercare.lockHold.dueAt)}, as shown below.`
+        : t.statusLabel;
+    case 'return_pending':
+      return 'The refurbisher ships your device back to you, free of charge, within 2 business days.';
+    case 'returning':
+      return 'Your device is on its way back to you.';
+    case 'returned':
+      return 'Your device is back with you. You can get a new offer for it at any time.';
+    case 'payout_on_hold':
+      return 'Your bank returned the payment. Check your bank details so we can send it again.';
     case 'approved':
       return 'Approved. The money reaches your bank in 3–6 business days.';
     case 'paid':

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.ts';
 import { as, makeUser, type TestUser } from '../../../../test/accounts.ts';
 import { readySeller } from '../../../../test/journey.ts';
-import { buildRefurbisher, buildWishlistEntry } from '../../../../test/factories.ts';
+import { buildRefurbisher, buildWishlistEntry, randomImei } from '../../../../test/factories.ts';
 import { bearer, createKey } from '../../../../test/refurbishers.ts';
 import {
   answersGraded,
@@ -84,6 +84,32 @@ describe('the inspection', () => {
     expect(mine.aftercare.latestInspection).not.toHaveProperty('inspectorName');
     await ctx.runtime.jobs.runDue();
     expect(await mailsAbout(seller.email, /is approved/, d.id)).toHaveLength(1);
+  });
+
+  it('a device in better condition than declared is a match: approved at the offer price, never a counteroffer', async () => {
+    const d = await deliveredTradeIn(ctx, seller, { declared: 'Good' });
+    const res = await file(d, inspectionBody(d, { answers: flawlessAnswers('smartphones') }));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'approved', inspections: [{ outcome: 'match', declaredGrade: 'Good', verifiedGrade: 'Flawless' }] });
+    expect((await sellerView(d.id)).price.amountMinor).toBe(1_000_000);
+  });
+
+  it('an IMEI on the blocklist can only be refused as blocklisted, and only a listed IMEI can be', async () => {
+    const operatorUser = await makeUser(ctx.app, ctx.database.db, 'operator');
+    const imei = randomImei();
+    const listed = await ctx.app.inject({ method: 'POST', url: '/api/admin/blocklist', headers: as(operatorUser), payload: { imei, reason: 'Reported stolen' } });
+    expect(listed.statusCode, listed.body).toBe(201);
+    const d = await deliveredTradeIn(ctx, seller);
+    const photoIds = [await photoOf(ctx, d)];
+    const approve = await file(d, inspectionBody(d, { identity: { kind: 'imei', value: imei } }));
+    expect(approve.statusCode, approve.body).toBe(422);
+    expect(approve.json().error.fields.refusal).toMatch(/blocklist/);
+    const wrongReason = await file(d, inspectionBody(d, { identity: { kind: 'imei', value: randomImei() }, refusal: 'blocklisted', photoIds }));
+    expect(wrongReason.statusCode, wrongReason.body).toBe(422);
+    expect((await inspectionsOf(d.id))).toHaveLength(0);
+    const refused = await file(d, inspectionBody(d, { identity: { kind: 'imei', value: imei }, refusal: 'blocklisted', photoIds }));
+    expect(refused.statusCode, refused.body).toBe(200);
+    expect(refused.json()).toMatchObject({ status: 'return_pending', inspections: [{ outcome: 'refused', refusal: 'blocklisted' }] });
   });
 
   it('lists the organisation\'s devices by bucket, with overdue judged by the product clock; another organisation sees none of them (404)', async () => {

@@ -52,7 +52,7 @@ interface Checked {
 /**
  * Checks the inspection against the rules of docs/product.md §5 and issue 10, and derives its
  * outcome (the inspector does not choose it): a refusal → refused; still linked → lock hold; the
- * same grade with every mandatory accessory → match; anything else → counteroffer. Every broken
+ * same grade or a better one with every mandatory accessory → match; anything else → counteroffer. Every broken
  * rule is reported at once.
  */
 function check(t: TradeInDetailRow, declaredAnswers: Answers, body: Request): Checked {
@@ -90,7 +90,8 @@ function check(t: TradeInDetailRow, declaredAnswers: Answers, body: Request): Ch
     ? 'refused'
     : body.stillLinked
       ? 'lock_hold'
-      : verifiedGrade === t.grade && missing.length === 0
+      : // A device in better condition than declared keeps the offer price (docs/product.md §2): a match.
+        gradeRank(verifiedGrade) <= gradeRank(t.grade) && missing.length === 0
         ? 'match'
         : 'counteroffer';
 
