@@ -2,7 +2,7 @@ import type { Db, Executor } from '../../platform/db/database.ts';
 import { layoutEmail, mailAlreadySent, sendMailOnce } from '../../platform/mail/index.ts';
 import { addBusinessDaysToInstant } from '../../platform/business-days.ts';
 import { INSPECTION_GRACE_BUSINESS_DAYS } from '../../../shared/deadlines.ts';
-import { findOrganisationContacts } from '../refurbishers/index.ts';
+import { findInspectorEmails } from '../refurbishers/index.ts';
 import { returnShipmentOf } from '../shipping/index.ts';
 import { findTradeInDetail } from '../trade-ins/index.ts';
 import { ORGANISATION_EMAIL_TEMPLATES, organisationEmail, type OrganisationEmailTemplate } from './organisation-emails.ts';
@@ -15,9 +15,6 @@ export interface OrganisationMailJob {
   template: OrganisationEmailTemplate;
   tradeInId: string;
 }
-
-/** Admins and inspectors act on incoming devices; buyers only manage the wishlist. */
-const RECIPIENT_ROLES = ['admin', 'inspector'] as const;
 
 const mailKey = (job: OrganisationMailJob) => `organisation:${job.tradeInId}:${job.template}`;
 
@@ -35,13 +32,14 @@ export async function runOrganisationMail(deps: MailJobDeps & { db: Db }, job: O
   if (await mailAlreadySent(deps.db, key)) return 'already_sent';
   const t = await findTradeInDetail(deps.db, job.tradeInId);
   if (!t) return 'skipped';
-  const org = await findOrganisationContacts(deps.db, t.refurbisher_id, RECIPIENT_ROLES);
-  if (!org || org.emails.length === 0) return 'skipped';
+  // Admins and inspectors act on incoming devices; buyers only manage the wishlist.
+  const emails = await findInspectorEmails(deps.db, t.refurbisher_id);
+  if (emails.length === 0) return 'skipped';
   const returnShipment = job.template === 'return_not_shipped' ? await returnShipmentOf(deps.db, t.id) : null;
   const base = deps.config.publicUrl ?? `http://localhost:${deps.config.port}`;
   const content = organisationEmail(job.template, {
     tradeInId: t.id,
-    refurbisherName: org.name,
+    refurbisherName: t.refurbisherName,
     deviceName: `${t.modelName} (${t.variantLabel})`,
     price: { amountMinor: t.price_minor, currency: t.currency.trim() },
     inspectionDueAt: t.inspection_due_at,
@@ -54,7 +52,7 @@ export async function runOrganisationMail(deps: MailJobDeps & { db: Db }, job: O
     deps.db,
     deps.mailer,
     {
-      to: org.emails,
+      to: emails,
       subject: content.subject,
       text: body.text,
       html: body.html,

@@ -2,7 +2,7 @@
 export { refurbishersRoutes } from './refurbishers.routes.ts';
 export { refurbisherActor } from './refurbisher-actor.ts';
 export { findInspectorEmails } from './inspector-contacts.ts';
-export { findOrganisationContacts, findReceivingAddress, findRefurbisherDisplays, findRefurbisherIdForMember, linkOrganisation, listOrganisationLinks, type RefurbisherDisplay } from './refurbishers.repository.ts';
+export { findReceivingAddress, findRefurbisherDisplays, findRefurbisherIdForMember, linkOrganisation, listOrganisationLinks, type RefurbisherDisplay } from './refurbishers.repository.ts';
 export { allow, canEditWishlist, canInspect, canViewWishlist, type RefurbisherActor } from './refurbishers.policy.ts';
 export { JOB_INVITATION_MAIL, type WishlistEntryCounts } from './organisations.service.ts';
 export { runInvitationMail } from './invitation-mail.job.ts';
