@@ -2,7 +2,7 @@ import { Alert, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/cor
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { MESSAGE_MAX_LENGTH, type TMessage } from '../../../shared/api/inspection.ts';
-import { ApiError, request } from '../../api.ts';
+import { ApiError, newIdempotencyKey, request } from '../../api.ts';
 import { formatMarketDateTime } from '../quote/format.ts';
 
 type Side = 'seller' | 'refurbisher';
@@ -21,12 +21,12 @@ export function MessageThread({ tradeInId, side, otherParty }: { tradeInId: stri
   const thread = useQuery({ queryKey: key, queryFn: () => request<{ messages: TMessage[] }>(base(side, tradeInId)), refetchInterval: 30_000 });
   const [body, setBody] = useState('');
   // One key per message being written: a retry of the same send is answered once.
-  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+  const [idempotencyKey, setIdempotencyKey] = useState(() => newIdempotencyKey());
   const send = useMutation({
     mutationFn: (text: string) => request<TMessage>(base(side, tradeInId), { method: 'POST', body: { body: text }, headers: { 'idempotency-key': idempotencyKey } }),
     onSuccess: () => {
       setBody('');
-      setIdempotencyKey(crypto.randomUUID());
+      setIdempotencyKey(newIdempotencyKey());
       void client.invalidateQueries({ queryKey: key });
     },
   });
