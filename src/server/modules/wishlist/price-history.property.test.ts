@@ -123,10 +123,19 @@ describe('price history', () => {
               const e = await entryOf(op.who, op.key);
               if (e) {
                 const at = new Date(clock.now().getTime() + op.inMs);
-                const set = op.edge === 'until' ? { active_until: at } : op.edge === 'from' ? { active_from: at } : { active_until: null };
+                // Only windows the table allows (from before until): a later opening drops an earlier close,
+                // and a close at or before the opening is not written (the random ops would otherwise trip the check).
+                const set =
+                  op.edge === 'until'
+                    ? { active_until: at }
+                    : op.edge === 'from'
+                      ? { active_from: at, active_until: sql<Date | null>`case when active_until <= ${at} then null else active_until end` }
+                      : { active_until: null };
                 await db.transaction().execute(async (trx) => {
                   await sql`select set_config('tradeloop.now', ${clock.now().toISOString()}, true)`.execute(trx);
-                  await trx.updateTable('wishlist_entries').set(set).where('id', '=', e.id).execute();
+                  let update = trx.updateTable('wishlist_entries').set(set).where('id', '=', e.id);
+                  if (op.edge === 'until') update = update.where('active_from', '<', at);
+                  await update.execute();
                 });
               }
             } else {
