@@ -32,6 +32,22 @@ const ZEnv = z.object({
   QUOTE_RATE_BURST: z.coerce.number().int().min(1).max(1_000_000).default(40),
   /** Days an assessment nobody accepted is kept before the retention job removes it. */
   ASSESSMENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  // --- ACH payouts (docs/payouts.md). Demo mode has public sample values; production must set the first four. ---
+  /** The originating bank's 9-digit ABA routing number (the file's immediate destination and the trace prefix). */
+  ACH_ODFI_ROUTING: z.string().optional(),
+  ACH_ODFI_NAME: z.string().optional(),
+  /** Up to 16 characters, as the seller's bank statement shows it. */
+  ACH_COMPANY_NAME: z.string().optional(),
+  /** The 10-character company identification the bank assigned. */
+  ACH_COMPANY_ID: z.string().optional(),
+  ACH_ENTRY_DESCRIPTION: z.string().default('TRADE-IN'),
+  /** Where batch files are written (the bank's SFTP drop in production). */
+  ACH_OUTBOUND_DIR: z.string().optional(),
+  /** The standard (next-day) batch's cutoff, HH:MM in the market's time zone. */
+  ACH_CUTOFF: z.string().default('16:00'),
+  /** Also send Same Day ACH batches at ACH_SAME_DAY_CUTOFFS (effective the same business day). */
+  ACH_SAME_DAY: z.enum(['true', 'false']).default('false'),
+  ACH_SAME_DAY_CUTOFFS: z.string().default('10:30,14:45'),
 });
 
 /** Documented, public, and accepted only in demo mode, so the demo carrier tools can sign events. */
@@ -59,7 +75,26 @@ export interface Config {
   /** Anonymous quotes per address: `perMinute` 0 means no limit. */
   readonly quoteRateLimit: { readonly perMinute: number; readonly burst: number };
   readonly assessmentRetentionDays: number;
+  readonly ach: AchConfig;
 }
+
+/** The ACH origination settings every batch file is written with (docs/payouts.md). */
+export interface AchConfig {
+  readonly odfiRouting: string;
+  readonly odfiName: string;
+  readonly companyName: string;
+  readonly companyId: string;
+  readonly entryDescription: string;
+  readonly outboundDir: string;
+  /** HH:MM, America/New_York. */
+  readonly cutoff: string;
+  readonly sameDay: boolean;
+  /** HH:MM each, ascending; used only when sameDay is on. */
+  readonly sameDayCutoffs: readonly string[];
+}
+
+/** Public sample values, accepted only in demo mode (a real bank would reject them). */
+export const DEMO_ACH = { odfiRouting: '021000021', odfiName: 'DEMO BANK', companyName: 'TRADELOOP DEMO', companyId: '1000000001' } as const;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -106,6 +141,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     carrierEventMaxSkewSeconds: e.CARRIER_EVENT_MAX_SKEW_SECONDS,
     quoteRateLimit: Object.freeze({ perMinute: e.QUOTE_RATE_PER_MINUTE, burst: e.QUOTE_RATE_BURST }),
     assessmentRetentionDays: e.ASSESSMENT_RETENTION_DAYS,
+    ach: Object.freeze({
+      odfiRouting: e.ACH_ODFI_ROUTING ?? DEMO_ACH.odfiRouting,
+      odfiName: e.ACH_ODFI_NAME ?? DEMO_ACH.odfiName,
+      companyName: e.ACH_COMPANY_NAME ?? DEMO_ACH.companyName,
+      companyId: e.ACH_COMPANY_ID ?? DEMO_ACH.companyId,
+      entryDescription: e.ACH_ENTRY_DESCRIPTION,
+      outboundDir: path.resolve(e.ACH_OUTBOUND_DIR ?? path.join(e.DATA_DIR, 'ach-outbound')),
+      cutoff: e.ACH_CUTOFF,
+      sameDay: e.ACH_SAME_DAY === 'true',
+      sameDayCutoffs: Object.freeze(e.ACH_SAME_DAY_CUTOFFS.split(',').map((c) => c.trim())),
+    }),
   });
 }
 

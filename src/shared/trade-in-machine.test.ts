@@ -33,7 +33,7 @@ describe('trade-in state machine', () => {
   });
 
   it('terminal statuses allow nothing, and release-unit statuses are terminal', () => {
-    expect([...TERMINAL].sort()).toEqual(['cancelled', 'expired', 'paid', 'returned']);
+    expect([...TERMINAL].sort()).toEqual(['cancelled', 'expired', 'returned']);
     for (const s of RELEASES_UNIT) expect(TERMINAL.has(s)).toBe(true);
   });
 

@@ -10,7 +10,7 @@ export const TRADE_IN_STATUSES = [
   'counteroffered', // different condition: waiting for the seller's answer
   'account_locked', // still linked to iCloud/Google/Samsung: seller asked to remove it
   'approved', // matches (or counteroffer accepted, or inspection deadline lapsed): payout starts
-  'payout_on_hold', // the ACH credit came back; waiting for corrected details
+  'payout_on_hold', // the ACH credit came back (from paid); waiting for corrected details, then paid again
   'paid', // money sent
   'return_pending', // counteroffer rejected/expired, lock unresolved, or refused: free return due
   'returning', // return shipped
@@ -55,9 +55,10 @@ const TABLE: Record<TradeInStatus, Partial<Record<TradeInEvent, TradeInStatus>>>
   },
   counteroffered: { accept_counteroffer: 'approved', reject_counteroffer: 'return_pending', expire_counteroffer: 'return_pending' },
   account_locked: { lock_cleared: 'delivered', lock_unresolved: 'return_pending' },
-  approved: { pay: 'paid', hold_payout: 'payout_on_hold' },
+  approved: { pay: 'paid' },
   payout_on_hold: { pay: 'paid' },
-  paid: {},
+  // An ACH credit can come back from the bank after it was sent (closed account, wrong number).
+  paid: { hold_payout: 'payout_on_hold' },
   return_pending: { ship_return: 'returning' },
   returning: { deliver_return: 'returned' },
   returned: {},

@@ -10,6 +10,8 @@ import type { RefurbishersTables } from '../modules/refurbishers/refurbishers.ta
 import type { BlocklistTables } from '../modules/blocklist/blocklist.tables.ts';
 import type { InspectionTables } from '../modules/inspection/inspection.tables.ts';
 import type { MessagesTables } from '../modules/messages/messages.tables.ts';
+import type { LedgerTables } from '../modules/ledger/ledger.tables.ts';
+import type { PayoutsTables } from '../modules/payouts/payouts.tables.ts';
 import type { WishlistTables } from '../modules/wishlist/wishlist.tables.ts';
 
 /**
@@ -17,4 +19,4 @@ import type { WishlistTables } from '../modules/wishlist/wishlist.tables.ts';
  * `<module>.tables.ts` (the platform in `platform/*.tables.ts`); this interface joins them.
  * Only the owner of a table reads or writes it: others ask the owner through its index.ts.
  */
-export interface DB extends PlatformTables, JobsTables, AccountsTables, CatalogTables, OffersTables, TradeInsTables, ShippingTables, RefurbishersTables, WishlistTables, DevTables, BlocklistTables, InspectionTables, MessagesTables {}
+export interface DB extends PlatformTables, JobsTables, AccountsTables, CatalogTables, OffersTables, TradeInsTables, ShippingTables, RefurbishersTables, WishlistTables, DevTables, BlocklistTables, InspectionTables, MessagesTables, LedgerTables, PayoutsTables {}

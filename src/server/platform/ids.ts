@@ -20,6 +20,9 @@ export const ID_PREFIXES = {
   lockHold: 'lck',
   certificate: 'crt',
   message: 'msg',
+  journalEntry: 'jrn',
+  payoutBatch: 'bat',
+  achReturn: 'ret',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

@@ -40,6 +40,8 @@ export const ERROR_STATUS = {
   device_id_invalid: 422,
   /** The IMEI given at accept is reported lost or stolen: no label, nothing reserved. */
   device_blocklisted: 422,
+  /** A bank file (ACH returns) with lines the reader cannot take: every one of them named; nothing was recorded. */
+  ach_file_invalid: 422,
   rate_limited: 429,
   headers_too_large: 431,
   internal: 500,
@@ -51,6 +53,9 @@ export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
 
 /** One problem of a bulk input (a CSV line, an item of a list): where, and what to fix. */
 export const ZRowProblem = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
+
+/** One unreadable line of a fixed-width file (a NACHA returns file): its 1-based number and what is wrong. */
+export const ZLineProblem = z.object({ line: z.number().int(), message: z.string() });
 
 /** `details` of the codes that always have them. A code missing here and below answers without `details`. */
 export const ERROR_DETAILS = {
@@ -66,6 +71,8 @@ export const ERROR_DETAILS = {
   flag_already_cleared: z.object({ clearedAt: z.string(), clearedBy: z.string() }),
   /** Also sent as the Retry-After header. */
   rate_limited: z.object({ retryAfterSeconds: z.number().int().positive() }),
+  /** Every line of the bank file that could not be read (at most 200). */
+  ach_file_invalid: z.object({ problems: z.array(ZLineProblem) }),
 } satisfies Partial<Record<ErrorCode, z.ZodType>>;
 
 /** `details` of the codes that have them only sometimes. */

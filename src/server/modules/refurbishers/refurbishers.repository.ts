@@ -231,3 +231,10 @@ export async function findOrganisationContacts(db: Executor, refurbisherId: stri
   const members = await listMembers(db, r.organizationId);
   return { name: r.name, emails: [...new Set(members.filter((m) => (roles as readonly string[]).includes(m.role)).map((m) => m.email))] };
 }
+
+/** The platform's commission on this refurbisher's approvals, in basis points (read in the approving transaction). */
+export async function findCommissionBps(db: Executor, refurbisherId: string): Promise<number> {
+  const row = await db.selectFrom('refurbishers').select('commission_bps').where('id', '=', refurbisherId).executeTakeFirst();
+  if (!row) throw new Error(`refurbisher ${refurbisherId} not found`);
+  return row.commission_bps;
+}

@@ -23,6 +23,8 @@ export interface RefurbishersTable {
   created_at: Timestamp;
   /** The better-auth organisation whose members act for this refurbisher (accounts migration). */
   organization_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The platform's commission on each approval, in basis points (1000 = 10 %), set by operators. */
+  commission_bps: ColumnType<number, number | undefined, number>;
 }
 
 /** better-auth organisation plugin's organisation: one per refurbisher (refurbishers.organization_id). */
