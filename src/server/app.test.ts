@@ -45,6 +45,17 @@ describe('the web shell and the API edges', () => {
     expect((await app.inject('/assets/app-2.js')).statusCode).toBe(200);
   });
 
+  it('a URL that is no page answers 404 with the shell (its friendly not-found page); every page answers 200', async () => {
+    for (const url of ['/nowhere', '/trade-ins/tin_x/nothing', '/sell', '/operator/x/y', '/models/m/v/assess/more']) {
+      const res = await app.inject(url);
+      expect(res.statusCode, url).toBe(404);
+      expect(res.body, url).toContain('<title>shell</title>');
+    }
+    for (const url of ['/', '/sell/smartphones', '/models/m/v/assess', '/offers/ofr_1/accept', '/portal/', '/settings', '/verify/ABCD-1234']) {
+      expect((await app.inject(url)).statusCode, url).toBe(200);
+    }
+  });
+
   it('a missing asset or API route is a 404, never the shell', async () => {
     expect((await app.inject('/assets/gone.js')).statusCode).toBe(404);
     expect((await app.inject('/api/nothing-here')).json().error.code).toBe('not_found');

@@ -8,6 +8,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { AppDeps } from './app-deps.ts';
 import { accountsRoutes, authPlugin } from './modules/accounts/index.ts';
 import { ZHealth } from '../shared/api/health.ts';
+import { isKnownPage } from '../shared/page-paths.ts';
 import { blocklistRoutes } from './modules/blocklist/index.ts';
 import { catalogRoutes } from './modules/catalog/index.ts';
 import { devRoutes } from './modules/dev/index.ts';
@@ -151,8 +152,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     if (!hasWeb || !isPage) {
       return reply.code(404).send(errorBody('not_found', `No route ${req.method} ${url}`));
     }
-    // Client-side routes: every other page URL gets the app shell.
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    // Client-side routes get the app shell; a URL that is no page gets it too (its "not found"
+    // page), but with the status that says so.
+    return reply.code(isKnownPage(url) ? 200 : 404).header('cache-control', 'no-cache').sendFile('index.html');
   });
 
   return app;
