@@ -239,9 +239,9 @@ export function checkDateOfBirth(input: string, now: Date, tz: string = MARKET_T
 /** Licence numbers are printed with spaces and dashes that are not part of the number. */
 export function checkLicenceNumber(input: string): FieldCheck {
   const s = input.replace(/[\s-]/g, '').toUpperCase();
-  if (s.length === 0) return fail("Driver's licence number is required");
-  if (!/^[A-Z0-9]+$/.test(s)) return fail("Driver's licence number may contain only letters and digits");
-  if (s.length > 20) return fail("Driver's licence number must be at most 20 letters and digits");
+  if (s.length === 0) return fail("Driver's license number is required");
+  if (!/^[A-Z0-9]+$/.test(s)) return fail("Driver's license number may contain only letters and digits");
+  if (s.length > 20) return fail("Driver's license number must be at most 20 letters and digits");
   return ok(s);
 }
 
@@ -334,8 +334,8 @@ export const ZIdentityInput = z.discriminatedUnion(
   [
     z.object({
       kind: z.literal('drivers_license'),
-      number: checkedString("Driver's licence number", checkLicenceNumber),
-      state: ZStateCode("Driver's licence state"),
+      number: checkedString("Driver's license number", checkLicenceNumber),
+      state: ZStateCode("Driver's license state"),
     }),
     z.object({
       kind: z.literal('ssn_last4'),

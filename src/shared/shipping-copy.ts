@@ -14,6 +14,6 @@ export const PREP_CHECKLIST: { title: string; detail: string }[] = [
 
 /** The UPS rule for QR drop-off, in full (the page, e-mails) and short (the 4×6 label). */
 export const QR_DROP_OFF_RULE =
-  'Drop it off at a The UPS Store® location and show the QR code. Only The UPS Store® retail locations accept QR codes — not UPS Access Points, UPS Customer Centers or UPS drop boxes.';
+  'Drop it off at The UPS Store® and show the QR code. Only The UPS Store® retail locations accept QR codes — not UPS Access Points, UPS Customer Centers or UPS drop boxes.';
 export const QR_DROP_OFF_NOTICE =
   'QR drop-off only at The UPS Store® locations — not at UPS Access Points, UPS Customer Centers or UPS drop boxes.';

@@ -356,7 +356,7 @@ describe('refusals and recoveries in the accept flow (issue 3)', () => {
 
     // Identity by driver's licence.
     await page.getByRole('heading', { name: 'Confirm who you are' }).waitFor();
-    await input(page, 'Driver’s licence number').fill('12345678');
+    await input(page, 'Driver’s license number').fill('12345678');
     await input(page, 'Issuing state').selectOption('TX');
     await page.getByRole('button', { name: 'Save and continue' }).click();
 

@@ -26,7 +26,7 @@ export function LandingPage() {
               Get a price for your device in 2 minutes
             </Title>
             <Text size="lg" className={classes.lead}>
-              Describe your phone, tablet, laptop, console or watch and see the highest offer from
+              Describe your phone, tablet, laptop, console, watch or headphones and see the highest offer from
               professional refurbishers. Free shipping, paid straight to your bank.
             </Text>
             <Box className={classes.search}>

@@ -97,7 +97,7 @@ function Settings() {
             <Part
               id="identity"
               title="Identity"
-              intro="Your driver’s licence or the last 4 digits of your SSN."
+              intro="Your driver’s license or the last 4 digits of your SSN."
               editing={editing === 'identity'}
               saved={saved === 'identity'}
               onEdit={() => edit('identity')}

@@ -81,7 +81,7 @@ const meRoutes: RoutesPlugin<AccountsRoutesDeps> = async (fastify, deps) => {
   app.put(
     '/api/me/identity',
     {
-      schema: { tags: ['accounts'], summary: "Driver's licence (with state) or the last 4 digits of the SSN", body: ZIdentityInput, response: { 200: ZMe, ...errors } },
+      schema: { tags: ['accounts'], summary: "Driver's license (with state) or the last 4 digits of the SSN", body: ZIdentityInput, response: { 200: ZMe, ...errors } },
       preValidation: sellerOnly,
       validatorCompiler: documentedOnly,
     },

@@ -112,7 +112,7 @@ async function checkSellerMayAccept(deps: AcceptDeps, trx: Trx, sellerId: string
   }
   if (!readiness.isAdult) throw new AppError('seller_underage', 'You must be 18 or older to trade in a device');
   if (!readiness.identityComplete) {
-    throw new AppError('profile_incomplete', 'Add your driver’s licence number or the last 4 digits of your SSN before accepting', {
+    throw new AppError('profile_incomplete', 'Add your driver’s license number or the last 4 digits of your SSN before accepting', {
       details: { readiness },
     });
   }

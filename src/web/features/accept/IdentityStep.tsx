@@ -12,7 +12,7 @@ export function IdentityStep({ flow, me }: { flow: AcceptFlow; me: TMe }) {
         Confirm who you are
       </StepHeading>
       <Text size="sm" c="dimmed">
-        Give your driver’s licence number or the last 4 digits of your Social Security number.
+        Give your driver’s license number or the last 4 digits of your Social Security number.
       </Text>
       <IdentityForm
         identity={me.identity}

@@ -66,14 +66,14 @@ export function IdentityForm({
           error={form.errors.kind}
         >
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs" mt={6}>
-            <RadioOption value="drivers_license" label="Driver’s licence" description="The full number and the state that issued it" />
+            <RadioOption value="drivers_license" label="Driver’s license" description="The full number and the state that issued it" />
             <RadioOption value="ssn_last4" label="Social Security number" description="Only the last 4 digits" />
           </SimpleGrid>
         </Radio.Group>
         {licence ? (
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md" verticalSpacing="md">
             <TextInput
-              label="Driver’s licence number"
+              label="Driver’s license number"
               description="As printed on the card; spaces and dashes are fine."
               autoComplete="off"
               spellCheck={false}

@@ -6,7 +6,7 @@ import { stateName } from './states.ts';
 export function describeIdentity(identity: TMe['identity']): string {
   if (!identity) return 'Not added yet';
   return identity.kind === 'drivers_license'
-    ? `Driver’s licence ${identity.number}, ${stateName(identity.state)}`
+    ? `Driver’s license ${identity.number}, ${stateName(identity.state)}`
     : `Social Security number ${identity.last4}`;
 }
 
