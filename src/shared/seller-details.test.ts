@@ -176,8 +176,24 @@ describe('ZProfileInput', () => {
     ['long last name', { legalName: { first: 'Ada', last: 'x'.repeat(101) } }, 'legalName.last'],
     ['30 February', { dateOfBirth: '1990-02-30' }, 'dateOfBirth'],
     ['US date order', { dateOfBirth: '12/10/1990' }, 'dateOfBirth'],
+    ['ZIP of another state', { address: { ...goodProfile.address, zip: '10001', state: 'TX' } }, 'address.zip'],
+    ['ZIP of no state', { address: { ...goodProfile.address, zip: '00000' } }, 'address.zip'],
+    ['military ZIP', { address: { ...goodProfile.address, zip: '09012' } }, 'address.zip'],
   ])('refuses %s, naming the field', (_name, patch, path) => {
     expect(pathsOf(ZProfileInput.safeParse({ ...goodProfile, ...patch }))).toEqual([path]);
+  });
+
+  it('says which state a mismatched ZIP code is in', () => {
+    const r = ZProfileInput.safeParse({ ...goodProfile, address: { ...goodProfile.address, zip: '10001', state: 'TX' } });
+    expect(issuesOf(r)).toEqual([{ path: 'address.zip', message: 'ZIP code 10001 is in NY, not TX' }]);
+  });
+
+  it.each([
+    ['10001', 'NY'], ['77002', 'TX'], ['88510', 'TX'], ['90210', 'CA'], ['20500', 'DC'], ['20171', 'VA'], ['00901', 'PR'], ['00802', 'VI'],
+    ['96910', 'GU'], ['96799', 'AS'], ['96950', 'MP'], ['99501', 'AK'], ['02108', 'MA'], ['05501', 'MA'], ['05401', 'VT'], ['06103', 'CT'],
+    ['00501', 'NY'], ['83702', 'ID'], ['12207-1234', 'NY'],
+  ])('accepts ZIP %s in %s', (zip, state) => {
+    expect(ZProfileInput.safeParse({ ...goodProfile, address: { ...goodProfile.address, zip, state } }).success).toBe(true);
   });
 
   it('accepts territory phones and addresses', () => {
@@ -194,6 +210,10 @@ describe('ZProfileInput', () => {
     expect(future).toEqual([{ path: 'dateOfBirth', message: expect.stringMatching(/future/) }]);
     const minor = issuesOf(schema.safeParse({ ...goodProfile, dateOfBirth: '2010-01-01' }));
     expect(minor).toEqual([{ path: 'dateOfBirth', message: expect.stringMatching(/18/) }]);
+    // 1901 is a typo, not a 125-year-old seller; 120 is the oldest age taken.
+    expect(issuesOf(schema.safeParse({ ...goodProfile, dateOfBirth: '1901-03-04' }))).toEqual([{ path: 'dateOfBirth', message: 'Date of birth would make you 125: check the year' }]);
+    expect(schema.safeParse({ ...goodProfile, dateOfBirth: '1905-06-16' }).success).toBe(true);
+    expect(schema.safeParse({ ...goodProfile, dateOfBirth: '1905-06-15' }).success).toBe(false);
   });
 });
 

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { localDateOf, MARKET_TIME_ZONE } from './market-time.ts';
+import { statesOfZip } from './zip-prefixes.ts';
 
 /** A field check either yields the normalised value or a message naming the field. */
 export type FieldCheck<T = string> = { ok: true; value: T } | { ok: false; message: string };
@@ -211,15 +212,14 @@ export function isAdult(dob: string, now: Date, tz: string = MARKET_TIME_ZONE): 
   return parseCalendarDate(dob) !== null && ageOn(dob, now, tz) >= ADULT_AGE;
 }
 
-// Older dates are typos (1890 for 1990), not sellers.
-const EARLIEST_BIRTH_YEAR = 1900;
+// Older dates are typos (1901 for 1991), not sellers: nobody alive is older.
+const MAX_AGE_YEARS = 120;
 
 /** Format and calendar only: what can be checked without knowing today's date. */
 export function checkDateOfBirthFormat(input: string): FieldCheck {
   const s = input.trim();
   const d = parseCalendarDate(s);
   if (!d) return fail('Date of birth must be a real date in the form YYYY-MM-DD');
-  if (d.year < EARLIEST_BIRTH_YEAR) return fail(`Date of birth must be in ${EARLIEST_BIRTH_YEAR} or later`);
   return ok(s);
 }
 
@@ -229,7 +229,9 @@ export function checkDateOfBirth(input: string, now: Date, tz: string = MARKET_T
   if (!format.ok) return format;
   const birth = parseCalendarDate(format.value)!;
   if (compareDates(birth, calendarDateIn(now, tz)) > 0) return fail('Date of birth cannot be in the future');
-  if (ageOn(format.value, now, tz) < ADULT_AGE) return fail(`Date of birth shows you are under ${ADULT_AGE}; sellers must be ${ADULT_AGE} or older`);
+  const age = ageOn(format.value, now, tz);
+  if (age < ADULT_AGE) return fail(`Date of birth shows you are under ${ADULT_AGE}; sellers must be ${ADULT_AGE} or older`);
+  if (age > MAX_AGE_YEARS) return fail(`Date of birth would make you ${age}: check the year`);
   return format;
 }
 
@@ -306,7 +308,15 @@ export const ZAddress = z.object(
     zip: checkedString('ZIP code', checkZip),
   },
   { error: 'Address is required' },
-);
+).superRefine((a, ctx) => {
+  // Only a well-formed pair is compared: a bad state or ZIP already has its own message.
+  if (!STATE_SET.has(a.state) || !/^\d{5}(-\d{4})?$/.test(a.zip)) return;
+  const states = statesOfZip(a.zip);
+  if (!states.includes(a.state)) {
+    const where = states.length ? `is in ${states.join(' or ')}` : 'is not a ZIP code we can ship from';
+    ctx.addIssue({ code: 'custom', path: ['zip'], message: `ZIP code ${a.zip.slice(0, 5)} ${where}, not ${a.state}` });
+  }
+});
 
 const profileShape = {
   legalName: ZLegalName,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { statesOfZip } from '../zip-prefixes.ts';
 
 /** Contracts of the refurbisher organisation: members, invitations, API keys, operator creation. */
 
@@ -21,6 +22,12 @@ export const ZReceivingAddress = z.object({
   city: trimmed(60, 'City'),
   state: z.string().trim().regex(/^[A-Z]{2}$/, 'State is a two-letter code, e.g. OH'),
   zip: z.string().trim().regex(/^\d{5}(-\d{4})?$/, 'ZIP code is 5 digits (or ZIP+4)'),
+}).superRefine((a, ctx) => {
+  if (!/^[A-Z]{2}$/.test(a.state) || !/^\d{5}(-\d{4})?$/.test(a.zip)) return;
+  const states = statesOfZip(a.zip);
+  if (!states.includes(a.state)) {
+    ctx.addIssue({ code: 'custom', path: ['zip'], message: `ZIP code ${a.zip.slice(0, 5)} ${states.length ? `is in ${states.join(' or ')}` : 'is in no US state'}, not ${a.state}` });
+  }
 });
 export type TReceivingAddress = z.infer<typeof ZReceivingAddress>;
 

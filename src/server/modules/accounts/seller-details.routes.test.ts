@@ -175,7 +175,9 @@ describe('validation: 400 naming every field, nothing written', () => {
     ['address.zip', { address: { ...VALID_PROFILE.address, zip: '1220' } }],
     ['address.zip', { address: { ...VALID_PROFILE.address, zip: '12207-12' } }],
     ['address.state', { address: { ...VALID_PROFILE.address, state: 'ZZ' } }],
+    ['address.zip', { address: { ...VALID_PROFILE.address, zip: '10001', state: 'TX' } }],
     ['dateOfBirth', { dateOfBirth: '2001-02-30' }],
+    ['dateOfBirth', { dateOfBirth: '1901-05-01' }],
     ['dateOfBirth', { dateOfBirth: '2030-01-01' }],
   ])('refuses a bad %s', async (field, over) => {
     await expectRefused('profile', { ...VALID_PROFILE, ...over }, field);

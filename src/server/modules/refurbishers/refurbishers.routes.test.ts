@@ -65,6 +65,14 @@ describe('operators open refurbishers', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(Object.keys(bad.json().error.fields).sort()).toEqual(['adminEmail', 'name', 'receivingAddress.state', 'receivingAddress.zip']);
+    const elsewhere = await app.inject({
+      method: 'POST',
+      url: '/api/admin/refurbishers',
+      headers: as(op),
+      payload: { name: 'Mismatch', adminEmail: 'mismatch@example.com', receivingAddress: { ...address, zip: '10001' } },
+    });
+    expect(elsewhere.statusCode).toBe(400);
+    expect(elsewhere.json().error.fields).toEqual({ 'receivingAddress.zip': 'ZIP code 10001 is in NY, not OH' });
   });
 
   it('lets an existing seller account accept, and nobody else (404 for another address)', async () => {
