@@ -11,12 +11,19 @@ describe('passwordProblem', () => {
     ['12345678', /common/],
     ['iloveyou', /common/],
     ['zzzzzzzzzz', /common/],
+    ['tradeloop', /name of this site/],
+    ['TradeLoop2026!', /name of this site/],
+    ['trade-loop-1', /name of this site/],
   ])('refuses %j', (pw, message) => {
     expect(passwordProblem(pw)).toMatch(message);
   });
 
   it('refuses the e-mail address itself', () => {
     expect(passwordProblem('Jane.Doe@Example.com', 'jane.doe@example.com')).toMatch(/e-mail/);
+    expect(passwordProblem('jane.doe', 'jane.doe@example.com')).toMatch(/e-mail/);
+    expect(passwordProblem('JaneDoe1990!', 'jane.doe@example.com')).toMatch(/e-mail/);
+    // A short local part is too common a word to refuse as a password's letters.
+    expect(passwordProblem('bob-harbour-77', 'bob@example.com')).toBeNull();
   });
 
   it.each(['tradeloop-demo', 'violet-harbour-tangent-42', 'Tq7#vLm2', 'x'.repeat(127) + 'y'])('accepts %j', (pw) => {

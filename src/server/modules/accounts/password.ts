@@ -25,6 +25,8 @@ const MAX_MEMORY_KIB = 1024 * 1024;
 const MAX_PASSES = 10;
 const MAX_PARALLELISM = 16;
 
+const SITE_WORDS = ['tradeloop'];
+
 /** A reason the password is refused (for the `password` field), or null when it is acceptable. */
 export function passwordProblem(password: string, email?: string): string | null {
   if (password.length < PASSWORD_MIN_LENGTH) return `Password must be at least ${PASSWORD_MIN_LENGTH} characters`;
@@ -34,10 +36,16 @@ export function passwordProblem(password: string, email?: string): string | null
   if (commonPasswords.test(lower) || /^(.)\1*$/u.test(password)) {
     return 'This password is one of the most common passwords; choose one that is harder to guess';
   }
+  // Guessers try the site's name and the e-mail's name first, dressed up with digits and symbols.
+  const letters = lower.replace(/[^\p{L}]/gu, '');
+  if (SITE_WORDS.includes(letters)) return 'Password must not be the name of this site';
   if (email) {
     const e = email.trim().toLowerCase();
     const local = e.split('@')[0] ?? '';
-    if (lower === e || (local.length >= PASSWORD_MIN_LENGTH && lower === local)) return 'Password must not be your e-mail address';
+    const localLetters = local.replace(/[^\p{L}]/gu, '');
+    if (lower === e || (local.length >= PASSWORD_MIN_LENGTH && lower === local) || (localLetters.length >= 4 && letters === localLetters)) {
+      return 'Password must not be your e-mail address';
+    }
   }
   return null;
 }
