@@ -101,7 +101,7 @@ export function IdentityForm({
           problemTitle="We could not save your identity details"
           submitLabel={submitLabel}
           secondary={secondary}
-          note="We use it to confirm who is selling the device. It is stored encrypted, only its last 4 characters are ever shown again, and refurbishers never see it."
+          note="We use it to confirm who is selling the device. It is stored encrypted and only ever shown again in part (the last 4 characters of a license number, the last 2 of your SSN’s four); refurbishers never see it."
         />
       </Stack>
     </form>

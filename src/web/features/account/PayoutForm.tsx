@@ -179,7 +179,7 @@ export function PayoutForm({
           problemTitle="We could not save your bank details"
           submitLabel={submitLabel}
           secondary={secondary}
-          note="Account and routing numbers are stored encrypted; only their last 4 digits are ever shown again, and refurbishers never see them."
+          note="Account and routing numbers are stored encrypted and only ever shown again in part (at most their last 4 digits, fewer for a short account number); refurbishers never see them."
         />
       </Stack>
     </form>
