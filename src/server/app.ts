@@ -84,6 +84,11 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     clientErrorHandler,
     // While closing, requests on open connections get our 503 (request-guards.ts), not Fastify's.
     return503OnClosing: false,
+    // One line per request (below) instead of Fastify's two.
+    disableRequestLogging: true,
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info({ req, res: reply, responseTime: Math.round(reply.elapsedTime) }, `${req.method} ${urlForLog(req.url)} ${reply.statusCode} ${Math.round(reply.elapsedTime)} ms`);
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import pretty from 'pino-pretty';
 import { buildApp, LOG_REDACT } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { migrateAll } from './db/migrate.ts';
@@ -75,10 +76,10 @@ async function main(): Promise<void> {
     // Registers the queues; polls them unless this process is an API-only one (--role api).
     await runtime.jobs.start();
     await runtime.scheduleMaintenance();
-    const app = await buildApp({ config, database, productClock, securityClock, secrets, runtime }, { logger: { level: config.logLevel, redact: LOG_REDACT } });
+    const app = await buildApp({ config, database, productClock, securityClock, secrets, runtime }, { logger: loggerOptions(config) });
     if (config.role !== 'worker') {
       await app.listen({ port: config.port, host: config.host });
-      printBanner(config, database);
+      printBanner(config, database, demoClock?.offsetMs ?? 0);
     } else {
       await app.ready();
       log('worker started: running jobs and deadlines');
@@ -95,7 +96,8 @@ async function main(): Promise<void> {
         // The server's own address, which better-auth trusts (accounts/auth.ts baseUrlOf).
         origin: new URL(config.publicUrl ?? `http://localhost:${config.port}`).origin,
       }).then(
-        (made) => made && log(`seeded demo trade-ins: ${made}`),
+        // The seed's own requests scrolled the banner away: say again where to go.
+        (made) => made && process.stdout.write(`[tradeloop] seeded demo trade-ins: ${made}\n\n${actionLine(config, demoClock?.offsetMs ?? 0)}\n\n`),
         (err: unknown) => log(`warning: demo trade-ins not seeded: ${err instanceof Error ? err.message : String(err)}`),
       );
     }
@@ -127,7 +129,25 @@ async function main(): Promise<void> {
   }
 }
 
-function printBanner(config: Config, database: Database): void {
+/**
+ * JSON lines for a log collector; in a terminal, one readable line per event (pino-pretty),
+ * redacted the same way before it is written.
+ */
+function loggerOptions(config: Config) {
+  const base = { level: config.logLevel, redact: LOG_REDACT };
+  if (!process.stdout.isTTY) return base;
+  return { ...base, stream: pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,req,res,responseTime', singleLine: true }) };
+}
+
+/** The demo clock's lead over real time, as the banner says it ("3 days 4 hours"). */
+function describeOffset(ms: number): string {
+  const hours = Math.round(ms / 3_600_000);
+  const days = Math.trunc(hours / 24);
+  const rest = hours % 24;
+  return [days && `${days} day${days === 1 ? '' : 's'}`, rest && `${rest} hour${rest === 1 ? '' : 's'}`].filter(Boolean).join(' ') || `${Math.round(ms / 60_000)} minutes`;
+}
+
+function printBanner(config: Config, database: Database, demoOffsetMs: number): void {
   const url = config.publicUrl ?? `http://localhost:${config.port}`;
   const where = database.kind === 'pglite' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL server (DATABASE_URL)';
   const lines = [
@@ -142,7 +162,16 @@ function printBanner(config: Config, database: Database): void {
     for (const l of DEMO_LOGINS) lines.push(`    ${l.email.padEnd(26)} ${l.what}`);
     lines.push('');
   }
+  lines.push(actionLine(config, demoOffsetMs), '');
   process.stdout.write(lines.join('\n') + '\n');
+}
+
+/** The one line to act on, last, where the eye lands: where to open it, as whom, and how far the demo clock is ahead. */
+function actionLine(config: Config, demoOffsetMs: number): string {
+  const url = config.publicUrl ?? `http://localhost:${config.port}`;
+  const clock = demoOffsetMs > 0 ? ` The demo clock is ${describeOffset(demoOffsetMs)} ahead.` : '';
+  const logins = config.mode === 'demo' ? ` and sign in as ${DEMO_LOGINS[0]!.email} (password ${DEMO_PASSWORD}), or any demo login above.` : '.';
+  return `  ▶ Open ${url}${logins}${clock}`;
 }
 
 function log(message: string): void {
