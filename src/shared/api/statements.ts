@@ -49,7 +49,6 @@ export const ZStatementQuery = z
     if (days < 0) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The end date is before the start date' });
     else if (days + 1 > STATEMENT_MAX_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `A statement covers at most ${STATEMENT_MAX_DAYS} days` });
   });
-export type TStatementQuery = z.infer<typeof ZStatementQuery>;
 
 export const ZStatementApproval = z.object({
   tradeInId: z.string(),
@@ -73,7 +72,6 @@ export const ZStatementReturn = z.object({
   shippedAt: z.string(),
   date: z.string(),
 });
-export type TStatementReturn = z.infer<typeof ZStatementReturn>;
 
 /** Any other entry on the refurbisher's account (a payment received, a correction). */
 export const ZStatementAdjustment = z.object({
@@ -120,7 +118,6 @@ export const ZSetCommission = z.object({
     .min(0, 'The commission cannot be negative')
     .max(5000, 'The commission is at most 5000 basis points (50 %)'),
 });
-export type TSetCommission = z.infer<typeof ZSetCommission>;
 
 export const ZCommission = z.object({ refurbisherId: z.string(), bps: z.number().int(), previousBps: z.number().int() });
 export type TCommission = z.infer<typeof ZCommission>;

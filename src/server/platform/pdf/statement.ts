@@ -88,12 +88,12 @@ export async function renderStatementPdf(s: TStatement): Promise<Buffer> {
   table(
     'Approvals',
     [
-      { head: 'Date', width: 62 },
-      { head: 'Trade-in', width: 128 },
-      { head: 'Device', width: 156 },
+      { head: 'Date', width: 58 },
+      { head: 'Trade-in', width: 150 },
+      { head: 'Device', width: 128 },
       { head: 'Price', width: 60, align: 'right' },
-      { head: 'Commission', width: 55, align: 'right' },
-      { head: 'Total', width: 55, align: 'right' },
+      { head: 'Commission', width: 60, align: 'right' },
+      { head: 'Total', width: 60, align: 'right' },
     ],
     s.approvals.map((a) => [a.date, a.tradeInId, a.device, $(a.price), $(a.commission), $(a.total)]),
     'No approvals in this period.',
@@ -101,9 +101,9 @@ export async function renderStatementPdf(s: TStatement): Promise<Buffer> {
   table(
     'Devices returned to sellers (no charge)',
     [
-      { head: 'Shipped', width: 62 },
-      { head: 'Trade-in', width: 128 },
-      { head: 'Device', width: 326 },
+      { head: 'Shipped', width: 58 },
+      { head: 'Trade-in', width: 150 },
+      { head: 'Device', width: 308 },
     ],
     s.returns.map((r) => [r.date, r.tradeInId, r.device]),
     'No returns in this period.',
@@ -112,10 +112,10 @@ export async function renderStatementPdf(s: TStatement): Promise<Buffer> {
     table(
       'Payments and corrections',
       [
-        { head: 'Date', width: 62 },
-        { head: 'Entry', width: 128 },
-        { head: 'Description', width: 271 },
-        { head: 'Amount', width: 55, align: 'right' },
+        { head: 'Date', width: 58 },
+        { head: 'Entry', width: 150 },
+        { head: 'Description', width: 248 },
+        { head: 'Amount', width: 60, align: 'right' },
       ],
       s.adjustments.map((a) => [a.date, a.entryId, a.memo, $(a.amount)]),
       '',
