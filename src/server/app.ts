@@ -12,10 +12,11 @@ import { isKnownPage } from '../shared/page-paths.ts';
 import { blocklistRoutes } from './modules/blocklist/index.ts';
 import { catalogRoutes } from './modules/catalog/index.ts';
 import { devRoutes } from './modules/dev/index.ts';
+import { statementRoutes } from './modules/ledger/index.ts';
 import { erasureRoutes, inspectionRoutes, photosRoutes, scorecardRoutes } from './modules/inspection/index.ts';
 import { messagesRoutes } from './modules/messages/index.ts';
 import { offersRoutes } from './modules/offers/index.ts';
-import { refurbishersRoutes } from './modules/refurbishers/index.ts';
+import { commissionRoutes, refurbishersRoutes } from './modules/refurbishers/index.ts';
 import { shippingRoutes } from './modules/shipping/index.ts';
 import { tradeInsRoutes } from './modules/trade-ins/index.ts';
 import { wishlistRoutes } from './modules/wishlist/index.ts';
@@ -135,6 +136,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(scorecardRoutes, deps);
   await app.register(erasureRoutes, deps);
   await app.register(messagesRoutes, deps);
+  await app.register(commissionRoutes, deps);
+  await app.register(statementRoutes, deps);
   if (deps.config.mode === 'demo') await app.register(devRoutes, deps);
 
   const webRoot = opts.webRoot ?? WEB_ROOT;

@@ -47,6 +47,8 @@ export const ZRefurbisherSummary = z.object({
   members: z.number().int(),
   pendingInvitations: z.number().int(),
   wishlistEntries: z.number().int(),
+  /** The platform's commission on its approvals, in basis points (1000 = 10 %), set by operators. */
+  commissionBps: z.number().int(),
   createdAt: z.iso.datetime(),
 });
 export type TRefurbisherSummary = z.infer<typeof ZRefurbisherSummary>;
@@ -90,7 +92,7 @@ export const ZOrganisation = z.object({
   receivingAddress: ZReceivingAddress,
   /** The caller's role: a member's, or the API key's. */
   role: ZMemberRole,
-  can: z.object({ manageMembers: z.boolean(), manageKeys: z.boolean(), editWishlist: z.boolean(), viewWishlist: z.boolean(), editSettings: z.boolean(), inspect: z.boolean() }),
+  can: z.object({ manageMembers: z.boolean(), manageKeys: z.boolean(), editWishlist: z.boolean(), viewWishlist: z.boolean(), editSettings: z.boolean(), inspect: z.boolean(), viewStatement: z.boolean() }),
 });
 export type TOrganisation = z.infer<typeof ZOrganisation>;
 

@@ -15,6 +15,7 @@ import { usePageTitle } from '../usePageTitle.ts';
 
 // The chart library is large: it loads when the tab is opened.
 const ScorecardPanel = lazy(() => import('../features/scorecard/ScorecardPanel.tsx'));
+const StatementPanel = lazy(() => import('../features/statement/StatementPanel.tsx'));
 
 /** A refurbisher member's home: what their role lets them see, and nothing that does not exist yet. */
 export function PortalPage() {
@@ -58,7 +59,7 @@ function Portal({ userId }: { userId: string }) {
   const a = o.receivingAddress;
   // An inspector's work is the incoming devices; a buyer's, the wishlist.
   const first = o.can.viewWishlist ? 'wishlist' : o.can.inspect ? 'incoming' : 'members';
-  const tabs = ['members', 'settings', 'scorecard', ...(o.can.viewWishlist ? ['wishlist'] : []), ...(o.can.inspect ? ['incoming'] : []), ...(o.can.manageKeys ? ['keys'] : [])];
+  const tabs = ['members', 'settings', 'scorecard', ...(o.can.viewWishlist ? ['wishlist'] : []), ...(o.can.inspect ? ['incoming'] : []), ...(o.can.manageKeys ? ['keys'] : []), ...(o.can.viewStatement ? ['statement'] : [])];
   // A link saved by another role (or an old one) opens this role's first tab.
   const tab = tabs.find((t) => t === params.get('tab')) ?? first;
   const bucketParam = params.get('bucket');
@@ -94,6 +95,7 @@ function Portal({ userId }: { userId: string }) {
             {o.can.inspect && <Tabs.Tab value="incoming">Incoming</Tabs.Tab>}
             <Tabs.Tab value="members">Members</Tabs.Tab>
             <Tabs.Tab value="scorecard">Scorecard</Tabs.Tab>
+            {o.can.viewStatement && <Tabs.Tab value="statement">Statement</Tabs.Tab>}
             {o.can.manageKeys && <Tabs.Tab value="keys">API keys</Tabs.Tab>}
             <Tabs.Tab value="settings">Settings</Tabs.Tab>
           </Tabs.List>
@@ -115,6 +117,13 @@ function Portal({ userId }: { userId: string }) {
               <ScorecardPanel />
             </Suspense>
           </Tabs.Panel>
+          {o.can.viewStatement && (
+            <Tabs.Panel value="statement" pt="md">
+              <Suspense fallback={<Skeleton height={360} />}>
+                <StatementPanel />
+              </Suspense>
+            </Tabs.Panel>
+          )}
           {o.can.manageKeys && (
             <Tabs.Panel value="keys" pt="md">
               <ApiKeysPanel />

@@ -92,6 +92,7 @@ export async function listRefurbishers(db: Executor, wishlistEntryCounts: Wishli
     members: Number(r.members ?? 0),
     pendingInvitations: Number(r.pendingInvitations ?? 0),
     wishlistEntries: entries.get(r.id) ?? 0,
+    commissionBps: r.commissionBps,
     createdAt: r.createdAt.toISOString(),
   }));
 }
@@ -108,13 +109,14 @@ export async function createRefurbisher(
       const organizationId = shortId();
       await trx.insertInto('organization').values({ id: organizationId, name: input.name, slug: slugOf(input.name), logo: null, createdAt: now, metadata: null }).execute();
       const id = newId('refurbisher', now.getTime());
-      await trx
+      const { commission_bps: commissionBps } = await trx
         .insertInto('refurbishers')
         .values({ id, name: input.name, receiving_address: JSON.stringify(input.receivingAddress), created_at: now, organization_id: organizationId })
-        .execute();
+        .returning('commission_bps')
+        .executeTakeFirstOrThrow();
       const invitation = await createInvitation(deps, trx, { organizationId, email: input.adminEmail, role: 'admin', inviterId: operatorId });
       return {
-        refurbisher: { id, name: input.name, receivingAddress: input.receivingAddress, members: 0, pendingInvitations: 1, wishlistEntries: 0, createdAt: now.toISOString() },
+        refurbisher: { id, name: input.name, receivingAddress: input.receivingAddress, members: 0, pendingInvitations: 1, wishlistEntries: 0, commissionBps, createdAt: now.toISOString() },
         invitation,
       };
     });

@@ -27,6 +27,9 @@ export const canEditWishlist = (a: RefurbisherActor) => a.role === 'admin' || a.
 /** Incoming devices: the list, the detail, the inspection (members and API keys alike). */
 export const canInspect = (a: RefurbisherActor) => a.role === 'admin' || a.role === 'inspector';
 
+/** The statement (what the refurbisher owes for its approvals): money, so admins and buyers, not inspectors. */
+export const canViewStatement = (a: RefurbisherActor) => a.role === 'admin' || a.role === 'buyer';
+
 /** 403 when the actor's role may not do this in its own organisation. */
 export function allow(actor: RefurbisherActor, rule: (a: RefurbisherActor) => boolean, what: string): RefurbisherActor {
   if (!rule(actor)) {
@@ -44,5 +47,6 @@ export function permissionsOf(a: RefurbisherActor) {
     viewWishlist: canViewWishlist(a),
     editSettings: canEditSettings(a),
     inspect: canInspect(a),
+    viewStatement: canViewStatement(a),
   };
 }

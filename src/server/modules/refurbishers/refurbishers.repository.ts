@@ -27,6 +27,7 @@ export async function listRefurbishersWithCounts(db: Executor) {
       'r.name',
       'r.receiving_address as receivingAddress',
       'r.created_at as createdAt',
+      'r.commission_bps as commissionBps',
       eb.selectFrom('member as m').whereRef('m.organizationId', '=', 'r.organization_id').select(eb.fn.countAll<number>().as('n')).as('members'),
       eb
         .selectFrom('invitation as i')
