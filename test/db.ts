@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openDatabase, type Database } from '../src/server/platform/db/database.ts';
+import { openDatabase, PGLITE_EXTENSIONS, type Database } from '../src/server/platform/db/database.ts';
 import { withDatabase } from './template-db.ts';
 
 const serverUrls = new WeakMap<Database, string>();
@@ -23,7 +23,7 @@ export async function createTestDatabase(opts: { poolSize?: number } = {}): Prom
   const server = inject('serverTemplate');
   if (server) return createServerDatabase(server, server.name, opts.poolSize ?? 10);
   const bytes = await fs.readFile(inject('pgliteTemplatePath'));
-  const pglite = await PGlite.create({ loadDataDir: new Blob([bytes]) });
+  const pglite = await PGlite.create({ loadDataDir: new Blob([bytes]), extensions: PGLITE_EXTENSIONS });
   return openDatabase({ pglite });
 }
 
@@ -31,7 +31,7 @@ export async function createTestDatabase(opts: { poolSize?: number } = {}): Prom
 export async function createEmptyDatabase(): Promise<Database> {
   const server = inject('serverTemplate');
   if (server) return createServerDatabase(server, 'template0', 5);
-  return openDatabase({ pglite: await PGlite.create() });
+  return openDatabase({ pglite: await PGlite.create({ extensions: PGLITE_EXTENSIONS }) });
 }
 
 /** A new database on the server, copied from `template` and dropped on close (named so the run's teardown finds it too). */

@@ -2,7 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { migrateAll } from '../src/server/db/migrate.ts';
 import { syncBuiltInCatalog } from '../src/server/modules/catalog/index.ts';
-import { openDatabase } from '../src/server/platform/db/database.ts';
+import { openDatabase, PGLITE_EXTENSIONS } from '../src/server/platform/db/database.ts';
 import { installJobsSchema } from '../src/server/platform/jobs/index.ts';
 
 /** Builds what every test database starts from: the schema migrated, the built-in catalogue loaded. */
@@ -14,7 +14,7 @@ export async function prepareSchema(database: Awaited<ReturnType<typeof openData
 }
 
 export async function buildPgliteTemplate(): Promise<Uint8Array> {
-  const pglite = await PGlite.create();
+  const pglite = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
   const database = await openDatabase({ pglite });
   await prepareSchema(database);
   await database.db.destroy();

@@ -71,8 +71,3 @@ export function statesOfZip(zip: string): string[] {
     .filter(([, ranges]) => ranges.some(([lo, hi]) => prefix >= lo && prefix <= hi))
     .map(([state]) => state);
 }
-
-/** Whether `zip` can be in `state` (both already well-formed). */
-export function zipMatchesState(zip: string, state: string): boolean {
-  return statesOfZip(zip).includes(state);
-}

@@ -17,6 +17,7 @@ export type TMailSummary = z.infer<typeof ZMailSummary>;
 export const ZMailMessage = ZMailSummary.extend({
   text: z.string(),
   html: z.string(),
-  attachments: z.array(z.object({ filename: z.string().nullable(), contentType: z.string(), size: z.number() })),
+  /** Each part that is not the text: a download at `url` (an inline image is shown in `html` already). */
+  attachments: z.array(z.object({ filename: z.string().nullable(), contentType: z.string(), size: z.number(), inline: z.boolean(), url: z.string() })),
 });
 export type TMailMessage = z.infer<typeof ZMailMessage>;

@@ -148,9 +148,12 @@ function Message({ mail }: { mail: MailMessage }) {
               <Group component="li" key={`${a.filename ?? 'inline'}-${i}`} gap={6} wrap="nowrap" align="flex-start">
                 <IconPaperclip size={16} aria-hidden style={{ flex: 'none', marginTop: 2 }} />
                 <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                  {a.filename ?? 'Inline part'}{' '}
+                  <Anchor href={a.url} download={a.filename ?? undefined}>
+                    {a.filename ?? 'Inline part'}
+                  </Anchor>{' '}
                   <Text span size="sm" c="dimmed">
-                    ({a.contentType}, {formatSize(a.size)})
+                    ({a.contentType}, {formatSize(a.size)}
+                    {a.inline ? ', shown in the message' : ''})
                   </Text>
                 </Text>
               </Group>

@@ -21,6 +21,7 @@ import * as m281402 from './2026-11-28T1402_price_history_windows.ts';
 import * as m291101 from './2026-11-29T1101_inspection.ts';
 import * as m291301 from './2026-11-29T1301_message_refurbisher.ts';
 import * as m291401 from './2026-11-29T1401_return_shipment_progress.ts';
+import * as m301301 from './2026-11-30T1301_catalog_trigram_search.ts';
 import * as m301101 from './2026-11-30T1101_payouts.ts';
 
 /** Every migration, in order. Listed explicitly so the same code runs under Node, Vitest and a bundler. */
@@ -47,5 +48,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29T1101_inspection': m291101,
   '2026-11-29T1301_message_refurbisher': m291301,
   '2026-11-29T1401_return_shipment_progress': m291401,
+  '2026-11-30T1301_catalog_trigram_search': m301301,
   '2026-11-30T1101_payouts': m301101,
 };

@@ -6,7 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { realClock } from '../../platform/clock.ts';
 import { createKeyring, generateMasterKey, parseMasterKey } from '../../platform/crypto.ts';
-import { openDatabase } from '../../platform/db/database.ts';
+import { openDatabase, PGLITE_EXTENSIONS } from '../../platform/db/database.ts';
 import { writeIdentity, writePayoutMethod, writeProfile } from './seller-details.service.ts';
 import { unseal } from './protected-fields.ts';
 
@@ -26,7 +26,7 @@ describe('npm run keys:rotate', () => {
 
     // The migrated test template, unpacked into a folder the command can open (no initdb).
     const template = await fs.promises.readFile(inject('pgliteTemplatePath'));
-    const pglite = await PGlite.create({ dataDir: path.join(dataDir, 'pgdata'), loadDataDir: new Blob([template]) });
+    const pglite = await PGlite.create({ dataDir: path.join(dataDir, 'pgdata'), loadDataDir: new Blob([template]), extensions: PGLITE_EXTENSIONS });
     let database = await openDatabase({ pglite });
     await database.db.insertInto('user').values({ id: 'usr_rot', name: 'R', email: 'r@example.com', emailVerified: false, image: null }).execute();
     await writeProfile(database.db, k1, 'usr_rot', { legalName: { first: 'R', last: 'S' }, dateOfBirth: '1980-01-02', address: { line1: '1 A St', line2: undefined, city: 'Reno', state: 'NV', zip: '89502' }, phone: '+17025550123' }, now);

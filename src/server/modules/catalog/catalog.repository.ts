@@ -12,20 +12,32 @@ export async function listCategories(db: Executor) {
     .execute();
 }
 
+/**
+ * Every word of the query must match the model's text: as a substring ("13", "air"), or, for a
+ * misspelt name of 4 letters or more, as a word close enough by trigrams (pg_trgm's
+ * word_similarity ≥ 0.4: "ipone" → iphone, "galxy" → galaxy). Numbers and model codes ("13",
+ * "s23") must match as typed: a near miss there is another device. The closest matches come
+ * first, then the newest models. The catalogue is a few hundred rows, so no index is needed
+ * for the similarity; the trigram index serves the substring matches.
+ */
+const FUZZY_WORD = /^[a-z]{4,}$/;
+const MIN_WORD_SIMILARITY = 0.4;
+
 export async function searchModels(db: Executor, filter: { category?: string | undefined; q?: string | undefined; limit: number }) {
-  let query = db
-    .selectFrom('models')
-    .select(['id', 'category_id as categoryId', 'brand', 'name', 'release_year as releaseYear'])
-    .orderBy('release_year', 'desc')
-    .orderBy('brand')
-    .orderBy('name')
-    .limit(filter.limit);
+  const words = searchText(filter.q ?? '').split(' ').filter(Boolean).slice(0, 8);
+  let query = db.selectFrom('models').select(['id', 'category_id as categoryId', 'brand', 'name', 'release_year as releaseYear']);
   if (filter.category) query = query.where('category_id', '=', filter.category);
-  // Every word must appear somewhere in the model's text; words are matched as prefixes-or-infixes.
-  for (const word of searchText(filter.q ?? '').split(' ').filter(Boolean).slice(0, 8)) {
-    query = query.where('search_text', 'like', `%${word}%`);
+  for (const word of words) {
+    query = FUZZY_WORD.test(word)
+      ? query.where((eb) => eb.or([eb('search_text', 'like', `%${word}%`), sql<boolean>`word_similarity(${word}, search_text) >= ${MIN_WORD_SIMILARITY}`]))
+      : query.where('search_text', 'like', `%${word}%`);
   }
-  return query.execute();
+  if (words.length) {
+    // An exact word scores 1; a near miss less: the models matching as typed rank first.
+    const relevance = sql.join(words.map((w) => sql`case when search_text like ${`%${w}%`} then 1 else word_similarity(${w}, search_text) end`), sql` + `);
+    query = query.orderBy(sql`${relevance}`, 'desc');
+  }
+  return query.orderBy('release_year', 'desc').orderBy('brand').orderBy('name').limit(filter.limit).execute();
 }
 
 export async function findModel(db: Executor, id: string) {

@@ -15,10 +15,23 @@ describe('catalogue API', () => {
     ['GALAXY s24', 'Galaxy S24'],
     ['ps5', 'PlayStation 5'],
     ['switch oled', 'Switch'],
+    // Typos: a letter left out, swapped or doubled.
+    ['ipone 13', 'iPhone 13'],
+    ['iphnoe 15', 'iPhone 15'],
+    ['galxy s23', 'Galaxy S23'],
+    ['macbok air', 'MacBook Air'],
+    ['playstaton 5', 'PlayStation 5'],
   ])('search "%s" finds %s', async (q, expected) => {
     const res = await ctx.app.inject({ url: '/api/catalog/models', query: { q } });
     expect(res.statusCode).toBe(200);
     expect(res.json().some((m: { name: string }) => m.name.includes(expected)), JSON.stringify(res.json().slice(0, 3))).toBe(true);
+  });
+
+  it('ranks the model typed exactly above near misses, and a typo does not blur the numbers', async () => {
+    const res = (await ctx.app.inject({ url: '/api/catalog/models', query: { q: 'ipone 13', limit: '50' } })).json() as { name: string }[];
+    expect(res[0]!.name).toMatch(/^iPhone 13/);
+    expect(res.every((m) => m.name.includes('13')), JSON.stringify(res.map((m) => m.name))).toBe(true);
+    expect((await ctx.app.inject({ url: '/api/catalog/models', query: { q: 'zzqx' } })).json()).toEqual([]);
   });
 
   it('filters by category and refuses an unknown one with the field named', async () => {

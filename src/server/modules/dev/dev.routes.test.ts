@@ -43,6 +43,30 @@ describe('demo tools', () => {
     expect(msg.html).toContain('<');
     expect(msg.text.length).toBeGreaterThan(20);
   });
+
+  it('the accepted e-mail shows its QR code inline and its label downloads; nobody else gets them', async () => {
+    const seller = await readySeller(ctx);
+    const other = await readySeller(ctx);
+    await acceptWithLabel(ctx, seller, (await freshOffer(ctx.app, ctx.database.db)).offerId);
+    const box = (await ctx.app.inject({ url: '/api/dev/mailbox', headers: as(seller) })).json() as MailSummary[];
+    const accepted = box.find((m) => m.to === seller.email && /ship by/i.test(m.subject))!;
+    const msg = (await ctx.app.inject({ url: `/api/dev/mailbox/${accepted.id}`, headers: as(seller) })).json();
+    // The cid: link is resolved: the browser shows the image, not a broken one.
+    expect(msg.html).not.toContain('cid:');
+    expect(msg.html).toMatch(/<img src="data:image\/png;base64,[A-Za-z0-9+/=]{100,}"/);
+    const label = msg.attachments.find((a: { contentType: string }) => a.contentType === 'application/pdf');
+    expect(label).toMatchObject({ filename: expect.stringMatching(/^tradeloop-label-1Z[A-Z0-9]+\.pdf$/), inline: false });
+    expect(msg.attachments.find((a: { contentType: string }) => a.contentType === 'image/png')).toMatchObject({ inline: true });
+    const pdf = await ctx.app.inject({ url: label.url, headers: as(seller) });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toBe(`attachment; filename="${label.filename}"`);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.rawPayload.length).toBe(label.size);
+    expect((await ctx.app.inject({ url: label.url, headers: as(other) })).statusCode).toBe(404);
+    expect((await ctx.app.inject({ url: label.url })).statusCode).toBe(401);
+    expect((await ctx.app.inject({ url: `/api/dev/mailbox/${accepted.id}/attachments/42`, headers: as(seller) })).statusCode).toBe(404);
+  });
 });
 
 describe('the demo tools are for signed-in users, with the same cross-site check as every write', () => {

@@ -153,8 +153,36 @@ export const devRoutes: RoutesPlugin<DevRoutesDeps> = async (fastify, deps) => {
         date: m.date,
         text: m.text,
         html: m.html,
-        attachments: m.attachments.map((a) => ({ filename: a.filename ?? null, contentType: a.contentType, size: a.size })),
+        attachments: m.attachments.map((a, i) => ({
+          filename: a.filename ?? null,
+          contentType: a.contentType,
+          size: a.size,
+          inline: a.inline,
+          url: `/api/dev/mailbox/${m.id}/attachments/${i}`,
+        })),
       };
+    },
+  );
+
+  app.get(
+    '/api/dev/mailbox/:id/attachments/:index',
+    {
+      schema: {
+        tags: ['demo'],
+        summary: 'Demo only, signed in: one attachment of an e-mail of your mailbox (the label PDF, the QR code), as a download',
+        params: z.object({ id: z.string().regex(/^[0-9a-f]{32}$/), index: z.coerce.number().int().min(0).max(99) }),
+        response: { 200: z.unknown().describe('The attachment'), ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (req, reply) => {
+      const user = requireUser(req);
+      const m = await runtime.mailer.readOutboxMessage(req.params.id);
+      if (!m || !canReadMail(user, m.to)) throw notFound('Message');
+      const a = m.attachments[req.params.index];
+      if (!a) throw notFound('Attachment');
+      const name = (a.filename ?? `part-${req.params.index}.${a.contentType.split('/')[1] ?? 'bin'}`).replace(/[^A-Za-z0-9._-]/g, '_');
+      // Served as a download with its own type; nosniff (security headers) keeps the browser from guessing another.
+      return reply.header('content-type', a.contentType).header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'private, no-store').send(a.content);
     },
   );
 };

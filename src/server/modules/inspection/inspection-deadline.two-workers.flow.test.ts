@@ -4,7 +4,7 @@ import { connectAgain, createTestDatabase } from '../../../../test/db.ts';
 import { acceptWithLabel, carrierEventBody, freshOffer, postCarrierEvent, readySeller } from '../../../../test/journey.ts';
 import { startSmtpServer } from '../../../../test/smtp.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { createMailer, headerText, parseMime, textPart } from '../../platform/mail/index.ts';
+import { createMailer, readMessage } from '../../platform/mail/index.ts';
 
 /**
  * A missed inspection deadline with two worker processes against one PostgreSQL (two runtimes,
@@ -39,13 +39,15 @@ describe.skipIf(!inject('serverTemplate'))('the missed inspection deadline, two 
   });
 
   it('8 trade-ins past the deadline and the grace period: 8 flags, 8 approvals, 8 e-mails', async () => {
-    const inbox = async (email: string) =>
-      smtp.received
-        .filter((m) => m.rcptTo.includes(email))
-        .map((m) => {
-          const mime = parseMime(m.raw);
-          return { subject: headerText(mime, 'subject') ?? '', text: textPart(mime, 'text/plain') ?? '' };
-        });
+    const inbox = (email: string) =>
+      Promise.all(
+        smtp.received
+          .filter((m) => m.rcptTo.includes(email))
+          .map(async (m) => {
+            const { subject, text } = await readMessage(m.raw);
+            return { subject, text };
+          }),
+      );
     const seller = await readySeller({ ...a, inbox });
     const ids: string[] = [];
     for (let i = 0; i < 8; i++) {

@@ -4,7 +4,7 @@ import { connectAgain, createTestDatabase } from '../../../../test/db.ts';
 import { accept, freshOffer, readySeller } from '../../../../test/journey.ts';
 import { startSmtpServer } from '../../../../test/smtp.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { createMailer, headerText, leafParts, parseMime, textPart } from '../../platform/mail/index.ts';
+import { createMailer, readMessage } from '../../platform/mail/index.ts';
 
 /**
  * Two worker processes against one PostgreSQL (two runtimes, two pools): every deadline fires
@@ -39,13 +39,15 @@ describe.skipIf(!inject('serverTemplate'))('two workers, one PostgreSQL', () => 
 
   it('10 trade-ins past ship-by: 10 expiries, 10 expired e-mails, 10 accepted e-mails with the label', async () => {
     // The confirmation link comes over SMTP too: the seller reads it from what the server received.
-    const inbox = async (email: string) =>
-      smtp.received
-        .filter((m) => m.rcptTo.includes(email))
-        .map((m) => {
-          const mime = parseMime(m.raw);
-          return { subject: headerText(mime, 'subject') ?? '', text: textPart(mime, 'text/plain') ?? '' };
-        });
+    const inbox = (email: string) =>
+      Promise.all(
+        smtp.received
+          .filter((m) => m.rcptTo.includes(email))
+          .map(async (m) => {
+            const { subject, text } = await readMessage(m.raw);
+            return { subject, text };
+          }),
+      );
     const seller = await readySeller({ ...a, inbox });
     const ids: string[] = [];
     for (let i = 0; i < 10; i++) {
@@ -67,14 +69,12 @@ describe.skipIf(!inject('serverTemplate'))('two workers, one PostgreSQL', () => 
       expect(events.filter((e) => e.trade_in_id === id && e.type === 'expire'), id).toHaveLength(1);
       expect(events.filter((e) => e.trade_in_id === id && e.type === 'reminder'), id).toHaveLength(2);
     }
-    const mails = smtp.received.map((m) => {
-      const mime = parseMime(m.raw);
-      return {
-        subject: headerText(mime, 'subject') ?? '',
-        text: textPart(mime, 'text/plain') ?? '',
-        types: leafParts(mime).map((p) => headerText(p, 'content-type') ?? ''),
-      };
-    });
+    const mails = await Promise.all(
+      smtp.received.map(async (m) => {
+        const { subject, text, attachments } = await readMessage(m.raw);
+        return { subject, text, types: attachments.map((a) => a.contentType) };
+      }),
+    );
     for (const id of ids) {
       const mine = mails.filter((m) => m.text.includes(id));
       expect(mine.filter((m) => m.subject.includes('expired')), id).toHaveLength(1);

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
@@ -37,6 +38,9 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
+/** The extensions the schema uses (a migration creates them): every PGlite must be opened with them. */
+export const PGLITE_EXTENSIONS = { pg_trgm };
+
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 20 });
@@ -51,7 +55,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     if (!opts.dataDir) throw new Error('openDatabase needs a url, a dataDir or a pglite');
     const dir = path.join(opts.dataDir, 'pgdata');
     await fs.mkdir(dir, { recursive: true, mode: 0o700 });
-    pglite = await PGlite.create(dir);
+    pglite = await PGlite.create(dir, { extensions: PGLITE_EXTENSIONS });
   }
   // PGlite is one connection: a second pool on it breaks the wire protocol, so max: 1 and
   // every consumer shares this pool.

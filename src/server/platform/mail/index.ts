@@ -4,6 +4,6 @@ export {
   type MailAttachment,
   type Mailer,
 } from './mailer.ts';
-export { headerText, leafParts, parseMime, textPart } from './mime-reader.ts';
+export { readMessage } from './read-message.ts';
 export { mailAlreadySent, sendMailOnce } from './send-once.ts';
 export { ProtectedDataError } from './protected.ts';

@@ -8,7 +8,7 @@ import { startSmtpServer, type ReceivedMail } from '../../../../test/smtp.ts';
 import { AdjustableClock } from '../clock.ts';
 import { layoutEmail } from './layout.ts';
 import { createMailer, type MailAttachment, type OutgoingMail } from './mailer.ts';
-import { headerText, leafParts, parseMime, textPart } from './mime-reader.ts';
+import { readMessage } from './read-message.ts';
 import { ProtectedDataError } from './protected.ts';
 
 const FROM = 'Tradeloop <no-reply@tradeloop.test>';
@@ -87,28 +87,27 @@ describe('mail over SMTP (a real server)', () => {
     expect(msg!.mailFrom).toBe('no-reply@tradeloop.test');
     expect(msg!.rcptTo).toEqual(['seller@example.com']);
 
-    const root = parseMime(msg!.raw);
-    expect(headerText(root, 'subject')).toBe('Your label is ready — ship by 17 December');
-    expect(headerText(root, 'to')).toBe('seller@example.com');
-    expect(new Date(headerText(root, 'date')!).toISOString()).toBe('2026-11-26T15:00:00.000Z');
+    const m = await readMessage(msg!.raw, { keepCidLinks: true });
+    expect(m.subject).toBe('Your label is ready — ship by 17 December');
+    expect(m.to).toBe('seller@example.com');
+    expect(m.date!.toISOString()).toBe('2026-11-26T15:00:00.000Z');
 
-    const text = textPart(root, 'text/plain')!;
-    const html = textPart(root, 'text/html')!;
-    expect(text).toContain('Ship by 17 December 2026.');
-    expect(text).toContain('See your trade-in: https://tradeloop.test/trade-ins/tin_1');
-    expect(html).toContain('<img src="cid:qr@tradeloop"');
-    expect(html).toContain('not at UPS Access Points');
+    expect(m.text).toContain('Ship by 17 December 2026.');
+    expect(m.text).toContain('See your trade-in: https://tradeloop.test/trade-ins/tin_1');
+    expect(m.html).toContain('<img src="cid:qr@tradeloop"');
+    expect(m.html).toContain('not at UPS Access Points');
 
-    const leaves = leafParts(root);
-    const label = leaves.find((p) => p.filename === 'label.pdf')!;
+    const label = m.attachments.find((p) => p.filename === 'label.pdf')!;
     expect(label.contentType).toBe('application/pdf');
     expect(label.disposition).toBe('attachment');
-    expect(label.body.equals(pdf)).toBe(true);
-    const qr = leaves.find((p) => p.contentId === 'qr@tradeloop')!;
+    expect(label.content.equals(pdf)).toBe(true);
+    const qr = m.attachments.find((p) => p.contentId === 'qr@tradeloop')!;
     expect(qr.contentType).toBe('image/png');
     expect(qr.disposition).toBe('inline');
-    expect(qr.body.equals(png)).toBe(true);
-    expect(PNG.sync.read(qr.body).width).toBe(8);
+    expect(qr.content.equals(png)).toBe(true);
+    // A reader (the demo mailbox) gets the inline image itself in place of its cid: link.
+    expect((await readMessage(msg!.raw)).html).toContain(`<img src="data:image/png;base64,${png.toString('base64')}"`);
+    expect(PNG.sync.read(qr.content).width).toBe(8);
   });
 
   it('fails the send when the server refuses the recipient, so the job is retried', async () => {
@@ -168,8 +167,8 @@ describe('mail to the outbox (no SMTP_URL)', () => {
         to: 'seller@example.com',
         subject: 'Your label is ready — ship by 17 December',
         attachments: [
-          { filename: 'qr.png', contentType: 'image/png', cid: 'qr@tradeloop', size: png.length },
-          { filename: 'label.pdf', contentType: 'application/pdf', cid: undefined, size: pdf.length },
+          { filename: 'qr.png', contentType: 'image/png', cid: 'qr@tradeloop', inline: true, size: png.length },
+          { filename: 'label.pdf', contentType: 'application/pdf', cid: undefined, inline: false, size: pdf.length },
         ],
       },
     ]);

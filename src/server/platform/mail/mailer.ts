@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { realClock, type Clock } from '../clock.ts';
-import { headerText, leafParts, parseMime, textPart } from './mime-reader.ts';
+import { readMessage } from './read-message.ts';
 import { assertNoProtectedData } from './protected.ts';
 
 export interface MailAttachment {
@@ -44,6 +44,8 @@ export interface OutboxAttachment {
   filename: string | undefined;
   contentType: string;
   cid: string | undefined;
+  /** Shown in the HTML (the QR code) rather than offered as a download. */
+  inline: boolean;
   size: number;
 }
 
@@ -160,23 +162,18 @@ export function createMailer(opts: MailerOptions): Mailer {
     return { id, messageId: composed.messageId, duplicate: false };
   }
 
-  function summaryOf(name: string, raw: Buffer): OutboxMessage {
-    const root = parseMime(raw);
-    const id = EML_RE.exec(name)![2]!;
-    const attachments = leafParts(root)
-      .filter((p) => p.disposition === 'attachment' || p.contentId !== undefined)
-      .map((p) => ({ filename: p.filename, contentType: p.contentType, cid: p.contentId, size: p.body.length, content: p.body }));
-    const date = headerText(root, 'date');
+  async function summaryOf(name: string, raw: Buffer): Promise<OutboxMessage> {
+    const m = await readMessage(raw);
     return {
-      id,
-      messageId: headerText(root, 'message-id') ?? '',
-      date: date ? new Date(date).toISOString() : '',
-      from: headerText(root, 'from') ?? '',
-      to: headerText(root, 'to') ?? '',
-      subject: headerText(root, 'subject') ?? '',
-      text: textPart(root, 'text/plain') ?? '',
-      html: textPart(root, 'text/html') ?? '',
-      attachments,
+      id: EML_RE.exec(name)![2]!,
+      messageId: m.messageId,
+      date: m.date ? m.date.toISOString() : '',
+      from: m.from,
+      to: m.to,
+      subject: m.subject,
+      text: m.text,
+      html: m.html,
+      attachments: m.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, cid: a.contentId, inline: a.disposition === 'inline', size: a.size, content: a.content })),
     };
   }
 
@@ -225,7 +222,7 @@ export function createMailer(opts: MailerOptions): Mailer {
       const emls = names.filter((n) => EML_RE.test(n)).sort().reverse();
       const out: OutboxSummary[] = [];
       for (const name of emls) {
-        const { text: _text, html: _html, attachments, ...summary } = summaryOf(
+        const { text: _text, html: _html, attachments, ...summary } = await summaryOf(
           name,
           await fs.readFile(path.join(outboxDir, name)),
         );
