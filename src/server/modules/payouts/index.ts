@@ -1,2 +1,15 @@
 /** The payouts module's public face (payouts per approval, ACH batches and NACHA files, the bank's returns): other modules import only from here. */
 export type { PayoutStatus } from './payouts.tables.ts';
+export {
+  CHANGE_CODES,
+  MAX_ENTRY_AMOUNT_MINOR,
+  nachaLines,
+  parseNachaFile,
+  parseReturnFile,
+  RETURN_CODES,
+  type AchCorrectedData,
+  type AchFileItem,
+  type NachaBatchInput,
+  type NachaEntryInput,
+  type NachaFileInput,
+} from './nacha/index.ts';
