@@ -1,8 +1,8 @@
 /** The payouts module's public face (payouts per approval, ACH batches and NACHA files, the bank's returns): other modules import only from here. */
 export type { PayoutStatus } from './payouts.tables.ts';
 export {
+  ACCOUNT_TYPE_TRANSACTION_CODE,
   CHANGE_CODES,
-  MAX_ENTRY_AMOUNT_MINOR,
   nachaLines,
   parseNachaFile,
   parseReturnFile,
