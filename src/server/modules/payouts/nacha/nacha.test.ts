@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ACCOUNT_TYPE_TRANSACTION_CODE,
@@ -12,6 +13,7 @@ import {
   type NachaEntryInput,
   type NachaFileInput,
 } from './index.ts';
+import { MAX_PRICE_MINOR } from '../../../../shared/api/wishlist.ts';
 
 const GOLDEN = path.join(import.meta.dirname, 'fixtures', 'golden-ppd.ach');
 
@@ -189,13 +191,26 @@ describe('NACHA writer: counts, blocks and totals', () => {
     const top = await write(FILE, BATCH, entries(1, { amountMinor: MAX_ENTRY_AMOUNT_MINOR }));
     expect(col(top.split('\n')[2]!, 30, 39)).toBe('9999999999');
     expect(parseNachaFile(top).batches[0]!.entries[0]!.amountMinor).toBe(9_999_999_999);
-    // The largest offer a seller can accept ($100,000.00) is far below it.
-    expect(col((await write(FILE, BATCH, entries(1, { amountMinor: 10_000_000 }))).split('\n')[2]!, 30, 39)).toBe('0010000000');
+    // The largest price a trade-in can have is far below it.
+    expect(col((await write(FILE, BATCH, entries(1, { amountMinor: MAX_PRICE_MINOR }))).split('\n')[2]!, 30, 39)).toBe(String(MAX_PRICE_MINOR).padStart(10, '0'));
     for (const bad of [MAX_ENTRY_AMOUNT_MINOR + 1, 0, -100, 12.5, Number.NaN]) {
       await expect(write(FILE, BATCH, entries(1, { amountMinor: bad })), String(bad)).rejects.toThrow(NachaInputError);
     }
     // 101 entries of the maximum: more than the 12-digit control total can carry.
     await expect(write(FILE, BATCH, entries(101, { amountMinor: MAX_ENTRY_AMOUNT_MINOR }))).rejects.toThrow(/batch total/);
+  });
+
+  it('writes names as uppercase ASCII: accents dropped, a few letters spelled out, the rest left out', async () => {
+    const names: [string, string][] = [
+      ['Ñandú Straße', 'NANDU STRASSE'],
+      ['Ærøskøbing  Œuvre', 'AEROSKOBING OEUVRE'],
+      ['Anne-Marie\tO’Neil', "ANNE-MARIE O'NEIL"],
+      ['Jürgen 李 Weiß', 'JURGEN WEISS'],
+      ['ann smith', 'ANN SMITH'],
+    ];
+    const text = await write(FILE, BATCH, names.map(([name], i) => ({ ...entries(i + 1)[i]!, individualName: name })));
+    const lines = text.split('\n');
+    names.forEach(([, expected], i) => expect(col(lines[2 + i]!, 55, 76)).toBe(expected.padEnd(22)));
   });
 
   it('uses transaction code 22 for checking and 32 for savings, nothing else', async () => {
@@ -252,6 +267,42 @@ describe('NACHA writer: counts, blocks and totals', () => {
     expect(col(fileControl, 14, 21)).toBe('00100000');
     expect(col(fileControl, 44, 55)).toBe('100000000000'); // 100,000 × $10,000.00
     expect(col(fileControl, 22, 31)).toBe(String((1_100_001 * 100_000) % 10_000_000_000).padStart(10, '0'));
+  });
+});
+
+describe('NACHA writer and reader agree', () => {
+  // Valid routing numbers: any 8 digits and their ABA check digit.
+  const routing = fc.stringMatching(/^\d{8}$/).map((p8) => {
+    const w = [3, 7, 1, 3, 7, 1, 3, 7];
+    const sum = [...p8].reduce((s, d, i) => s + w[i]! * Number(d), 0);
+    return p8 + String((10 - (sum % 10)) % 10);
+  });
+  const entry = fc.record({
+    transactionCode: fc.constantFrom(22 as const, 32 as const),
+    routingNumber: routing,
+    accountNumber: fc.stringMatching(/^[0-9]{1,17}$/),
+    amountMinor: fc.integer({ min: 1, max: MAX_ENTRY_AMOUNT_MINOR }),
+    individualId: fc.stringMatching(/^[A-Z0-9]{1,15}$/),
+    individualName: fc.stringMatching(/^[A-Z][A-Z ]{0,21}$/).map((n) => n.replace(/ +/g, ' ').trimEnd()),
+  });
+
+  it('any batch reads back to the same entries, with controls that add up', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(entry, { minLength: 1, maxLength: 40 }), async (list) => {
+        const withTraces = list.map((e, i) => ({ ...e, traceNumber: `02100002${String(i + 1).padStart(7, '0')}` }));
+        const totals = withTraces.reduce((s, e) => s + e.amountMinor, 0);
+        fc.pre(totals <= 999_999_999_999);
+        const text = await write(FILE, BATCH, withTraces);
+        const parsed = parseNachaFile(text);
+        expect(parsed.problems).toEqual([]);
+        expect(text.split('\n').length - 1).toBe(Math.ceil((list.length + 4) / 10) * 10);
+        expect(parsed.batches[0]!.entries.map((e) => ({ transactionCode: Number(e.transactionCode), routingNumber: e.routingNumber, accountNumber: e.accountNumber, amountMinor: e.amountMinor, individualId: e.individualId, individualName: e.individualName, traceNumber: e.traceNumber }))).toEqual(withTraces);
+        expect(parsed.control!.totalCreditMinor).toBe(totals);
+        const hash = withTraces.reduce((s, e) => s + BigInt(e.routingNumber.slice(0, 8)), 0n) % 10_000_000_000n;
+        expect(parsed.control!.entryHash).toBe(String(hash).padStart(10, '0'));
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 
