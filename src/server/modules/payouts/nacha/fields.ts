@@ -12,7 +12,7 @@ export const MAX_ENTRY_AMOUNT_MINOR = 9_999_999_999;
 export const MAX_TOTAL_MINOR = 999_999_999_999;
 export const PADDING_LINE = '9'.repeat(RECORD_LENGTH);
 
-/** A caller handed the writer something a NACHA file cannot carry: a programming error, never a user's. */
+/** A caller handed the writer something a NACHA file cannot carry: a programming error, never a user's. Messages never repeat the value (it may be a routing or account number). */
 export class NachaInputError extends Error {
   override name = 'NachaInputError';
 }
@@ -33,8 +33,8 @@ export function num(value: number, width: number, what: string): string {
 
 /** Left-justified, space-filled text; throws when longer than the field or not printable ASCII. */
 export function alpha(value: string, width: number, what: string): string {
-  if (!isPrintableAscii(value)) throw new NachaInputError(`${what} must be printable ASCII, got ${JSON.stringify(value)}`);
-  if (value.length > width) throw new NachaInputError(`${what} ${JSON.stringify(value)} is longer than ${width} characters`);
+  if (!isPrintableAscii(value)) throw new NachaInputError(`${what} must be printable ASCII`);
+  if (value.length > width) throw new NachaInputError(`${what} is ${value.length} characters, longer than ${width}`);
   return value.padEnd(width, ' ');
 }
 
@@ -44,7 +44,7 @@ const DIGITS = new Map<number, RegExp>();
 export function digits(value: string, width: number, what: string): string {
   let re = DIGITS.get(width);
   if (!re) DIGITS.set(width, (re = new RegExp(`^\\d{${width}}$`)));
-  if (!re.test(value)) throw new NachaInputError(`${what} must be exactly ${width} digits, got ${JSON.stringify(value)}`);
+  if (!re.test(value)) throw new NachaInputError(`${what} must be exactly ${width} digits`);
   return value;
 }
 

@@ -384,7 +384,7 @@ describe('NACHA reader: reports every line it cannot read', () => {
     expect(problems.some((p) => p.line === 2 && /outside a batch/.test(p.message))).toBe(true);
     const other = golden();
     other[2] = replaceAt(other[2]!, 12, '6');
-    expect(parseNachaFile(join(other)).problems).toContainEqual({ line: 3, message: expect.stringMatching(/check digit of receiving DFI 01100001 should be 5/) });
+    expect(parseNachaFile(join(other)).problems).toContainEqual({ line: 3, message: expect.stringMatching(/check digit does not match the receiving DFI/) });
   });
 
   it('refuses an empty file and one without a header', () => {

@@ -228,8 +228,8 @@ export function parseNachaFile(text: string): ParsedNachaFile {
           problem(lineNo, `transaction code ${JSON.stringify(transactionCode)} is not a checking, savings, general ledger or loan code`);
         }
         const routingNumber = cut(raw, 4, 12);
-        if (!/^\d{9}$/.test(routingNumber)) problem(lineNo, `receiving DFI identification and check digit must be 9 digits, got ${JSON.stringify(routingNumber)}`);
-        else if (abaCheckDigit(routingNumber.slice(0, 8)) !== Number(routingNumber[8])) problem(lineNo, `check digit of receiving DFI ${routingNumber.slice(0, 8)} should be ${abaCheckDigit(routingNumber.slice(0, 8))}, not ${routingNumber[8]}`);
+        if (!/^\d{9}$/.test(routingNumber)) problem(lineNo, 'receiving DFI identification and check digit must be 9 digits');
+        else if (abaCheckDigit(routingNumber.slice(0, 8)) !== Number(routingNumber[8])) problem(lineNo, 'the check digit does not match the receiving DFI identification');
         const accountNumber = cut(raw, 13, 29).trimEnd();
         if (!accountNumber.trim()) problem(lineNo, 'DFI account number is blank');
         const amountMinor = number(cut(raw, 30, 39), lineNo, 'amount');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bankReturnsFile } from '../../../../../test/ach-bank.ts';
-import { CHANGE_CODES, nachaLines, parseReturnFile, RETURN_CODES, type NachaEntryInput } from './index.ts';
+import { CHANGE_CODES, nachaLines, parseNachaFile, parseReturnFile, RETURN_CODES, type NachaEntryInput } from './index.ts';
 
 const GOLDEN = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'golden-ppd.ach'), 'utf8');
 const T1 = '021000020000001';
@@ -140,6 +140,16 @@ describe('the bank’s returns file', () => {
     expect(items).toEqual([]);
     expect(problems.map((p) => p.line)).toEqual(expect.arrayContaining([1, 2]));
     expect(parseReturnFile(GOLDEN).problems).toContainEqual({ line: 3, message: expect.stringMatching(/no return \(99\) or notification of change \(98\) addenda/) });
+  });
+
+  it('never repeats a routing or account number in a problem (the operator sees them, logs may keep them)', () => {
+    const { problems } = parseReturnFile(bankReturnsFile(GOLDEN, [{ traceNumber: T1, code: 'C03', correctedData: '021000022   12345 678' }]));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.message).not.toMatch(/021000022|12345/);
+    const lines = GOLDEN.split('\n');
+    lines[2] = lines[2]!.slice(0, 11) + '9' + lines[2]!.slice(12);
+    const bad = parseNachaFile(lines.join('\n')).problems;
+    expect(bad.map((p) => p.message).join(' ')).not.toMatch(/011000019|01100001|123456789/);
   });
 
   it('checks the addenda belongs to its entry', () => {

@@ -54,11 +54,11 @@ function correctedDataOf(code: string, data: string): { value: AchCorrectedData 
   const field = CHANGE_CODES[code]?.field;
   if (!field) return { error: `change code ${code} (${CHANGE_CODES[code]?.title ?? 'unknown'}) is not a correction a seller can confirm: take it up with the bank` };
   const routing = (s: string) => {
-    if (!/^\d{9}$/.test(s)) return `corrected routing number must be 9 digits, got ${JSON.stringify(s)}`;
-    if (abaCheckDigit(s.slice(0, 8)) !== Number(s[8])) return `corrected routing number ${s} fails the ABA check digit`;
+    if (!/^\d{9}$/.test(s)) return 'corrected routing number must be 9 digits';
+    if (abaCheckDigit(s.slice(0, 8)) !== Number(s[8])) return 'corrected routing number fails the ABA check digit';
     return null;
   };
-  const account = (s: string) => (/^[0-9A-Z-]{1,17}$/.test(s.trim()) ? null : `corrected account number must be 1–17 digits or letters, got ${JSON.stringify(s.trim())}`);
+  const account = (s: string) => (/^[0-9A-Z-]{1,17}$/.test(s.trim()) ? null : 'corrected account number must be 1–17 digits or letters');
   const type = (s: string) => (accountTypeOf(s) ? null : `corrected transaction code ${JSON.stringify(s)} is not a checking (22) or savings (32) credit code`);
   const rest = (from: number, what: string) => (data.slice(from).trim() ? `unexpected characters after the ${what} in the corrected data` : null);
   const fail = (...errors: (string | null)[]) => errors.find((e) => e !== null) ?? null;

@@ -75,7 +75,7 @@ export function sameDayDescriptiveDate(hhmm: string): string {
 
 function checkRouting(value: string, what: string): string {
   digits(value, 9, what);
-  if (!routingChecksumOk(value)) throw new NachaInputError(`${what} ${value} fails the ABA check digit`);
+  if (!routingChecksumOk(value)) throw new NachaInputError(`${what} fails the ABA check digit`);
   return value;
 }
 
@@ -122,7 +122,7 @@ function entryLine(e: NachaEntryInput, odfi8: string, previousTrace: string | nu
   if (!Number.isSafeInteger(e.amountMinor) || e.amountMinor <= 0) throw new NachaInputError(`amount must be a positive integer number of cents, got ${e.amountMinor}`);
   if (e.amountMinor > MAX_ENTRY_AMOUNT_MINOR) throw new NachaInputError(`amount ${e.amountMinor} is above the entry's maximum of ${MAX_ENTRY_AMOUNT_MINOR} cents`);
   const name = asciiUpper(e.individualName).slice(0, 22).trimEnd();
-  if (!name) throw new NachaInputError(`individual name ${JSON.stringify(e.individualName)} has no letters a bank file can carry`);
+  if (!name) throw new NachaInputError('individual name has no letters a bank file can carry');
   digits(e.traceNumber, 15, 'trace number');
   if (!e.traceNumber.startsWith(odfi8)) throw new NachaInputError(`trace number ${e.traceNumber} does not start with the ODFI routing prefix ${odfi8}`);
   if (previousTrace !== null && e.traceNumber <= previousTrace) {
