@@ -290,6 +290,7 @@ export function tradeInEmail(template: TradeInEmailTemplate, c: TradeInEmailCont
         paragraphs: [
           `Hi ${c.firstName}, your ${c.deviceName} is approved and ${formatMoney(c.payout?.amount ?? c.price)} is waiting for you, but we do not have your bank details yet.`,
           'Add your bank account in your settings (your current password is asked again): the payment leaves with the next bank transfer after that.',
+          `Your trade-in: ${c.tradeInUrl}`,
         ],
         cta: { label: 'Add your bank details', url: c.settingsUrl ?? c.tradeInUrl },
       };
