@@ -1,5 +1,6 @@
 import type { Config } from '../../config.ts';
 import { addBusinessDays, isBusinessDay, localDateOf, startOfLocalDay, type LocalDate } from '../../platform/business-days.ts';
+import { RETURN_CODES } from './nacha/index.ts';
 import type { PayoutCalendar } from './seller-payout.presenter.ts';
 
 // TEMPORARY until helper 1's ach-calendar.ts is merged: the standard window only.
@@ -20,4 +21,5 @@ export function payoutCalendar(ach: Config['ach']): PayoutCalendar {
   };
 }
 
-export const returnReason = (code: string) => `The bank sent the payment back (${code}): check your bank details`;
+/** What a return code means for the seller (the Nacha code table's seller-facing reason). */
+export const returnReason = (code: string) => RETURN_CODES[code]?.reason ?? 'Your bank sent the payment back. Please check your bank details, correct them in your account, and we will send the payment again.';

@@ -220,7 +220,7 @@ describe('waiting for bank details', () => {
       await transition(trx, d.id, { event: 'pay', now });
       await transition(trx, d.id, { event: 'hold_payout', now });
     });
-    expect(((await view(s, d.id)).json() as TTradeIn).payout).toMatchObject({ status: 'returned', returned: { code: 'R03' } });
+    expect(((await view(s, d.id)).json() as TTradeIn).payout).toMatchObject({ status: 'returned', accountMasked: '•••• 3210', sendsAt: null, expectedArrival: null, returned: { code: 'R03', reason: expect.stringMatching(/could not find an account/) } });
 
     await Promise.all([savePayout(s, { accountNumber: OTHER_ACCOUNT, accountNumberConfirmation: OTHER_ACCOUNT }), savePayout(s, { accountNumber: OTHER_ACCOUNT, accountNumberConfirmation: OTHER_ACCOUNT })]);
     const payouts = await payoutsOf(d.id);

@@ -63,10 +63,14 @@ export function PaymentCard({ payout: p }: { payout: TSellerPayout }) {
       {p.status === 'returned' && p.returned && (
         <Alert color="red" variant="light" title="Your bank sent the payment back" styles={{ title: { color: 'var(--mantine-color-text)' } }}>
           <Stack gap="xs">
-            <Text size="sm">
+            <Text size="sm" data-testid="payment-return-reason">
               {p.returned.reason}
-              {p.returned.code ? ` (${p.returned.code})` : ''}. Correct your bank details and we send it again.
             </Text>
+            {p.returned.code && (
+              <Text size="xs" c="dimmed">
+                Bank code {p.returned.code}, {formatMarketDate(p.returned.at)}
+              </Text>
+            )}
             <Group>
               <Button component={Link} to="/settings?edit=payout" size="sm" variant="white" color="dark">
                 Correct your details
