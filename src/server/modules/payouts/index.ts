@@ -15,3 +15,4 @@ export {
   type NachaEntryInput,
   type NachaFileInput,
 } from './nacha/index.ts';
+export { achWindows, expectedArrival, nextWindow, type AchWindow } from './ach-calendar.ts';
