@@ -4,10 +4,11 @@ import { as, GOOD_PASSWORD, validPayout, type TestUser } from '../../../../test/
 import { answersGraded, deliveredTradeIn, differingQuestions, inspect, inspectionBody, photoOf, sellerPost, type Delivered } from '../../../../test/inspection.ts';
 import { flawlessAnswers, readySeller } from '../../../../test/journey.ts';
 import type { TTradeIn } from '../../../shared/api/trade-ins.ts';
-import { addBusinessDaysToInstant } from '../../platform/business-days.ts';
+import { addBusinessDaysToInstant, localDateOf } from '../../platform/business-days.ts';
 import { createKeyring, generateMasterKey, parseMasterKey } from '../../platform/crypto.ts';
 import { newId } from '../../platform/ids.ts';
 import { transition } from '../trade-ins/index.ts';
+import { expectedArrival, nextWindow } from './ach-calendar.ts';
 import { openPayoutColumn } from './bank-details.ts';
 import { rotatePayoutKeys } from './payouts-key-rotation.ts';
 import { startPayout, type PayoutDeps } from './start-payout.service.ts';
@@ -100,8 +101,11 @@ describe('a payout for every approval', () => {
     expect(mine.statusCode).toBe(200);
     const t = mine.json() as TTradeIn;
     expect(t.payout).toMatchObject({ id: p!.id, status: 'ready', amount: { amountMinor: 1_000_000, currency: 'USD' }, attempt: 1, accountMasked: '•••• 3210', returned: null });
-    expect(new Date(t.payout!.sendsAt!).getTime()).toBeGreaterThan(ctx.clock.now().getTime());
-    expect(t.payout!.expectedArrival!.from <= t.payout!.expectedArrival!.to).toBe(true);
+    // Dates from the ACH calendar: the next standard window (16:00 New York) and its effective date.
+    const w = nextWindow({ cutoff: '16:00', sameDay: false, sameDayCutoffs: [] }, ctx.clock.now());
+    expect(t.payout!.sendsAt).toBe(w.cutoffAt.toISOString());
+    expect(t.payout!.expectedArrival).toEqual(expectedArrival(w.effectiveDate));
+    expect(t.payout!.expectedArrival!.from > localDateOf(ctx.clock.now())).toBe(true);
     expect(mine.body).not.toContain(ACCOUNT);
     expect(mine.body).not.toContain('021000021');
 
@@ -207,7 +211,7 @@ describe('waiting for bank details', () => {
     const d = await deliveredTradeIn(ctx, s);
     expect((await inspect(ctx.app, d.inspector, d.id, inspectionBody(d))).statusCode).toBe(200);
     const [first] = await payoutsOf(d.id);
-    // What helpers 4 and 5 do: sent in a batch, then returned by the bank (R03).
+    // What the batch and the returns do (helpers 4 and 5): sent in a batch, then returned by the bank (R03).
     const now = ctx.clock.now();
     await db().transaction().execute(async (trx) => {
       const batchId = newId('payoutBatch', now.getTime());
@@ -215,9 +219,20 @@ describe('waiting for bank details', () => {
         .insertInto('payout_batches')
         .values({ id: batchId, business_date: '2026-12-01', window_name: `standard-${batchId}`, same_day: false, cutoff_at: now, effective_date: '2026-12-02', file_id_modifier: 'A', file_name: `${batchId}.ach`, file_created_at: now, created_by: 'scheduler', entry_count: 1, total_minor: 1_000_000, entry_hash: 2100002, created_at: now })
         .execute();
-      await trx.updateTable('payouts').set({ status: 'returned', batch_id: batchId, trace_number: '021000020000001', sent_at: now, returned_at: now }).where('id', '=', first!.id).execute();
-      await trx.insertInto('ach_returns').values({ id: newId('achReturn', now.getTime()), payout_id: first!.id, kind: 'return', code: 'R03', trace_number: '021000020000001', source: 'manual', recorded_by: 'test', received_at: now }).execute();
+      await trx.updateTable('payouts').set({ status: 'sent', batch_id: batchId, trace_number: '021000020000001', sent_at: now }).where('id', '=', first!.id).execute();
       await transition(trx, d.id, { event: 'pay', now });
+    });
+    // Sent: when it left, and the arrival dates from its batch's effective date.
+    expect(((await view(s, d.id)).json() as TTradeIn).payout).toMatchObject({
+      status: 'sent',
+      sendsAt: now.toISOString(),
+      sentAt: now.toISOString(),
+      expectedArrival: expectedArrival('2026-12-02'),
+      accountMasked: '•••• 3210',
+    });
+    await db().transaction().execute(async (trx) => {
+      await trx.updateTable('payouts').set({ status: 'returned', returned_at: now }).where('id', '=', first!.id).execute();
+      await trx.insertInto('ach_returns').values({ id: newId('achReturn', now.getTime()), payout_id: first!.id, kind: 'return', code: 'R03', trace_number: '021000020000001', source: 'manual', recorded_by: 'test', received_at: now }).execute();
       await transition(trx, d.id, { event: 'hold_payout', now });
     });
     expect(((await view(s, d.id)).json() as TTradeIn).payout).toMatchObject({ status: 'returned', accountMasked: '•••• 3210', sendsAt: null, expectedArrival: null, returned: { code: 'R03', reason: expect.stringMatching(/could not find an account/) } });
