@@ -4,6 +4,12 @@ import { bankAccountHashes } from '../accounts/index.ts';
 import { openPayoutColumn, type SealedPayoutColumn } from './bank-details.ts';
 import { sealedCorrectionsAfter, sealedPayoutsAfter } from './payouts.repository.ts';
 
+/** Every sealed column of the payouts module: all of them re-wrapped below (accounts' protection test checks the schema has no other). */
+export const PAYOUTS_SEALED_COLUMNS = {
+  payouts: ['account_number_sealed', 'routing_number_sealed'],
+  ach_returns: ['corrected_data_sealed'],
+} as const;
+
 /** What `npm run keys:rotate` did to one table of the payouts module (the shape accounts' rotateKeys reports). */
 export interface PayoutsRotationCount {
   table: 'payouts' | 'ach_returns';
