@@ -10,6 +10,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { as, makeUser, signIn, signUp, validPayout, VALID_PROFILE, type TestUser } from '../../../../test/accounts.ts';
 import { rotateKeys } from './key-rotation.service.ts';
 import { SEALED_COLUMNS, unseal } from './protected-fields.ts';
+import { PAYOUTS_SEALED_COLUMNS } from '../payouts/index.ts';
 
 /**
  * docs/product.md §3: protected details are encrypted at rest and never logged. The plaintexts
@@ -123,7 +124,8 @@ describe('at rest', () => {
       select table_name as t, column_name as c from information_schema.columns
       where table_schema = current_schema() and column_name like '%\_sealed' order by 1, 2
     `.execute(database.db);
-    const known = Object.entries(SEALED_COLUMNS).flatMap(([t, cs]) => cs.map((c) => `${t}.${c}`)).sort();
+    // The seller's own fields (accounts), and the payouts' copies of bank details (keys:rotate re-wraps both).
+    const known = Object.entries({ ...SEALED_COLUMNS, ...PAYOUTS_SEALED_COLUMNS }).flatMap(([t, cs]) => cs.map((c) => `${t}.${c}`)).sort();
     expect(rows.map((r) => `${r.t}.${r.c}`)).toEqual(known);
   });
 
