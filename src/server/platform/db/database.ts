@@ -9,6 +9,9 @@ import type { DB } from '../../db/schema.ts';
 
 // int8 (bigint, count(*)) arrives as a string by default. Money is integer cents, far inside
 // Number's safe range; refuse (rather than round) anything that is not.
+// A calendar date (`date`) stays the 'YYYY-MM-DD' it is: pg would make it a Date at local
+// midnight, a moment that names another day in another time zone.
+pg.types.setTypeParser(1082, (v: string) => v);
 pg.types.setTypeParser(20, (v: string) => {
   const n = Number(v);
   if (!Number.isSafeInteger(n)) throw new RangeError(`int8 ${v} exceeds the safe integer range`);
