@@ -23,6 +23,7 @@ describe('the trade-in e-mail context', () => {
       | 'erasure'
       | 'returnTrackingNumber'
       | 'returnShipBy'
+      | 'bankNote'
     >();
   });
 });

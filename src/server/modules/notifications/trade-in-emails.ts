@@ -22,6 +22,9 @@ export const TRADE_IN_EMAIL_TEMPLATES = [
   'return_requested',
   'return_shipped',
   'return_delivered',
+  // the bank's answers to a payout (issue 11)
+  'payout_returned',
+  'payout_change_notice',
 ] as const;
 export type TradeInEmailTemplate = (typeof TRADE_IN_EMAIL_TEMPLATES)[number];
 
@@ -54,6 +57,8 @@ export interface TradeInEmailContext {
   /** The free return's label (refurbisher → seller) and the date it ships by, when one is owed. */
   returnTrackingNumber: string | null;
   returnShipBy: Date | null;
+  /** What the bank said about a payout (a return's or a notification of change's code and its seller-facing reason); never the bank details. */
+  bankNote: { code: string; reason: string } | null;
 }
 
 export interface EmailContent {
@@ -66,6 +71,9 @@ export interface EmailContent {
 
 const DATE = new Intl.DateTimeFormat('en-US', { timeZone: MARKET_TIME_ZONE, weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' });
 export const formatDate = (d: Date) => DATE.format(d);
+
+/** The seller's Settings page (bank details), on the same site as the trade-in link. */
+const settingsUrl = (tradeInUrl: string) => new URL('/settings', tradeInUrl).toString();
 
 /**
  * What each e-mail says (docs/product.md §8). Pure: the same context always gives the same words,
@@ -234,6 +242,26 @@ export function tradeInEmail(template: TradeInEmailTemplate, c: TradeInEmailCont
           'You do not need to do anything: the return is prepaid.',
         ],
         cta,
+      };
+    case 'payout_returned':
+      return {
+        subject: `Action needed: your bank returned the payment for your ${c.deviceName}`,
+        title: 'Your bank sent the payment back',
+        paragraphs: [
+          `Hi ${c.firstName}, we sent ${formatMoney(c.price)} for your ${c.deviceName}, but your bank returned it${c.bankNote ? `: ${c.bankNote.reason} (code ${c.bankNote.code})` : ''}.`,
+          'The money is safe with us. Check your bank details in Settings and correct them (your password is asked again); we send the payment again as soon as you do.',
+        ],
+        cta: { label: 'Correct your bank details', url: settingsUrl(c.tradeInUrl) },
+      };
+    case 'payout_change_notice':
+      return {
+        subject: 'Your bank updated your account details: please confirm',
+        title: 'Confirm your updated bank details',
+        paragraphs: [
+          `Hi ${c.firstName}, your bank received the payment for your ${c.deviceName}, and told us that your account details have changed${c.bankNote ? ` (${c.bankNote.reason})` : ''}.`,
+          'We do not change your details without you. Open Settings to see the update (masked) and confirm it with your password, or dismiss it.',
+        ],
+        cta: { label: 'Review the update', url: settingsUrl(c.tradeInUrl) },
       };
     case 'return_delivered':
       return {
