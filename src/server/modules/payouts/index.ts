@@ -2,3 +2,16 @@
 export type { PayoutStatus } from './payouts.tables.ts';
 export { achReturnsRoutes } from './ach-returns.routes.ts';
 export { changeNoticesRoutes } from './change-notices.routes.ts';
+export {
+  CHANGE_CODES,
+  MAX_ENTRY_AMOUNT_MINOR,
+  nachaLines,
+  parseNachaFile,
+  parseReturnFile,
+  RETURN_CODES,
+  type AchCorrectedData,
+  type AchFileItem,
+  type NachaBatchInput,
+  type NachaEntryInput,
+  type NachaFileInput,
+} from './nacha/index.ts';
