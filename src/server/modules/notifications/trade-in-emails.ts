@@ -58,7 +58,7 @@ export interface TradeInEmailContext {
   returnTrackingNumber: string | null;
   returnShipBy: Date | null;
   /** What the bank said about a payout (a return's or a notification of change's code and its seller-facing reason); never the bank details. */
-  bankNote: { code: string; reason: string } | null;
+  bankNote: { code: string; reason: string; sellerCanFix?: boolean } | null;
 }
 
 export interface EmailContent {
@@ -248,10 +248,12 @@ export function tradeInEmail(template: TradeInEmailTemplate, c: TradeInEmailCont
         subject: `Action needed: your bank returned the payment for your ${c.deviceName}`,
         title: 'Your bank sent the payment back',
         paragraphs: [
-          `Hi ${c.firstName}, we sent ${formatMoney(c.price)} for your ${c.deviceName}, but your bank returned it${c.bankNote ? `: ${c.bankNote.reason} (code ${c.bankNote.code})` : ''}.`,
-          'The money is safe with us. Check your bank details in Settings and correct them (your password is asked again); we send the payment again as soon as you do.',
+          `Hi ${c.firstName}, we sent ${formatMoney(c.price)} for your ${c.deviceName}, but your bank returned it${c.bankNote ? ` (code ${c.bankNote.code})` : ''}. The money is safe with us.`,
+          ...(c.bankNote ? [c.bankNote.reason] : []),
+          ...(c.bankNote?.sellerCanFix === false ? [] : ['Correct your bank details in Settings (your password is asked again): we send the payment again as soon as you do.']),
+          `Your trade-in: ${c.tradeInUrl}`,
         ],
-        cta: { label: 'Correct your bank details', url: settingsUrl(c.tradeInUrl) },
+        cta: { label: c.bankNote?.sellerCanFix === false ? 'See your bank details' : 'Correct your bank details', url: settingsUrl(c.tradeInUrl) },
       };
     case 'payout_change_notice':
       return {
@@ -260,6 +262,7 @@ export function tradeInEmail(template: TradeInEmailTemplate, c: TradeInEmailCont
         paragraphs: [
           `Hi ${c.firstName}, your bank received the payment for your ${c.deviceName}, and told us that your account details have changed${c.bankNote ? ` (${c.bankNote.reason})` : ''}.`,
           'We do not change your details without you. Open Settings to see the update (masked) and confirm it with your password, or dismiss it.',
+          `Your trade-in: ${c.tradeInUrl}`,
         ],
         cta: { label: 'Review the update', url: settingsUrl(c.tradeInUrl) },
       };

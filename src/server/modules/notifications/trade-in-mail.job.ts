@@ -22,7 +22,7 @@ export interface TradeInMailJob {
   /** Tells two messages of one template apart (a second lock hold on the same trade-in). */
   ref?: string;
   /** A payout the bank returned or corrected: its code and the seller-facing reason (never a bank detail). */
-  bankNote?: { code: string; reason: string };
+  bankNote?: { code: string; reason: string; sellerCanFix?: boolean };
 }
 
 /** One key per message: the enqueue's singleton key, the send's idempotency key and Message-ID. */

@@ -8,6 +8,8 @@ export interface AchCodeInfo {
   title: string;
   /** What the seller is told (for a return: whether new bank details will fix it). */
   reason: string;
+  /** Whether corrected bank details can get the payment through (always, for a notification of change). */
+  sellerCanFix: boolean;
   known: boolean;
 }
 
@@ -16,9 +18,11 @@ export function achCodeInfo(code: string): AchCodeInfo {
   if (code.startsWith('C')) {
     const change = CHANGE_CODES[code];
     return change
-      ? { title: change.title, reason: `Your bank reports: ${change.title.toLowerCase()}`, known: true }
-      : { title: code, reason: 'Your bank reports a change to your account details', known: false };
+      ? { title: change.title, reason: `Your bank reports: ${change.title.toLowerCase()}`, sellerCanFix: true, known: true }
+      : { title: code, reason: 'Your bank reports a change to your account details', sellerCanFix: true, known: false };
   }
   const ret = RETURN_CODES[code];
-  return ret ? { title: ret.title, reason: ret.reason, known: true } : { title: code, reason: 'Your bank sent the payment back.', known: false };
+  return ret
+    ? { title: ret.title, reason: ret.reason, sellerCanFix: ret.sellerCanFix, known: true }
+    : { title: code, reason: 'Your bank sent the payment back.', sellerCanFix: false, known: false };
 }

@@ -36,7 +36,7 @@ export interface PayoutMail {
   tradeInId: string;
   /** The ach_returns row: one message per return or notice. */
   ref: string;
-  bankNote: { code: string; reason: string };
+  bankNote: { code: string; reason: string; sellerCanFix: boolean };
 }
 export type NotifyPayoutMail = (executor: Executor, mail: PayoutMail) => Promise<void>;
 
@@ -142,7 +142,7 @@ async function applyReturn(
     reversesEntryId: (await findPayoutEntryId(trx, payout.id, 'payout_sent')) ?? null,
   });
   await transition(trx, payout.trade_in_id, { event: 'hold_payout', now: r.now, data: { code: r.code, reason: info.reason, payoutId: payout.id } });
-  await deps.notify(trx, { template: 'payout_returned', tradeInId: payout.trade_in_id, ref: row.id, bankNote: { code: r.code, reason: info.reason } });
+  await deps.notify(trx, { template: 'payout_returned', tradeInId: payout.trade_in_id, ref: row.id, bankNote: { code: r.code, reason: info.reason, sellerCanFix: info.sellerCanFix } });
   return { row, created: true };
 }
 
@@ -177,7 +177,7 @@ async function applyChangeNotice(
     resolution: null,
   });
   if (!row) return { row: (await findRecorded(trx, payout.id, 'notification_of_change', item.code))!, created: false };
-  await deps.notify(trx, { template: 'payout_change_notice', tradeInId: payout.trade_in_id, ref: row.id, bankNote: { code: item.code, reason: achCodeInfo(item.code).reason } });
+  await deps.notify(trx, { template: 'payout_change_notice', tradeInId: payout.trade_in_id, ref: row.id, bankNote: { code: item.code, reason: achCodeInfo(item.code).reason, sellerCanFix: true } });
   return { row, created: true };
 }
 

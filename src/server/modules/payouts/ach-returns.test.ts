@@ -92,18 +92,21 @@ describe('the bank returns a payout', () => {
     expect(mail, 'the payout_returned e-mail').toBeDefined();
     expect(mail!.text).toContain('R03');
     expect(mail!.text).toMatch(/\/settings/);
+    expect(mail!.text.replace(/\s+/g, ' ')).toMatch(/Correct your bank details in Settings/);
     expect(mail!.text).not.toContain(p.accountNumber);
   });
 
-  it('a return new details may not cure (R23 credit refused): the same hold, and the seller is also pointed to support', async () => {
+  it('a return new details will not cure (R15 account holder deceased): the same hold, and the seller is told new details will not fix it', async () => {
     const p = await sentPayout(ctx, seller);
-    const res = await upload(bankReturnFile([returnOf(p, 'R23')]));
+    const res = await upload(bankReturnFile([returnOf(p, 'R15')]));
     expect(res.statusCode, res.body).toBe(200);
     expect((await payoutRow(p.payoutId)).status).toBe('returned');
     expect((await sellerView(p.tradeInId)).status).toBe('payout_on_hold');
     const [mail] = await mailsAbout(seller.email, /bank returned the payment/, p.tradeInId);
-    expect(mail!.text).toContain('R23');
-    expect(mail!.text).toMatch(/support/i);
+    expect(mail!.text).toContain('R15');
+    const text = mail!.text.replace(/\s+/g, ' ');
+    expect(text).toMatch(/new bank details will not fix/);
+    expect(text).not.toMatch(/Correct your bank details in Settings/);
     expect(await unbalancedEntries()).toEqual([]);
   });
 
