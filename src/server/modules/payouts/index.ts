@@ -2,6 +2,8 @@
 export type { PayoutStatus } from './payouts.tables.ts';
 export { achReturnsRoutes } from './ach-returns.routes.ts';
 export { changeNoticesRoutes } from './change-notices.routes.ts';
+export { createPayouts, createSellerPayoutView, type Payouts } from './payouts.wiring.ts';
+export { rotatePayoutKeys } from './payouts-key-rotation.ts';
 export {
   CHANGE_CODES,
   MAX_ENTRY_AMOUNT_MINOR,
