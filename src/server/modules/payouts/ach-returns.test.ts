@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bankReturnFile, corrected, sentPayout, type BankItem, type SentPayout } from '../../../../test/ach-returns.ts';
 import { useTestApp } from '../../../../test/app.ts';
-import { as, GOOD_PASSWORD, makeUser, type TestUser } from '../../../../test/accounts.ts';
+import { as, GOOD_PASSWORD, makeUser, validPayout, type TestUser } from '../../../../test/accounts.ts';
 import { newKey, readySeller } from '../../../../test/journey.ts';
 
 const ctx = useTestApp();
@@ -132,6 +132,24 @@ describe('the bank returns a payout', () => {
     expect(again.json()).toMatchObject({ returns: 0, changes: 0, alreadyRecorded: 2 });
     expect(again.json().items.map((i: { id: string }) => i.id).sort()).toEqual(first.json().items.map((i: { id: string }) => i.id).sort());
     expect(await footprint()).toEqual(before);
+  });
+});
+
+describe('the seller corrects their bank details', () => {
+  it('a held trade-in gets a new payout (attempt 2, ready, the new account) and the returned one stays as it was', async () => {
+    const owner = await readySeller(ctx);
+    const p = await sentPayout(ctx, owner);
+    expect((await upload(bankReturnFile([returnOf(p, 'R02')]))).statusCode).toBe(200);
+    expect((await sellerView(p.tradeInId, owner)).status).toBe('payout_on_hold');
+    const put = await ctx.app.inject({ method: 'PUT', url: '/api/me/payout-method', headers: as(owner), payload: validPayout(GOOD_PASSWORD, { accountNumber: '4440001111', accountNumberConfirmation: '4440001111' }) });
+    expect(put.statusCode, put.body).toBe(200);
+    const payouts = await db().selectFrom('payouts').selectAll().where('trade_in_id', '=', p.tradeInId).orderBy('attempt').execute();
+    expect(payouts.map((x) => [x.attempt, x.status])).toEqual([
+      [1, 'returned'],
+      [2, 'ready'],
+    ]);
+    expect((await sellerView(p.tradeInId, owner)).payout).toMatchObject({ attempt: 2, status: 'ready', accountMasked: '•••• 1111' });
+    expect(await unbalancedEntries()).toEqual([]);
   });
 });
 

@@ -7,6 +7,8 @@ import { confirmChangeNotice, dismissChangeNotice, listChangeNotices, type Chang
 
 export interface ChangeNoticesRoutesDeps {
   secrets: { keyring: Keyring };
+  /** The step PUT /api/me/payout-method runs too (wired in runtime.ts): held payouts leave again with the corrected details. */
+  runtime: { afterPayoutMethodSaved: ChangeNoticesDeps['afterPayoutMethodSaved'] };
 }
 
 const ZId = z.object({ id: z.string().min(1).max(64) });
@@ -20,6 +22,7 @@ export const changeNoticesRoutes: RoutesPlugin<ChangeNoticesRoutesDeps> = async 
     productClock: deps.productClock,
     securityClock: deps.securityClock,
     keyring: deps.secrets.keyring,
+    afterPayoutMethodSaved: deps.runtime.afterPayoutMethodSaved,
   };
   const sellersOnly = { preValidation: async (req: Parameters<typeof requireRole>[0]) => void requireRole(req, 'seller') };
   fastify.addHook('onSend', async (_req, reply) => {

@@ -15,8 +15,8 @@ export interface ChangeNoticesDeps {
   productClock: Clock;
   securityClock: Clock;
   keyring: Keyring;
-  /** Releases the seller's held payouts once their details changed (the payouts module's hook; optional until wired). */
-  afterPayoutMethodSaved?: (trx: Trx, sellerId: string) => Promise<void>;
+  /** Releases the seller's waiting and held payouts once their details changed (the same step as PUT /api/me/payout-method). */
+  afterPayoutMethodSaved: (trx: Trx, sellerId: string) => Promise<void>;
 }
 
 interface CorrectedData {
