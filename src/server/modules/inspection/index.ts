@@ -2,7 +2,7 @@
 export { inspectionRoutes } from './inspection.routes.ts';
 export { createInspection, type Inspection } from './inspection.wiring.ts';
 export { aftercareOf } from './aftercare.service.ts';
-export type { RequestReturn, StartPayout } from './ports.ts';
+export type { RequestReturn } from './ports.ts';
 export { photosRoutes } from './photos.routes.ts';
 export { claimPhotos, photosByInspection } from './photos.service.ts';
 export { scorecardRoutes } from './scorecard.routes.ts';

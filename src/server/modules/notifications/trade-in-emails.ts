@@ -62,7 +62,7 @@ export interface TradeInEmailContext {
   returnTrackingNumber: string | null;
   returnShipBy: Date | null;
   /** What the bank said about a payout (a return's or a notification of change's code and its seller-facing reason); never the bank details. */
-  bankNote: { code: string; reason: string; sellerCanFix?: boolean } | null;
+  bankNote?: { code: string; reason: string; sellerCanFix?: boolean } | null;
   /**
    * The trade-in's payout (issue 11): its account only masked (the last 4 digits at most, what a
    * bank statement shows), never a full number; the dates come from the ACH calendar.

@@ -2,7 +2,7 @@
 export type { PayoutStatus } from './payouts.tables.ts';
 export { achReturnsRoutes } from './ach-returns.routes.ts';
 export { changeNoticesRoutes } from './change-notices.routes.ts';
-export { createPayouts, createSellerPayoutView, type Payouts } from './payouts.wiring.ts';
+export { createPayouts, createSellerPayoutView } from './payouts.wiring.ts';
 export { rotatePayoutKeys } from './payouts-key-rotation.ts';
 export {
   CHANGE_CODES,
@@ -17,3 +17,4 @@ export {
   type NachaEntryInput,
   type NachaFileInput,
 } from './nacha/index.ts';
+export { achWindows, expectedArrival, nextWindow, type AchWindow } from './ach-calendar.ts';

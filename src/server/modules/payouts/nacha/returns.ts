@@ -43,8 +43,9 @@ export interface AchFileParse {
 const cut = (s: string, from: number, to: number) => s.slice(from - 1, to);
 
 function accountTypeOf(code: string): 'checking' | 'savings' | null {
-  if (/^2[1-46-9]$/.test(code)) return 'checking';
-  if (/^3[1-46-9]$/.test(code)) return 'savings';
+  // The corrected code of a credit: 22 (or its prenote 23, zero-dollar 24) for checking, 32–34 for savings.
+  if (/^2[234]$/.test(code)) return 'checking';
+  if (/^3[234]$/.test(code)) return 'savings';
   return null;
 }
 
@@ -58,7 +59,7 @@ function correctedDataOf(code: string, data: string): { value: AchCorrectedData 
     return null;
   };
   const account = (s: string) => (/^[0-9A-Z-]{1,17}$/.test(s.trim()) ? null : `corrected account number must be 1–17 digits or letters, got ${JSON.stringify(s.trim())}`);
-  const type = (s: string) => (accountTypeOf(s) ? null : `corrected transaction code ${JSON.stringify(s)} is not a checking (2x) or savings (3x) code`);
+  const type = (s: string) => (accountTypeOf(s) ? null : `corrected transaction code ${JSON.stringify(s)} is not a checking (22) or savings (32) credit code`);
   const rest = (from: number, what: string) => (data.slice(from).trim() ? `unexpected characters after the ${what} in the corrected data` : null);
   const fail = (...errors: (string | null)[]) => errors.find((e) => e !== null) ?? null;
   switch (code) {
