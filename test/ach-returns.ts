@@ -110,6 +110,34 @@ export async function sentPayout(
   });
 }
 
+/**
+ * A batch of every `ready` payout, as the batch step leaves it (until helper 4's createBatch is
+ * merged here): one batch row, each payout `sent` with a trace number unique in the file, its
+ * sent entry, its trade-in paid through the machine. Returns the payout ids sent.
+ */
+export async function sendReadyPayouts(ctx: Ctx): Promise<string[]> {
+  const db = ctx.database.db;
+  const now = ctx.clock.now();
+  return db.transaction().execute(async (trx) => {
+    const ready = await trx.selectFrom('payouts').selectAll().where('status', '=', 'ready').orderBy('id').forUpdate().execute();
+    if (ready.length === 0) return [];
+    const day = new Date(Date.UTC(2030, 0, 1) + batchDay++ * 86_400_000).toISOString().slice(0, 10);
+    const batchId = newId('payoutBatch', now.getTime());
+    await trx
+      .insertInto('payout_batches')
+      .values({ id: batchId, business_date: day, window_name: 'standard', same_day: false, cutoff_at: now, effective_date: day, file_id_modifier: 'A', file_name: `tradeloop-${day}.ach`, file_created_at: now, created_by: 'scheduler', entry_count: ready.length, total_minor: ready.reduce((s, p) => s + p.amount_minor, 0), entry_hash: 0, file_sha256: null, file_written_at: null, created_at: now })
+      .execute();
+    for (const p of ready) {
+      const trace = `${ODFI_ROUTING.slice(0, 8)}${String(++sequence % 10_000_000).padStart(7, '0')}`;
+      const moved = await trx.updateTable('payouts').set({ status: 'sent', batch_id: batchId, trace_number: trace, sent_at: now }).where('id', '=', p.id).where('status', '=', 'ready').where('batch_id', 'is', null).executeTakeFirst();
+      expect(Number(moved.numUpdatedRows)).toBe(1);
+      await postPayoutSent(trx, { payoutId: p.id, tradeInId: p.trade_in_id, sellerId: p.seller_id, amountMinor: p.amount_minor, currency: p.currency.trim(), postedAt: now });
+      await transition(trx, p.trade_in_id, { event: 'pay', now });
+    }
+    return ready.map((p) => p.id);
+  });
+}
+
 // --- the bank's returns file (NACHA, 94-character records, blocks of 10) ---
 
 export type BankItem =
