@@ -1,0 +1,158 @@
+import { createHash, randomBytes } from 'node:crypto';
+import nodeFs from 'node:fs/promises';
+import path from 'node:path';
+import type { AchConfig } from '../../config.ts';
+import { decryptField, type Keyring } from '../../platform/crypto.ts';
+import type { Executor } from '../../platform/db/database.ts';
+import { nachaLines, type NachaEntry } from './nacha/index.ts';
+import { batchEntriesAfter, type BatchEntryRow, type PayoutBatchRow } from './batches.repository.ts';
+
+/**
+ * A batch's NACHA file (docs/payouts/batches.md): always built from the batch row and its payout
+ * rows, never kept in memory whole. The header's date, time and modifier are stored on the batch
+ * row and the entries are read in trace-number order, so every build of a batch is the same bytes.
+ */
+
+/** Payout rows read per page while the file streams: memory stays flat whatever the batch's size. */
+const PAGE = 2_000;
+
+/** The sealed copied bank details of a payout (AAD: payouts, the payout's id, the column). */
+export function openPayoutDetail(keyring: Keyring, payoutId: string, column: 'routing_number_sealed' | 'account_number_sealed', sealed: string): string {
+  return decryptField(keyring, sealed, { table: 'payouts', rowId: payoutId, column });
+}
+
+/** The entry detail's individual id (15 characters): the payout id's unique tail, upper case. */
+export function individualIdOf(payoutId: string): string {
+  return payoutId.replace(/^pay_/, '').slice(-15).toUpperCase();
+}
+
+function entryOf(keyring: Keyring, r: BatchEntryRow): NachaEntry {
+  return {
+    transactionCode: r.account_type === 'savings' ? 32 : 22,
+    routingNumber: openPayoutDetail(keyring, r.id, 'routing_number_sealed', r.routing_number_sealed),
+    accountNumber: openPayoutDetail(keyring, r.id, 'account_number_sealed', r.account_number_sealed),
+    amountMinor: r.amount_minor,
+    individualId: individualIdOf(r.id),
+    individualName: r.holder_name ?? '',
+    traceNumber: r.trace_number,
+  };
+}
+
+async function* batchEntries(db: Executor, keyring: Keyring, batchId: string): AsyncGenerator<NachaEntry> {
+  let after = '';
+  for (;;) {
+    const page = await batchEntriesAfter(db, batchId, after, PAGE);
+    for (const r of page) yield entryOf(keyring, r);
+    if (page.length < PAGE) return;
+    after = page[page.length - 1]!.trace_number;
+  }
+}
+
+export interface BatchFileDeps {
+  db: Executor;
+  keyring: Keyring;
+  ach: AchConfig;
+}
+
+/** The file's 94-character lines, each with its '\n', streamed from the rows. */
+export function batchFileLines(deps: BatchFileDeps, batch: PayoutBatchRow): AsyncGenerator<string> {
+  const { ach } = deps;
+  return nachaLines(
+    {
+      immediateDestination: ach.odfiRouting,
+      immediateDestinationName: ach.odfiName,
+      immediateOrigin: ach.companyId,
+      immediateOriginName: ach.companyName,
+      createdAt: batch.file_created_at,
+      fileIdModifier: batch.file_id_modifier,
+    },
+    {
+      companyName: ach.companyName,
+      companyId: ach.companyId,
+      entryDescription: ach.entryDescription,
+      effectiveDate: batch.effective_date,
+      odfiRouting: ach.odfiRouting,
+      batchNumber: 1,
+    },
+    batchEntries(deps.db, deps.keyring, batch.id),
+  );
+}
+
+/** Lines are gathered into writes of about this many bytes. */
+const WRITE_BYTES = 256 * 1024;
+
+/** The SHA-256 (hex) of the file as it would be built now, read once from the rows (nothing kept). */
+export async function batchFileSha256(deps: BatchFileDeps, batch: PayoutBatchRow): Promise<{ sha256: string; bytes: number; lines: number }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  let lines = 0;
+  for await (const line of batchFileLines(deps, batch)) {
+    hash.update(line);
+    bytes += line.length;
+    lines++;
+  }
+  return { sha256: hash.digest('hex'), bytes, lines };
+}
+
+/** The file-system calls the writer makes: tests replace one to crash at a chosen step. */
+export interface BatchFs {
+  open: typeof nodeFs.open;
+  rename: typeof nodeFs.rename;
+  mkdir: typeof nodeFs.mkdir;
+}
+
+export const realFs: BatchFs = { open: nodeFs.open, rename: nodeFs.rename, mkdir: nodeFs.mkdir };
+
+/**
+ * Writes the batch's file into the outbound folder safely: to `<file_name>.<random>.tmp` (never
+ * seen by the bank's pickup, which takes only the final name), fsync, rename to `<file_name>`
+ * (atomic), fsync the folder. A crash leaves either no file or the whole file; a rerun writes the
+ * identical bytes over it. Returns the file's SHA-256, its size and its line count.
+ */
+export async function writeBatchFile(deps: BatchFileDeps & { fs?: BatchFs }, batch: PayoutBatchRow): Promise<{ path: string; sha256: string; bytes: number; lines: number }> {
+  const fs = deps.fs ?? realFs;
+  const dir = deps.ach.outboundDir;
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  const final = path.join(dir, batch.file_name);
+  const tmp = `${final}.${randomBytes(6).toString('hex')}.tmp`;
+  const hash = createHash('sha256');
+  let bytes = 0;
+  let lines = 0;
+  const fh = await fs.open(tmp, 'wx', 0o600);
+  try {
+    let pending: string[] = [];
+    let pendingBytes = 0;
+    for await (const line of batchFileLines(deps, batch)) {
+      hash.update(line);
+      pending.push(line);
+      pendingBytes += line.length;
+      lines++;
+      if (pendingBytes >= WRITE_BYTES) {
+        await fh.write(pending.join(''));
+        bytes += pendingBytes;
+        pending = [];
+        pendingBytes = 0;
+      }
+    }
+    if (pendingBytes > 0) await fh.write(pending.join(''));
+    bytes += pendingBytes;
+    await fh.sync();
+  } catch (err) {
+    await fh.close().catch(() => undefined);
+    await nodeFs.rm(tmp, { force: true }).catch(() => undefined);
+    throw err;
+  }
+  await fh.close();
+  await fs.rename(tmp, final);
+  await syncDir(dir);
+  return { path: final, sha256: hash.digest('hex'), bytes, lines };
+}
+
+async function syncDir(dir: string): Promise<void> {
+  const d = await nodeFs.open(dir, 'r');
+  try {
+    await d.sync();
+  } finally {
+    await d.close();
+  }
+}
