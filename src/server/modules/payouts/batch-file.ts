@@ -38,13 +38,23 @@ function entryOf(keyring: Keyring, r: BatchEntryRow): NachaEntry {
   };
 }
 
-async function* batchEntries(db: Executor, keyring: Keyring, batchId: string): AsyncGenerator<NachaEntry> {
-  let after = '';
-  for (;;) {
-    const page = await batchEntriesAfter(db, batchId, after, PAGE);
-    for (const r of page) yield entryOf(keyring, r);
-    if (page.length < PAGE) return;
-    after = page[page.length - 1]!.trace_number;
+/** The entries in file order; the next page is read while this one is decrypted. `tally` sees each entry (the entry hash). */
+async function* batchEntries(db: Executor, keyring: Keyring, batchId: string, tally?: (e: NachaEntry) => void): AsyncGenerator<NachaEntry> {
+  const fetchPage = (after: string) => {
+    const p = batchEntriesAfter(db, batchId, after, PAGE);
+    // A consumer that stops early never awaits the page read ahead: its failure is not unhandled.
+    p.catch(() => undefined);
+    return p;
+  };
+  let next: Promise<BatchEntryRow[]> | undefined = fetchPage('');
+  while (next) {
+    const page: BatchEntryRow[] = await next;
+    next = page.length === PAGE ? fetchPage(page[page.length - 1]!.trace_number) : undefined;
+    for (const r of page) {
+      const e = entryOf(keyring, r);
+      tally?.(e);
+      yield e;
+    }
   }
 }
 
@@ -55,7 +65,7 @@ export interface BatchFileDeps {
 }
 
 /** The file's 94-character lines, each with its '\n', streamed from the rows. */
-export function batchFileLines(deps: BatchFileDeps, batch: PayoutBatchRow): AsyncGenerator<string> {
+export function batchFileLines(deps: BatchFileDeps, batch: PayoutBatchRow, tally?: (e: NachaEntry) => void): AsyncGenerator<string> {
   const { ach } = deps;
   return nachaLines(
     {
@@ -74,7 +84,7 @@ export function batchFileLines(deps: BatchFileDeps, batch: PayoutBatchRow): Asyn
       odfiRouting: ach.odfiRouting,
       batchNumber: 1,
     },
-    batchEntries(deps.db, deps.keyring, batch.id),
+    batchEntries(deps.db, deps.keyring, batch.id, tally),
   );
 }
 
@@ -109,7 +119,10 @@ export const realFs: BatchFs = { open: nodeFs.open, rename: nodeFs.rename, mkdir
  * (atomic), fsync the folder. A crash leaves either no file or the whole file; a rerun writes the
  * identical bytes over it. Returns the file's SHA-256, its size and its line count.
  */
-export async function writeBatchFile(deps: BatchFileDeps & { fs?: BatchFs }, batch: PayoutBatchRow): Promise<{ path: string; sha256: string; bytes: number; lines: number }> {
+export async function writeBatchFile(
+  deps: BatchFileDeps & { fs?: BatchFs },
+  batch: PayoutBatchRow,
+): Promise<{ path: string; sha256: string; bytes: number; lines: number; entryHash: number }> {
   const fs = deps.fs ?? realFs;
   const dir = deps.ach.outboundDir;
   await fs.mkdir(dir, { recursive: true, mode: 0o700 });
@@ -118,11 +131,14 @@ export async function writeBatchFile(deps: BatchFileDeps & { fs?: BatchFs }, bat
   const hash = createHash('sha256');
   let bytes = 0;
   let lines = 0;
+  // The entry hash: the low 10 digits of the sum of the receiving banks' 8-digit routing prefixes.
+  let routingSum = 0;
+  const tally = (e: NachaEntry) => void (routingSum += Number(e.routingNumber.slice(0, 8)));
   const fh = await fs.open(tmp, 'wx', 0o600);
   try {
     let pending: string[] = [];
     let pendingBytes = 0;
-    for await (const line of batchFileLines(deps, batch)) {
+    for await (const line of batchFileLines(deps, batch, tally)) {
       hash.update(line);
       pending.push(line);
       pendingBytes += line.length;
@@ -145,7 +161,7 @@ export async function writeBatchFile(deps: BatchFileDeps & { fs?: BatchFs }, bat
   await fh.close();
   await fs.rename(tmp, final);
   await syncDir(dir);
-  return { path: final, sha256: hash.digest('hex'), bytes, lines };
+  return { path: final, sha256: hash.digest('hex'), bytes, lines, entryHash: routingSum % 10_000_000_000 };
 }
 
 async function syncDir(dir: string): Promise<void> {

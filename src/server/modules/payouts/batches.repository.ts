@@ -48,18 +48,18 @@ export async function listBatches(db: Executor, page: { limit: number; offset: n
   return { rows: rows.map((r) => normalise(r)), total: Number(count.n) };
 }
 
-/** A payout taken into a batch, as the chunk returns it (its sealed routing number opens for the entry hash). */
+/** A payout taken into a batch, as the chunk returns it. */
 export interface TakenPayout {
   id: string;
   trade_in_id: string;
   seller_id: string;
   amount_minor: number;
   currency: string;
-  routing_number_sealed: string;
 }
 
 /**
- * Takes the next `limit` ready payouts (ready by the cutoff) in id order into the batch: locks
+ * Takes the next `limit` ready payouts (ready by the cutoff) in (ready_at, id) order, along the
+ * ready index, into the batch: locks
  * them, numbers them from `seqBase + 1` (the trace number: the ODFI's 8-digit routing prefix and a
  * 7-digit sequence), marks them sent. A payout moved meanwhile by someone else is skipped (the
  * lock re-checks the status), so a payout lands in one batch only.
@@ -70,30 +70,35 @@ export async function takeReadyPayouts(
 ): Promise<TakenPayout[]> {
   const { rows } = await sql<TakenPayout>`
     with picked as (
-      select id from payouts
+      select id, ready_at from payouts
        where status = 'ready' and ready_at <= ${opts.cutoffAt}
-       order by id
+       order by ready_at, id
        limit ${opts.limit}
        for update
     ),
-    numbered as (select id, row_number() over (order by id) as rn from picked)
+    numbered as (select id, row_number() over (order by ready_at, id) as rn from picked)
     update payouts p
        set status = 'sent', batch_id = ${opts.batchId}, sent_at = ${opts.now}::timestamptz,
            trace_number = ${opts.tracePrefix} || lpad((${opts.seqBase}::bigint + n.rn)::text, 7, '0')
       from numbered n
      where p.id = n.id
-    returning p.id, p.trade_in_id, p.seller_id, p.amount_minor::float8 as amount_minor, trim(p.currency) as currency, p.routing_number_sealed
+    returning p.id, p.trade_in_id, p.seller_id, p.amount_minor, trim(p.currency) as currency
   `.execute(trx);
   return rows;
 }
 
-export async function setBatchTotals(trx: Executor, id: string, t: { entryCount: number; totalMinor: number; entryHash: number }): Promise<void> {
-  await trx.updateTable('payout_batches').set({ entry_count: t.entryCount, total_minor: t.totalMinor, entry_hash: t.entryHash }).where('id', '=', id).execute();
+export async function setBatchTotals(trx: Executor, id: string, t: { entryCount: number; totalMinor: number }): Promise<void> {
+  await trx.updateTable('payout_batches').set({ entry_count: t.entryCount, total_minor: t.totalMinor }).where('id', '=', id).execute();
 }
 
-/** Records the written file once (a second writer of the identical file finds it recorded). */
-export async function recordBatchFile(db: Executor, id: string, sha256: string, at: Date): Promise<void> {
-  await db.updateTable('payout_batches').set({ file_sha256: sha256, file_written_at: at }).where('id', '=', id).where('file_sha256', 'is', null).execute();
+/** Records the written file once, with its entry hash (a second writer of the identical file finds it recorded). */
+export async function recordBatchFile(db: Executor, id: string, f: { sha256: string; entryHash: number; at: Date }): Promise<void> {
+  await db
+    .updateTable('payout_batches')
+    .set({ file_sha256: f.sha256, entry_hash: f.entryHash, file_written_at: f.at })
+    .where('id', '=', id)
+    .where('file_sha256', 'is', null)
+    .execute();
 }
 
 /** A payout of a batch as its file entry needs it (still sealed). */

@@ -10,7 +10,7 @@ import { localDateOf } from '../../platform/business-days.ts';
 import { postPayoutsSentInBulk } from '../ledger/index.ts';
 import { markTradeInsPaid } from '../trade-ins/index.ts';
 import { achWindows, nextWindow, type AchWindow } from './ach-calendar.ts';
-import { openPayoutDetail, writeBatchFile, type BatchFs } from './batch-file.ts';
+import { writeBatchFile, type BatchFs } from './batch-file.ts';
 import { findBatch, findBatchOfWindow, insertBatchIfNew, recordBatchFile, setBatchTotals, takeReadyPayouts, type PayoutBatchRow } from './batches.repository.ts';
 
 /** The job that fans a batch's "payment sent" e-mails out, a page at a time (one job per batch in its transaction, not one per payout). */
@@ -22,7 +22,7 @@ export interface BatchMailsJob {
 }
 
 /** Payouts taken, posted and paid per statement group: memory does not grow with the batch. */
-const CHUNK = 5_000;
+const CHUNK = 10_000;
 /** A trace number's sequence has 7 digits. */
 const MAX_ENTRIES = 9_999_999;
 
@@ -75,9 +75,11 @@ class NothingReady extends Error {}
 /**
  * Closes one window (docs/payouts/batches.md). In one transaction: the batch row (unique per
  * business day and window, so a second caller waits for the first and gets its batch), every
- * ready payout with ready_at ≤ the cutoff in id order, a chunk at a time (trace numbers, sent,
- * the sent ledger entries, the trade-ins paid), the totals and the job that e-mails the sellers.
- * Then, after the commit, the file. Nothing ready: no batch, and the reason.
+ * ready payout with ready_at ≤ the cutoff in (ready_at, id) order, a chunk at a time (trace
+ * numbers, sent, the sent ledger entries, the trade-ins paid), the totals and the job that
+ * e-mails the sellers. Then, after the commit, the file (its entry hash, the sum of the sealed
+ * routing prefixes, is recorded with it: nothing is decrypted inside the transaction).
+ * Nothing ready: no batch, and the reason.
  */
 export async function createBatchForWindow(deps: BatchesDeps, w: AchWindow, by: string): Promise<TCreatePayoutBatchResult> {
   const { db, clock, ach } = deps;
@@ -110,16 +112,12 @@ export async function createBatchForWindow(deps: BatchesDeps, w: AchWindow, by: 
       }
       let count = 0;
       let total = 0;
-      let hash = 0;
       for (;;) {
         const taken = await takeReadyPayouts(trx, { batchId: row.id, cutoffAt: w.cutoffAt, tracePrefix, seqBase: count, limit: CHUNK, now });
         if (taken.length === 0) break;
         count += taken.length;
         if (count > MAX_ENTRIES) throw new Error(`An ACH file holds at most ${MAX_ENTRIES} entries`);
-        for (const p of taken) {
-          total += p.amount_minor;
-          hash += Number(openPayoutDetail(deps.keyring, p.id, 'routing_number_sealed', p.routing_number_sealed).slice(0, 8));
-        }
+        for (const p of taken) total += p.amount_minor;
         await postPayoutsSentInBulk(
           trx,
           taken.map((p) => ({ payoutId: p.id, tradeInId: p.trade_in_id, sellerId: p.seller_id, amountMinor: p.amount_minor, currency: p.currency, postedAt: now })),
@@ -132,9 +130,9 @@ export async function createBatchForWindow(deps: BatchesDeps, w: AchWindow, by: 
         if (taken.length < CHUNK) break;
       }
       if (count === 0) throw new NothingReady();
-      await setBatchTotals(trx, row.id, { entryCount: count, totalMinor: total, entryHash: hash % 10_000_000_000 });
+      await setBatchTotals(trx, row.id, { entryCount: count, totalMinor: total });
       await deps.jobs.enqueue<BatchMailsJob>(trx, JOB_BATCH_MAILS, { batchId: row.id, after: '' }, { singletonKey: `${row.id}:` });
-      created = { ...row, entry_count: count, total_minor: total, entry_hash: hash % 10_000_000_000 };
+      created = { ...row, entry_count: count, total_minor: total };
     });
   } catch (err) {
     if (err instanceof NothingReady) {
@@ -156,7 +154,7 @@ export async function finishBatchFile(deps: BatchesDeps, batch: PayoutBatchRow):
   if (batch.file_sha256) return batch;
   const file = await writeBatchFile({ db: deps.db, keyring: deps.keyring, ach: deps.ach, ...(deps.fs ? { fs: deps.fs } : {}) }, batch);
   if (deps.afterFileWritten) await deps.afterFileWritten(batch);
-  await recordBatchFile(deps.db, batch.id, file.sha256, deps.clock.now());
+  await recordBatchFile(deps.db, batch.id, { sha256: file.sha256, entryHash: file.entryHash, at: deps.clock.now() });
   return (await findBatch(deps.db, batch.id))!;
 }
 
