@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { AchConfig } from '../../config.ts';
 import { decryptField, type Keyring } from '../../platform/crypto.ts';
 import type { Executor } from '../../platform/db/database.ts';
-import { nachaLines, type NachaEntry } from './nacha/index.ts';
+import { MARKET_TIME_ZONE } from '../../../shared/market-time.ts';
+import { nachaLines, sameDayDescriptiveDate, type NachaEntryInput as NachaEntry } from './nacha/index.ts';
 import { batchEntriesAfter, type BatchEntryRow, type PayoutBatchRow } from './batches.repository.ts';
 
 /**
@@ -69,23 +70,25 @@ export function batchFileLines(deps: BatchFileDeps, batch: PayoutBatchRow, tally
   const { ach } = deps;
   return nachaLines(
     {
-      immediateDestination: ach.odfiRouting,
-      immediateDestinationName: ach.odfiName,
-      immediateOrigin: ach.companyId,
-      immediateOriginName: ach.companyName,
-      createdAt: batch.file_created_at,
-      fileIdModifier: batch.file_id_modifier,
-    },
-    {
+      odfiRouting: ach.odfiRouting,
+      odfiName: ach.odfiName,
       companyName: ach.companyName,
       companyId: ach.companyId,
       entryDescription: ach.entryDescription,
-      effectiveDate: batch.effective_date,
-      odfiRouting: ach.odfiRouting,
-      batchNumber: 1,
+      createdAt: batch.file_created_at,
+      fileIdModifier: batch.file_id_modifier,
     },
+    { effectiveDate: batch.effective_date, descriptiveDate: batch.same_day ? sameDayDescriptiveDate(marketHhmm(batch.cutoff_at)) : '', batchNumber: 1 },
     batchEntries(deps.db, deps.keyring, batch.id, tally),
   );
+}
+
+const HHMM = new Intl.DateTimeFormat('en-US', { timeZone: MARKET_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** The cutoff's 'HH:MM' in New York, from the batch row (not from today's configuration: a rebuild must not change). */
+function marketHhmm(at: Date): string {
+  const parts = Object.fromEntries(HHMM.formatToParts(at).map((p) => [p.type, p.value]));
+  return `${parts.hour}:${parts.minute}`;
 }
 
 /** Lines are gathered into writes of about this many bytes. */

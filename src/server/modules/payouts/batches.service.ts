@@ -59,13 +59,6 @@ export async function createBatch(deps: BatchesDeps, input: { window?: string | 
   return createBatchForWindow(deps, resolveWindow(deps.ach, deps.clock.now(), input.window), input.by);
 }
 
-/** The letter that tells a day's files apart (the file header's modifier): A for the standard window, B, C, … for same-day windows in order. */
-function modifierOf(window: string): string {
-  if (window === 'standard') return 'A';
-  const n = Number(window.replace('same_day_', ''));
-  return String.fromCharCode('A'.charCodeAt(0) + n);
-}
-
 function fileNameOf(w: AchWindow, modifier: string): string {
   return `ACH-${w.businessDate.replaceAll('-', '')}-${w.name}-${modifier}.ach`;
 }
@@ -84,7 +77,7 @@ class NothingReady extends Error {}
 export async function createBatchForWindow(deps: BatchesDeps, w: AchWindow, by: string): Promise<TCreatePayoutBatchResult> {
   const { db, clock, ach } = deps;
   const now = clock.now();
-  const modifier = modifierOf(w.name);
+  const modifier = w.fileIdModifier;
   const tracePrefix = ach.odfiRouting.slice(0, 8);
   let created: PayoutBatchRow | undefined;
   let existing: PayoutBatchRow | undefined;

@@ -104,14 +104,18 @@ describe('ACH batches', () => {
     expect(fs.readdirSync(outbound).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const parsed = parseNachaFile(text);
     expect(parsed.problems).toEqual([]);
+    expect(parsed.batches).toHaveLength(1);
+    const entries = parsed.batches[0]!.entries;
     const byTrace = new Map(payouts.map((p) => [p.trace_number, p]));
-    expect(parsed.entries).toHaveLength(3);
-    for (const e of parsed.entries) {
+    expect(entries).toHaveLength(3);
+    expect(entries.map((e) => e.traceNumber)).toEqual([...entries.map((e) => e.traceNumber)].sort());
+    for (const e of entries) {
       const p = byTrace.get(e.traceNumber)!;
       expect(p).toBeDefined();
       expect(e.amountMinor).toBe(Number(p.amount_minor));
       const bank = p.account_type === 'savings' ? SAVINGS : CHECKING;
-      expect(e.transactionCode).toBe(p.account_type === 'savings' ? 32 : 22);
+      expect(e.transactionCode).toBe(p.account_type === 'savings' ? '32' : '22');
+      expect(e.individualName.trim()).toBe(bank.holderName);
       expect(e.routingNumber).toBe(bank.routingNumber);
       expect(e.accountNumber).toBe(bank.accountNumber);
     }

@@ -3,3 +3,17 @@ export type { PayoutStatus } from './payouts.tables.ts';
 export { payoutBatchesRoutes } from './batches.routes.ts';
 export { createBatch } from './batches.service.ts';
 export { registerPayoutBatches, type PayoutBatchJobsDeps } from './batch-schedule.jobs.ts';
+export {
+  ACCOUNT_TYPE_TRANSACTION_CODE,
+  CHANGE_CODES,
+  nachaLines,
+  parseNachaFile,
+  parseReturnFile,
+  RETURN_CODES,
+  type AchCorrectedData,
+  type AchFileItem,
+  type NachaBatchInput,
+  type NachaEntryInput,
+  type NachaFileInput,
+} from './nacha/index.ts';
+export { achWindows, expectedArrival, nextWindow, type AchWindow } from './ach-calendar.ts';
