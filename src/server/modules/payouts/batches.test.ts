@@ -26,7 +26,7 @@ let tradeIns: string[] = [];
 beforeAll(async () => {
   seller = await readySeller(ctx);
   operator = await makeUser(ctx.app, ctx.database.db, 'operator');
-  for (let i = 0; i < 7; i++) tradeIns.push(await approvedTradeIn(ctx, seller));
+  for (let i = 0; i < 8; i++) tradeIns.push(await approvedTradeIn(ctx, seller));
 }, 120_000);
 
 /** 09:00 New York on a business day, before its 16:00 cutoff. */
@@ -220,5 +220,24 @@ describe('ACH batches', () => {
     } finally {
       await other?.close();
     }
+  });
+
+  it('the scheduler closes each window at its cutoff by the product clock, and schedules the next window', async () => {
+    ctx.clock.set(morningOf('2026-12-07'));
+    const db = ctx.database.db;
+    const id = await readyPayout(db, ctx.secrets.keyring, tradeIns[7]!, CHECKING, ctx.clock.now());
+    await ctx.runtime.scheduleMaintenance();
+    await ctx.runtime.scheduleMaintenance(); // a second process: the same window, one job
+    expect((await jobsNamed('payouts.batch-window')).filter((j) => j.businessDate === '2026-12-07')).toEqual([{ businessDate: '2026-12-07', window: 'standard' }]);
+    await ctx.runtime.jobs.runDue();
+    expect((await payoutsOf([id]))[0]!.status).toBe('ready');
+    // 16:00:01 in New York: the standard window has closed.
+    ctx.clock.set(new Date('2026-12-07T21:00:01Z'));
+    await ctx.runtime.jobs.runDue();
+    const batch = await db.selectFrom('payout_batches').selectAll().where('business_date', '=', '2026-12-07' as never).executeTakeFirstOrThrow();
+    expect(batch).toMatchObject({ window_name: 'standard', created_by: 'scheduler', entry_count: 1 });
+    expect(batch.file_sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect((await payoutsOf([id]))[0]!.batch_id).toBe(batch.id);
+    expect((await jobsNamed('payouts.batch-window')).map((j) => j.businessDate)).toContain('2026-12-08');
   });
 });

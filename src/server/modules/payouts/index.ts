@@ -2,7 +2,7 @@
 export type { PayoutStatus } from './payouts.tables.ts';
 export { payoutBatchesRoutes } from './batches.routes.ts';
 export { createBatch } from './batches.service.ts';
-export { registerPayoutBatches, type PayoutBatchJobsDeps } from './batch-schedule.jobs.ts';
+export { registerPayoutBatches } from './batch-schedule.jobs.ts';
 export {
   ACCOUNT_TYPE_TRANSACTION_CODE,
   CHANGE_CODES,

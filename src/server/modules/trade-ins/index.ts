@@ -4,4 +4,4 @@ export type { TradeInAftercare } from './aftercare.port.ts';
 export { transition } from './trade-in.transitions.ts';
 export { findTradeIn, findTradeInDetail, insertEvent, listInspectionDeadlines, listTradeInsForRefurbisher, lockTradeIn, type TradeInDetailRow, type TradeInRow } from './trade-ins.repository.ts';
 export { moveMilestoneEarlier } from './trade-in.milestones.ts';
-export { markTradeInsPaid, type PaidTradeIn } from './bulk-pay.ts';
+export { markTradeInsPaid } from './bulk-pay.ts';
