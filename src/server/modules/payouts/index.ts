@@ -4,9 +4,12 @@ export { achReturnsRoutes } from './ach-returns.routes.ts';
 export { changeNoticesRoutes } from './change-notices.routes.ts';
 export { createPayouts, createSellerPayoutView } from './payouts.wiring.ts';
 export { rotatePayoutKeys } from './payouts-key-rotation.ts';
+export { payoutBatchesRoutes } from './batches.routes.ts';
+export { createBatch } from './batches.service.ts';
+export { registerPayoutBatches } from './batch-schedule.jobs.ts';
 export {
+  ACCOUNT_TYPE_TRANSACTION_CODE,
   CHANGE_CODES,
-  MAX_ENTRY_AMOUNT_MINOR,
   nachaLines,
   parseNachaFile,
   parseReturnFile,

@@ -5,3 +5,4 @@ export type { TradeInPayout } from './payout.port.ts';
 export { transition } from './trade-in.transitions.ts';
 export { findTradeIn, findTradeInDetail, insertEvent, listInspectionDeadlines, listTradeInsForRefurbisher, lockTradeIn, type TradeInDetailRow, type TradeInRow } from './trade-ins.repository.ts';
 export { moveMilestoneEarlier } from './trade-in.milestones.ts';
+export { markTradeInsPaid } from './bulk-pay.ts';

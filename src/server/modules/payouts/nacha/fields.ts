@@ -39,8 +39,12 @@ export function alpha(value: string, width: number, what: string): string {
 }
 
 /** Exactly `width` digits (a routing prefix, a trace number): no padding, no truncation. */
+const DIGITS = new Map<number, RegExp>();
+
 export function digits(value: string, width: number, what: string): string {
-  if (!new RegExp(`^\\d{${width}}$`).test(value)) throw new NachaInputError(`${what} must be exactly ${width} digits, got ${JSON.stringify(value)}`);
+  let re = DIGITS.get(width);
+  if (!re) DIGITS.set(width, (re = new RegExp(`^\\d{${width}}$`)));
+  if (!re.test(value)) throw new NachaInputError(`${what} must be exactly ${width} digits, got ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -71,6 +75,8 @@ export function fromYymmdd(s: string): string | null {
 
 /** Uppercase ASCII for a name field: accents removed (É → E), a few letters spelled out (ß → SS), anything else left out. */
 export function asciiUpper(raw: string): string {
+  // Most names are plain ASCII already: skip the transliteration.
+  if (PRINTABLE.test(raw)) return raw.toUpperCase().replace(/ {2,}/g, ' ').trim();
   const spelled = raw
     .replace(/ß/g, 'ss')
     .replace(/[Ææ]/g, 'AE')
