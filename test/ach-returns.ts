@@ -2,27 +2,20 @@
  * Helpers for the tests of the bank's returns: payouts that left in a batch, and the bank's
  * returns file. Not a test file itself: vitest only runs `*.test.ts`.
  *
- * `sentPayout` arranges the rows a batch leaves behind (a batch row, the payout `sent` with its
- * trace number and sealed bank details, the approval and sent ledger entries, the trade-in moved
- * to paid through the machine) directly, for a trade-in approved through the real inspection
- * path: the integrator switches it to the real approval → batch path once those are merged.
+ * `sentPayout` goes the real way: the inspection approves (the payout is made), an operator
+ * closes the ACH window (the batch sends it).
  */
 import { expect } from 'vitest';
-import { postApproval, postPayoutSent } from '../src/server/modules/ledger/index.ts';
-import { transition } from '../src/server/modules/trade-ins/index.ts';
-import { encryptField } from '../src/server/platform/crypto.ts';
 import type { Database } from '../src/server/platform/db/database.ts';
-import { newId } from '../src/server/platform/ids.ts';
 import type { TestApp } from './app.ts';
-import type { TestUser } from './accounts.ts';
+import { as, makeUser, type TestUser } from './accounts.ts';
 import { deliveredTradeIn, inspect, inspectionBody } from './inspection.ts';
+import { newKey } from './journey.ts';
 
 type Ctx = TestApp & { database: Database };
 
 /** Our ODFI (config DEMO_ACH): trace numbers start with its 8-digit prefix. */
 export const ODFI_ROUTING = '021000021';
-let sequence = Math.floor(Math.random() * 1_000_000);
-let batchDay = 0;
 
 export interface SentPayout {
   payoutId: string;
@@ -32,117 +25,65 @@ export interface SentPayout {
   batchId: string;
   traceNumber: string;
   amountMinor: number;
+  /** The account it went to (test/accounts.ts validPayout). */
   accountNumber: string;
-  routingNumber: string;
 }
 
+const SELLER_ACCOUNT = '0009876543210';
+
+const operators = new WeakMap<object, TestUser>();
+
 /**
- * A trade-in of `seller` approved by its refurbisher (a match at `priceMinor`), then paid: its
- * payout sent in a batch of its own, to the bank details given (sealed as the payouts module seals them).
+ * An operator closes the ACH window due now (POST /api/admin/payout-batches): every ready payout
+ * leaves in its batch. The product clock then moves past that window's cutoff, so that the next
+ * call closes a later window.
  */
-export async function sentPayout(
-  ctx: Ctx,
-  seller: TestUser,
-  opts: { priceMinor?: number; routingNumber?: string; accountNumber?: string; accountType?: 'checking' | 'savings' } = {},
-): Promise<SentPayout> {
-  const db = ctx.database.db;
-  const d = await deliveredTradeIn(ctx, seller, opts.priceMinor ? { priceMinor: opts.priceMinor } : {});
-  const res = await inspect(ctx.app, d.inspector, d.id, inspectionBody(d));
+export async function closeWindow(ctx: Ctx): Promise<void> {
+  let operator = operators.get(ctx.app);
+  if (!operator) {
+    operator = await makeUser(ctx.app, ctx.database.db, 'operator');
+    operators.set(ctx.app, operator);
+  }
+  const res = await ctx.app.inject({ method: 'POST', url: '/api/admin/payout-batches', headers: { ...as(operator), 'idempotency-key': newKey() }, payload: {} });
   expect(res.statusCode, res.body).toBe(200);
-  expect(res.json().status).toBe('approved');
-  const now = ctx.clock.now();
-  const t = await db.selectFrom('trade_ins').select(['price_minor', 'currency', 'seller_id']).where('id', '=', d.id).executeTakeFirstOrThrow();
-  const routingNumber = opts.routingNumber ?? ODFI_ROUTING;
-  const accountNumber = opts.accountNumber ?? '0009876543210';
-  const traceNumber = `${ODFI_ROUTING.slice(0, 8)}${String(++sequence % 10_000_000).padStart(7, '0')}`;
-  const day = new Date(Date.UTC(2030, 0, 1) + batchDay++ * 86_400_000).toISOString().slice(0, 10);
-
-  return db.transaction().execute(async (trx) => {
-    const batchId = newId('payoutBatch', now.getTime());
-    await trx
-      .insertInto('payout_batches')
-      .values({
-        id: batchId,
-        business_date: day,
-        window_name: 'standard',
-        same_day: false,
-        cutoff_at: now,
-        effective_date: day,
-        file_id_modifier: 'A',
-        file_name: `tradeloop-${day}-standard.ach`,
-        file_created_at: now,
-        created_by: 'scheduler',
-        entry_count: 1,
-        total_minor: t.price_minor,
-        entry_hash: Number(routingNumber.slice(0, 8)),
-        file_sha256: null,
-        file_written_at: null,
-        created_at: now,
-      })
-      .execute();
-    // A payout the approval already made (once the payouts module does) is the one sent; else attempt 1.
-    const existing = await trx.selectFrom('payouts').select('id').where('trade_in_id', '=', d.id).where('status', '<>', 'returned').executeTakeFirst();
-    const payoutId = existing?.id ?? newId('payout', now.getTime());
-    const sealed = (column: string, value: string) => encryptField(ctx.secrets.keyring, value, { table: 'payouts', rowId: payoutId, column });
-    const sent = {
-      status: 'sent' as const,
-      routing_number_sealed: sealed('routing_number_sealed', routingNumber),
-      account_number_sealed: sealed('account_number_sealed', accountNumber),
-      account_type: opts.accountType ?? 'checking',
-      holder_name: 'Ada Lovelace',
-      batch_id: batchId,
-      trace_number: traceNumber,
-      ready_at: now,
-      sent_at: now,
-    };
-    if (existing) {
-      await trx.updateTable('payouts').set(sent).where('id', '=', payoutId).execute();
-    } else {
-      await trx
-        .insertInto('payouts')
-        .values({ id: payoutId, trade_in_id: d.id, seller_id: t.seller_id, refurbisher_id: d.refurbisherId, attempt: 1, amount_minor: t.price_minor, currency: t.currency, created_at: now, ...sent })
-        .execute();
-    }
-    await postApproval(trx, { tradeInId: d.id, refurbisherId: d.refurbisherId, sellerId: t.seller_id, priceMinor: t.price_minor, currency: t.currency.trim(), commissionBps: 1000, postedAt: now });
-    await postPayoutSent(trx, { payoutId, tradeInId: d.id, sellerId: t.seller_id, amountMinor: t.price_minor, currency: t.currency.trim(), postedAt: now });
-    await transition(trx, d.id, { event: 'pay', now });
-    return { payoutId, tradeInId: d.id, sellerId: t.seller_id, refurbisherId: d.refurbisherId, batchId, traceNumber, amountMinor: t.price_minor, accountNumber, routingNumber };
-  });
+  const cutoff = res.json().batch?.cutoffAt as string | undefined;
+  if (cutoff) ctx.clock.set(new Date(Date.parse(cutoff) + 60_000));
 }
 
 /**
- * A batch of every `ready` payout, as the batch step leaves it (until helper 4's createBatch is
- * merged here): one batch row, each payout `sent` with a trace number unique in the file, its
- * sent entry, its trade-in paid through the machine. Returns the payout ids sent.
+ * Trade-ins of `seller` approved by their refurbishers (a match each, through the real
+ * inspection: the approval makes the payout, ready with the seller's bank details), then paid
+ * together in one batch (so their trace numbers differ: a batch numbers its entries from 1).
  */
-export async function sendReadyPayouts(ctx: Ctx): Promise<string[]> {
-  const db = ctx.database.db;
-  const now = ctx.clock.now();
-  return db.transaction().execute(async (trx) => {
-    const ready = await trx.selectFrom('payouts').selectAll().where('status', '=', 'ready').orderBy('id').forUpdate().execute();
-    if (ready.length === 0) return [];
-    const day = new Date(Date.UTC(2030, 0, 1) + batchDay++ * 86_400_000).toISOString().slice(0, 10);
-    const batchId = newId('payoutBatch', now.getTime());
-    await trx
-      .insertInto('payout_batches')
-      .values({ id: batchId, business_date: day, window_name: 'standard', same_day: false, cutoff_at: now, effective_date: day, file_id_modifier: 'A', file_name: `tradeloop-${day}.ach`, file_created_at: now, created_by: 'scheduler', entry_count: ready.length, total_minor: ready.reduce((s, p) => s + p.amount_minor, 0), entry_hash: 0, file_sha256: null, file_written_at: null, created_at: now })
-      .execute();
-    for (const p of ready) {
-      const trace = `${ODFI_ROUTING.slice(0, 8)}${String(++sequence % 10_000_000).padStart(7, '0')}`;
-      const moved = await trx.updateTable('payouts').set({ status: 'sent', batch_id: batchId, trace_number: trace, sent_at: now }).where('id', '=', p.id).where('status', '=', 'ready').where('batch_id', 'is', null).executeTakeFirst();
-      expect(Number(moved.numUpdatedRows)).toBe(1);
-      await postPayoutSent(trx, { payoutId: p.id, tradeInId: p.trade_in_id, sellerId: p.seller_id, amountMinor: p.amount_minor, currency: p.currency.trim(), postedAt: now });
-      await transition(trx, p.trade_in_id, { event: 'pay', now });
-    }
-    return ready.map((p) => p.id);
-  });
+export async function sentPayouts(ctx: Ctx, seller: TestUser, prices: (number | undefined)[]): Promise<SentPayout[]> {
+  const ids: { id: string; refurbisherId: string }[] = [];
+  for (const priceMinor of prices) {
+    const d = await deliveredTradeIn(ctx, seller, priceMinor ? { priceMinor } : {});
+    const res = await inspect(ctx.app, d.inspector, d.id, inspectionBody(d));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().status).toBe('approved');
+    ids.push({ id: d.id, refurbisherId: d.refurbisherId });
+  }
+  await closeWindow(ctx);
+  const out: SentPayout[] = [];
+  for (const d of ids) {
+    const p = await ctx.database.db.selectFrom('payouts').selectAll().where('trade_in_id', '=', d.id).where('status', '=', 'sent').executeTakeFirstOrThrow();
+    out.push({ payoutId: p.id, tradeInId: d.id, sellerId: p.seller_id, refurbisherId: d.refurbisherId, batchId: p.batch_id!, traceNumber: p.trace_number!, amountMinor: p.amount_minor, accountNumber: SELLER_ACCOUNT });
+  }
+  return out;
+}
+
+/** One trade-in of `seller`, approved and paid in a batch of its own. */
+export async function sentPayout(ctx: Ctx, seller: TestUser, opts: { priceMinor?: number } = {}): Promise<SentPayout> {
+  return (await sentPayouts(ctx, seller, [opts.priceMinor]))[0]!;
 }
 
 // --- the bank's returns file (NACHA, 94-character records, blocks of 10) ---
 
+/** `payoutId`: the entry carries its individual id as we sent it (the payout id's last 15 characters, upper case). */
 export type BankItem =
-  | { kind: 'return'; code: string; traceNumber: string; amountMinor: number; accountNumber?: string }
-  | { kind: 'change'; code: string; traceNumber: string; correctedData: string; accountNumber?: string };
+  | { kind: 'return'; code: string; traceNumber: string; amountMinor: number; payoutId?: string; accountNumber?: string }
+  | { kind: 'change'; code: string; traceNumber: string; correctedData: string; payoutId?: string; accountNumber?: string };
 
 const pad = (s: string, n: number) => s.slice(0, n).padEnd(n, ' ');
 const num = (v: number | string, n: number) => String(v).padStart(n, '0');
@@ -173,7 +114,7 @@ export function bankReturnFile(items: BankItem[]): string {
   items.forEach((it, i) => {
     const amount = it.kind === 'return' ? it.amountMinor : 0;
     const returnTrace = `${rdfi}${num(i + 1, 7)}`;
-    lines.push(`621${odfi}${ODFI_ROUTING[8]}${pad(it.accountNumber ?? '0009876543210', 17)}${num(amount, 10)}${pad('TIN', 15)}${pad('ADA LOVELACE', 22)}  1${returnTrace}`);
+    lines.push(`621${odfi}${ODFI_ROUTING[8]}${pad(it.accountNumber ?? '0009876543210', 17)}${num(amount, 10)}${pad(it.payoutId ? it.payoutId.replace(/^pay_/, '').slice(-15).toUpperCase() : '', 15)}${pad('ADA LOVELACE', 22)}  1${returnTrace}`);
     hash += Number(odfi);
     credit += amount;
     lines.push(

@@ -21,7 +21,8 @@ import {
   type AchReturnRow,
   type PayoutRow,
 } from './ach-returns.repository.ts';
-import { parseReturnFile } from './nacha/index.ts';
+import { individualIdOf } from './batch-file.ts';
+import { parseNachaFile, parseReturnFile } from './nacha/index.ts';
 
 /**
  * What the bank sends back about payouts (docs/payouts/returns.md): returns (addenda 99) and
@@ -72,10 +73,19 @@ const invalidFile = (problems: Problem[]) =>
 
 const money = (minor: number) => `$${(minor / 100).toFixed(2)}`;
 
-/** Which sent payout an item answers: its trace number (and amount, should two files have reused one trace number). */
-function matchPayout(item: ReturnItem, candidates: PayoutRow[]): { payout?: PayoutRow; problem?: string } {
-  const byTrace = candidates.filter((p) => p.trace_number === item.originalTraceNumber);
+/**
+ * Which sent payout an item answers. A trace number is unique in its file only (each batch's
+ * sequence starts at 1), so the entry's individual id — which the bank returns as we sent it: the
+ * payout id's tail (batch-file.ts) — picks the payout among the files; then the amount must be
+ * the payout's. Without an individual id, the most recent payout with that trace and amount.
+ */
+function matchPayout(item: ReturnItem, individualId: string, candidates: PayoutRow[]): { payout?: PayoutRow; problem?: string } {
+  let byTrace = candidates.filter((p) => p.trace_number === item.originalTraceNumber);
   if (byTrace.length === 0) return { problem: `Trace number ${item.originalTraceNumber} matches no payout we sent` };
+  if (individualId) {
+    byTrace = byTrace.filter((p) => individualIdOf(p.id) === individualId);
+    if (byTrace.length === 0) return { problem: `Trace number ${item.originalTraceNumber} with individual id ${individualId} matches no payout we sent` };
+  }
   if (item.kind === 'notification_of_change' && item.amountMinor === 0) return { payout: byTrace[0]! };
   const same = byTrace.filter((p) => p.amount_minor === item.amountMinor);
   if (same.length === 0) {
@@ -197,6 +207,8 @@ export async function uploadReturnFile(
     if (item.kind === 'notification_of_change' && !item.correctedData) problems.push({ line: lineOf(item, i), message: `Notification of change ${item.code} carries no corrected data` });
   }
   if (problems.length) throw invalidFile(problems);
+  // The entry detail records themselves (the reader has just accepted the file): their individual ids, by line.
+  const individualIds = new Map(parseNachaFile(input.text).batches.flatMap((b) => b.entries.map((e) => [e.line, e.individualId.trim()] as const)));
 
   const now = deps.productClock.now();
   const sha256 = createHash('sha256').update(input.text).digest('hex');
@@ -205,7 +217,7 @@ export async function uploadReturnFile(
     withIdempotency(trx, { scope: `ach-returns:${operator.id}`, key: input.idempotencyKey, hash, now }, async () => {
       const candidates = await findSentPayoutsByTrace(trx, parsed.items.map((i) => i.originalTraceNumber));
       const matched = parsed.items.map((item, i) => {
-        const m = matchPayout(item, candidates);
+        const m = matchPayout(item, individualIds.get(item.line) ?? '', candidates);
         if (m.problem) problems.push({ line: lineOf(item, i), message: m.problem });
         return { item, payout: m.payout };
       });

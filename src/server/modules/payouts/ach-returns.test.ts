@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bankReturnFile, corrected, sentPayout, type BankItem, type SentPayout } from '../../../../test/ach-returns.ts';
+import { bankReturnFile, corrected, sentPayout, sentPayouts, type BankItem, type SentPayout } from '../../../../test/ach-returns.ts';
 import { useTestApp } from '../../../../test/app.ts';
 import { as, GOOD_PASSWORD, makeUser, validPayout, type TestUser } from '../../../../test/accounts.ts';
 import { newKey, readySeller } from '../../../../test/journey.ts';
@@ -21,7 +21,7 @@ const upload = (text: string, opts: { key?: string; user?: TestUser; fileName?: 
     headers: { ...as(opts.user ?? operator), 'content-type': 'text/plain', 'idempotency-key': opts.key ?? newKey() },
     payload: text,
   });
-const returnOf = (p: SentPayout, code: string, over: Partial<BankItem> = {}): BankItem => ({ kind: 'return', code, traceNumber: p.traceNumber, amountMinor: p.amountMinor, ...over }) as BankItem;
+const returnOf = (p: SentPayout, code: string, over: Partial<BankItem> = {}): BankItem => ({ kind: 'return', code, traceNumber: p.traceNumber, amountMinor: p.amountMinor, payoutId: p.payoutId, ...over }) as BankItem;
 const sellerView = async (id: string, user = seller) => (await ctx.app.inject({ method: 'GET', url: `/api/trade-ins/${id}`, headers: as(user) })).json();
 const payoutRow = (id: string) => db().selectFrom('payouts').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
@@ -111,8 +111,7 @@ describe('the bank returns a payout', () => {
   });
 
   it('a file of several returns is recorded in one go; re-uploading it records nothing twice', async () => {
-    const a = await sentPayout(ctx, seller);
-    const b = await sentPayout(ctx, seller, { priceMinor: 123_456 });
+    const [a, b] = (await sentPayouts(ctx, seller, [undefined, 123_456])) as [SentPayout, SentPayout];
     const file = bankReturnFile([returnOf(a, 'R02'), returnOf(b, 'R04')]);
     const key = newKey();
     const first = await upload(file, { key });
@@ -132,6 +131,21 @@ describe('the bank returns a payout', () => {
     expect(again.json()).toMatchObject({ returns: 0, changes: 0, alreadyRecorded: 2 });
     expect(again.json().items.map((i: { id: string }) => i.id).sort()).toEqual(first.json().items.map((i: { id: string }) => i.id).sort());
     expect(await footprint()).toEqual(before);
+  });
+});
+
+describe('which payout a return answers', () => {
+  it('a trace number is unique in its file only: the entry’s individual id (the payout’s) picks the payout among files', async () => {
+    const older = await sentPayout(ctx, seller);
+    const newer = await sentPayout(ctx, seller);
+    // Each batch numbers its entries from 1: both files used the same trace number, for the same amount.
+    expect(newer.traceNumber).toBe(older.traceNumber);
+    expect(newer.amountMinor).toBe(older.amountMinor);
+    const res = await upload(bankReturnFile([returnOf(older, 'R03')]));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().items[0].payoutId).toBe(older.payoutId);
+    expect((await payoutRow(older.payoutId)).status).toBe('returned');
+    expect((await payoutRow(newer.payoutId)).status).toBe('sent');
   });
 });
 
@@ -171,8 +185,7 @@ describe('a file that cannot be taken changes nothing', () => {
   });
 
   it('a trace number that matches no payout we sent, or an amount that is not the payout’s: 422 listing both, and the good entry is not recorded either', async () => {
-    const good = await sentPayout(ctx, seller);
-    const other = await sentPayout(ctx, seller);
+    const [good, other] = (await sentPayouts(ctx, seller, [undefined, undefined])) as [SentPayout, SentPayout];
     const before = await footprint();
     const res = await upload(bankReturnFile([returnOf(good, 'R03'), returnOf(good, 'R03', { traceNumber: '021000029999999' }), returnOf(other, 'R02', { amountMinor: other.amountMinor + 1 })]));
     expect(res.statusCode, res.body).toBe(422);
@@ -238,7 +251,7 @@ describe('notifications of change', () => {
     const owner = await readySeller(ctx);
     const p = await sentPayout(ctx, owner);
     const newAccount = '55501234567';
-    const res = await upload(bankReturnFile([{ kind: 'change', code: 'C01', traceNumber: p.traceNumber, correctedData: corrected.account(newAccount) }]));
+    const res = await upload(bankReturnFile([{ kind: 'change', code: 'C01', traceNumber: p.traceNumber, payoutId: p.payoutId, correctedData: corrected.account(newAccount) }]));
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ returns: 0, changes: 1, items: [{ kind: 'notification_of_change', code: 'C01' }] });
     // Nothing about the payout or the trade-in changes.
@@ -282,7 +295,7 @@ describe('notifications of change', () => {
     const owner = await readySeller(ctx);
     const p = await sentPayout(ctx, owner);
     const before = (await ctx.app.inject({ method: 'GET', url: '/api/me', headers: as(owner) })).json().payoutMethod;
-    const res = await upload(bankReturnFile([{ kind: 'change', code: 'C05', traceNumber: p.traceNumber, correctedData: corrected.transactionCode(32) }]));
+    const res = await upload(bankReturnFile([{ kind: 'change', code: 'C05', traceNumber: p.traceNumber, payoutId: p.payoutId, correctedData: corrected.transactionCode(32) }]));
     expect(res.statusCode, res.body).toBe(200);
     const [n] = (await notices(owner)).json().items;
     expect(n).toMatchObject({ code: 'C05', field: 'account_type', proposed: { accountType: 'savings' } });
@@ -292,7 +305,7 @@ describe('notifications of change', () => {
     const row = await db().selectFrom('ach_returns').selectAll().where('id', '=', n.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ resolution: 'dismissed' });
     // Re-uploading the file brings back nothing.
-    expect((await upload(bankReturnFile([{ kind: 'change', code: 'C05', traceNumber: p.traceNumber, correctedData: corrected.transactionCode(32) }]))).json()).toMatchObject({ changes: 0, alreadyRecorded: 1 });
+    expect((await upload(bankReturnFile([{ kind: 'change', code: 'C05', traceNumber: p.traceNumber, payoutId: p.payoutId, correctedData: corrected.transactionCode(32) }]))).json()).toMatchObject({ changes: 0, alreadyRecorded: 1 });
     expect((await notices(owner)).json().items).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bankReturnFile, corrected, sendReadyPayouts } from '../../../../test/ach-returns.ts';
+import { bankReturnFile, closeWindow, corrected } from '../../../../test/ach-returns.ts';
 import { useTestApp } from '../../../../test/app.ts';
 import { as, GOOD_PASSWORD, makeUser, validPayout, type TestUser } from '../../../../test/accounts.ts';
 import { deliveredTradeIn, inspect, inspectionBody } from '../../../../test/inspection.ts';
@@ -14,9 +14,8 @@ import { newKey, readySeller } from '../../../../test/journey.ts';
  * of its non-returned payouts is at most the price, with exactly one live payout unless it is
  * on hold), a payout is in at most one batch and posted as sent at most once, and what the
  * ledger owes each seller is the approved prices less what is out at the bank.
- *
- * The batch step is `sendReadyPayouts` (test/ach-returns.ts), which does what the batch does to
- * the rows; the integrator switches it to the batches module's createBatch once merged.
+ * Every step goes through the real routes: the inspection's approval (startPayout), the
+ * operator's batch, the bank's returns file, the payout-method form and the bank's notices.
  */
 const ctx = useTestApp();
 let operator: TestUser;
@@ -59,13 +58,15 @@ async function run(s: Step): Promise<void> {
       return;
     }
     case 'batch':
-      await sendReadyPayouts(ctx);
+      // The real batch (POST /api/admin/payout-batches): the window due now takes every ready payout.
+      await closeWindow(ctx);
+      expect(await db().selectFrom('payouts').select('id').where('status', '=', 'ready').execute()).toEqual([]);
       return;
     case 'return': {
       const sent = await sentPayouts();
       if (sent.length === 0) return;
       const p = sent[s.pick % sent.length]!;
-      const res = await upload(bankReturnFile([{ kind: 'return', code: s.code, traceNumber: p.trace_number!, amountMinor: p.amount_minor }]));
+      const res = await upload(bankReturnFile([{ kind: 'return', code: s.code, traceNumber: p.trace_number!, amountMinor: p.amount_minor, payoutId: p.id }]));
       expect(res.statusCode, res.body).toBe(200);
       return;
     }
@@ -78,7 +79,7 @@ async function run(s: Step): Promise<void> {
       const sent = await sentPayouts();
       if (sent.length === 0) return;
       const p = sent[s.pick % sent.length]!;
-      const res = await upload(bankReturnFile([{ kind: 'change', code: 'C01', traceNumber: p.trace_number!, correctedData: corrected.account(s.account) }]));
+      const res = await upload(bankReturnFile([{ kind: 'change', code: 'C01', traceNumber: p.trace_number!, payoutId: p.id, correctedData: corrected.account(s.account) }]));
       expect(res.statusCode, res.body).toBe(200);
       const seller = sellers.find((u) => u.id === p.seller_id)!;
       for (const n of (await ctx.app.inject({ method: 'GET', url: '/api/me/payout-change-notices', headers: as(seller) })).json().items as { id: string }[]) {
