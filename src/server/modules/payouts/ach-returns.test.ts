@@ -84,6 +84,8 @@ describe('the bank returns a payout', () => {
     // The trade-in: paid → payout_on_hold through the machine, with the bank's code on the timeline.
     const t = await sellerView(p.tradeInId);
     expect(t.status).toBe('payout_on_hold');
+    // What the trade-in page shows: the payout returned, with the bank's code and reason.
+    expect(t.payout).toMatchObject({ status: 'returned', returned: { code: 'R03', reason: expect.stringMatching(/could not find an account/) } });
     const hold = await db().selectFrom('trade_in_events').selectAll().where('trade_in_id', '=', p.tradeInId).where('type', '=', 'hold_payout').executeTakeFirstOrThrow();
     expect(hold).toMatchObject({ from_status: 'paid', to_status: 'payout_on_hold' });
     expect(JSON.stringify(hold.data)).toContain('R03');
