@@ -17,6 +17,7 @@ import { erasureRoutes, inspectionRoutes, photosRoutes, scorecardRoutes } from '
 import { messagesRoutes } from './modules/messages/index.ts';
 import { offersRoutes } from './modules/offers/index.ts';
 import { commissionRoutes, refurbishersRoutes } from './modules/refurbishers/index.ts';
+import { achReturnsRoutes, changeNoticesRoutes, payoutBatchesRoutes } from './modules/payouts/index.ts';
 import { shippingRoutes } from './modules/shipping/index.ts';
 import { tradeInsRoutes } from './modules/trade-ins/index.ts';
 import { wishlistRoutes } from './modules/wishlist/index.ts';
@@ -138,6 +139,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(messagesRoutes, deps);
   await app.register(commissionRoutes, deps);
   await app.register(statementRoutes, deps);
+  await app.register(achReturnsRoutes, deps);
+  await app.register(changeNoticesRoutes, deps);
+  await app.register(payoutBatchesRoutes, deps);
   if (deps.config.mode === 'demo') await app.register(devRoutes, deps);
 
   const webRoot = opts.webRoot ?? WEB_ROOT;

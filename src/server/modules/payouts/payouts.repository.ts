@@ -60,10 +60,9 @@ export async function onHoldTradeInsOfSeller(trx: Executor, sellerId: string): P
 
 /** The batch a sent payout left with: its effective entry date. */
 export async function findBatchDates(db: Executor, batchId: string): Promise<{ effective_date: string; cutoff_at: Date } | undefined> {
-  // As text: neither driver is told to read a `date` column as its 'YYYY-MM-DD' string (they make a Date of it).
   return db
     .selectFrom('payout_batches')
-    .select([sql<string>`effective_date::text`.as('effective_date'), 'cutoff_at'])
+    .select(['effective_date', 'cutoff_at'])
     .where('id', '=', batchId)
     .executeTakeFirst();
 }
