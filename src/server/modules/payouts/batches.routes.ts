@@ -133,7 +133,7 @@ export const payoutBatchesRoutes: RoutesPlugin<PayoutBatchesRoutesDeps> = async 
         throw new AppError('conflict', 'The batch rebuilt from its payouts no longer matches the file that was written; nothing was sent (check the payouts of this batch)');
       }
       // The record comes first: no download without its audit entry.
-      await recordAudit(db, { actorId: operator.id, action: 'payout_batch.file_downloaded', subject: `payout_batch:${batch.id}`, field: batch.file_name, ip: req.ip, at: deps.securityClock.now() });
+      await recordAudit(db, { actorId: operator.id, action: 'payout_batch.file_downloaded', subject: `payout_batch:${batch.id}`, reason: `NACHA file ${batch.file_name}`, ip: req.ip, at: deps.securityClock.now() });
       const safe = batch.file_name.replace(/[^A-Za-z0-9._-]/g, '_');
       return reply
         .header('content-type', 'text/plain; charset=us-ascii')
