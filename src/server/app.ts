@@ -16,7 +16,8 @@ import { messagesRoutes } from './modules/messages/index.ts';
 import { offersRoutes } from './modules/offers/index.ts';
 import { refurbishersRoutes } from './modules/refurbishers/index.ts';
 import { shippingRoutes } from './modules/shipping/index.ts';
-import { tradeInsRoutes } from './modules/trade-ins/index.ts';
+import { tradeInsAdminRoutes, tradeInsRoutes } from './modules/trade-ins/index.ts';
+import { payoutsAdminRoutes } from './modules/payouts/index.ts';
 import { wishlistRoutes } from './modules/wishlist/index.ts';
 import { clientErrorHandler, errorBody, frameworkErrors, registerErrorHandler } from './platform/http-errors.ts';
 import { registerRequestGuards } from './platform/request-guards.ts';
@@ -129,6 +130,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(scorecardRoutes, deps);
   await app.register(erasureRoutes, deps);
   await app.register(messagesRoutes, deps);
+  await app.register(payoutsAdminRoutes, deps);
+  await app.register(tradeInsAdminRoutes, deps);
   if (deps.config.mode === 'demo') await app.register(devRoutes, deps);
 
   const webRoot = opts.webRoot ?? WEB_ROOT;

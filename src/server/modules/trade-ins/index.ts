@@ -4,3 +4,4 @@ export type { TradeInAftercare } from './aftercare.port.ts';
 export { transition } from './trade-in.transitions.ts';
 export { findTradeIn, findTradeInDetail, insertEvent, listInspectionDeadlines, listTradeInsForRefurbisher, lockTradeIn, type TradeInDetailRow, type TradeInRow } from './trade-ins.repository.ts';
 export { moveMilestoneEarlier } from './trade-in.milestones.ts';
+export { tradeInsAdminRoutes } from './trade-ins-admin.routes.ts';
