@@ -62,9 +62,9 @@ export async function buildTestApp(
       TRADELOOP_MODE: mode,
       // Its own folder, for the mail outbox.
       DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'tradeloop-app-')),
-      // Production needs both; passed in the environment shape it reads them from.
+      // Production needs its secrets and the bank's ACH settings; passed in the environment shape it reads them from.
       ...(mode === 'production'
-        ? { BETTER_AUTH_SECRET: TEST_AUTH_SECRET, TRADELOOP_MASTER_KEY: generateMasterKey(), CARRIER_WEBHOOK_SECRET: randomBytes(32).toString('hex') }
+        ? { BETTER_AUTH_SECRET: TEST_AUTH_SECRET, TRADELOOP_MASTER_KEY: generateMasterKey(), CARRIER_WEBHOOK_SECRET: randomBytes(32).toString('hex'), ACH_ODFI_ROUTING: '011000015', ACH_ODFI_NAME: 'FIRST TEST BANK', ACH_COMPANY_NAME: 'TRADELOOP INC', ACH_COMPANY_ID: '1234567890' }
         : {}),
       // Every inject comes from one address: tests that are not about the quote limit lift it.
       QUOTE_RATE_PER_MINUTE: '0',

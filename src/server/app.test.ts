@@ -22,7 +22,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><title>shell</title>');
   fs.writeFileSync(path.join(webRoot, 'assets', 'app-1.js'), 'console.log(1)');
   database = await createTestDatabase();
-  const config = loadConfig({ TRADELOOP_MODE: 'production', DATA_DIR: webRoot, BETTER_AUTH_SECRET: TEST_AUTH_SECRET, TRADELOOP_MASTER_KEY: generateMasterKey(), CARRIER_WEBHOOK_SECRET: randomBytes(32).toString('hex') }, []);
+  const config = loadConfig({ TRADELOOP_MODE: 'production', DATA_DIR: webRoot, BETTER_AUTH_SECRET: TEST_AUTH_SECRET, TRADELOOP_MASTER_KEY: generateMasterKey(), CARRIER_WEBHOOK_SECRET: randomBytes(32).toString('hex'), ACH_ODFI_ROUTING: '011000015', ACH_ODFI_NAME: 'FIRST TEST BANK', ACH_COMPANY_NAME: 'TRADELOOP INC', ACH_COMPANY_ID: '1234567890' }, []);
   const clock = new AdjustableClock();
   const keyring = testKeyring();
   const runtime = createRuntime({ config, database, productClock: clock, securityClock: realClock, workers: false, keyring, authSecret: TEST_AUTH_SECRET });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { createKeyring, parseMasterKey, type Keyring, type MasterKey } from './platform/crypto.ts';
+import { checkRoutingNumber } from '../shared/seller-details.ts';
 import { estimatedEntropyBits, estimatedKeyEntropyBits, MIN_KEY_BITS, MIN_SECRET_BITS } from './platform/secret-strength.ts';
 
 const ZEnv = z.object({
@@ -120,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
   // The checks below read the raw values, so one bad variable never hides another.
   const production = blankless.TRADELOOP_MODE === 'production';
   if (production) problems.push(...productionSecretProblems(blankless));
+  problems.push(...achProblems(blankless, production));
   const keyring = collect(problems, () => parseKeyring(blankless.TRADELOOP_MASTER_KEY, blankless.TRADELOOP_MASTER_KEY_ID ?? 'mk1', blankless.TRADELOOP_PREVIOUS_KEYS, production));
   const role = collect(problems, () => parseRole(argv));
   if (problems.length || !parsed.success) throw new ConfigError(`Invalid configuration:\n${[...new Set(problems)].join('\n')}`);
@@ -142,13 +144,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     quoteRateLimit: Object.freeze({ perMinute: e.QUOTE_RATE_PER_MINUTE, burst: e.QUOTE_RATE_BURST }),
     assessmentRetentionDays: e.ASSESSMENT_RETENTION_DAYS,
     ach: Object.freeze({
-      odfiRouting: e.ACH_ODFI_ROUTING ?? DEMO_ACH.odfiRouting,
-      odfiName: e.ACH_ODFI_NAME ?? DEMO_ACH.odfiName,
-      companyName: e.ACH_COMPANY_NAME ?? DEMO_ACH.companyName,
-      companyId: e.ACH_COMPANY_ID ?? DEMO_ACH.companyId,
-      entryDescription: e.ACH_ENTRY_DESCRIPTION,
+      odfiRouting: e.ACH_ODFI_ROUTING?.trim() ?? DEMO_ACH.odfiRouting,
+      odfiName: e.ACH_ODFI_NAME?.trim() ?? DEMO_ACH.odfiName,
+      companyName: e.ACH_COMPANY_NAME?.trim() ?? DEMO_ACH.companyName,
+      companyId: e.ACH_COMPANY_ID?.trim() ?? DEMO_ACH.companyId,
+      entryDescription: e.ACH_ENTRY_DESCRIPTION.trim(),
       outboundDir: path.resolve(e.ACH_OUTBOUND_DIR ?? path.join(e.DATA_DIR, 'ach-outbound')),
-      cutoff: e.ACH_CUTOFF,
+      cutoff: e.ACH_CUTOFF.trim(),
       sameDay: e.ACH_SAME_DAY === 'true',
       sameDayCutoffs: Object.freeze(e.ACH_SAME_DAY_CUTOFFS.split(',').map((c) => c.trim())),
     }),
@@ -225,6 +227,61 @@ function parseKeyring(current: string | undefined, currentId: string, previous: 
   } catch (err) {
     throw new ConfigError(`Invalid configuration:\n  TRADELOOP_PREVIOUS_KEYS: ${(err as Error).message}`);
   }
+}
+
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/**
+ * The ACH settings go into every NACHA file the bank receives (docs/payouts/nacha.md): a value
+ * the file cannot carry, or a bank would reject, stops the start instead of the first batch.
+ */
+function achProblems(env: Record<string, string | undefined>, production: boolean): string[] {
+  const problems: string[] = [];
+  const routing = env.ACH_ODFI_ROUTING?.trim();
+  if (routing !== undefined) {
+    const check = checkRoutingNumber(routing);
+    if (!check.ok) problems.push(`  ACH_ODFI_ROUTING: ${check.message} (the originating bank's 9-digit ABA routing number)`);
+  }
+  const texts = [
+    ['ACH_ODFI_NAME', 1, 23, "the originating bank's name, up to 23 characters"],
+    ['ACH_COMPANY_NAME', 1, 16, "the company name the seller's statement shows, up to 16 characters"],
+    ['ACH_COMPANY_ID', 10, 10, 'the 10-character company identification the bank assigned'],
+    ['ACH_ENTRY_DESCRIPTION', 1, 10, "the entry description the seller's statement shows, up to 10 characters"],
+  ] as const;
+  for (const [name, min, max, what] of texts) {
+    const value = env[name]?.trim();
+    if (value === undefined) continue;
+    if (!PRINTABLE_ASCII.test(value)) problems.push(`  ${name}: must be plain ASCII letters, digits and punctuation (${what})`);
+    else if (value.length < min || value.length > max) problems.push(`  ${name}: is ${value.length} characters; must be ${min === max ? `exactly ${max}` : `${min} to ${max}`} (${what})`);
+  }
+  const cutoff = env.ACH_CUTOFF?.trim() ?? '16:00';
+  if (!HHMM.test(cutoff)) problems.push(`  ACH_CUTOFF: must be HH:MM from 00:00 to 23:59, New York time (got ${JSON.stringify(cutoff)})`);
+  const sameDayCutoffs = (env.ACH_SAME_DAY_CUTOFFS ?? '10:30,14:45').split(',').map((c) => c.trim());
+  const badCutoffs = sameDayCutoffs.filter((c) => !HHMM.test(c));
+  if (badCutoffs.length) {
+    problems.push(`  ACH_SAME_DAY_CUTOFFS: each must be HH:MM from 00:00 to 23:59, comma-separated (got ${badCutoffs.map((c) => JSON.stringify(c)).join(', ')})`);
+  } else if (sameDayCutoffs.some((c, i) => i > 0 && c <= sameDayCutoffs[i - 1]!)) {
+    problems.push(`  ACH_SAME_DAY_CUTOFFS: must be in ascending order, each once (got ${sameDayCutoffs.join(',')})`);
+  } else if (sameDayCutoffs.length > 9) {
+    problems.push(`  ACH_SAME_DAY_CUTOFFS: at most 9 same-day windows (got ${sameDayCutoffs.length})`);
+  } else if (env.ACH_SAME_DAY === 'true' && HHMM.test(cutoff) && sameDayCutoffs[sameDayCutoffs.length - 1]! >= cutoff) {
+    problems.push(`  ACH_SAME_DAY_CUTOFFS: every same-day cutoff must come before the standard cutoff ACH_CUTOFF=${cutoff} (got ${sameDayCutoffs.join(',')})`);
+  }
+  if (production) {
+    const required = [
+      ['ACH_ODFI_ROUTING', 'odfiRouting'],
+      ['ACH_ODFI_NAME', 'odfiName'],
+      ['ACH_COMPANY_NAME', 'companyName'],
+      ['ACH_COMPANY_ID', 'companyId'],
+    ] as const;
+    for (const [name, key] of required) {
+      const value = env[name]?.trim();
+      if (!value) problems.push(`  ${name}: required in production mode (from the bank's ACH origination agreement)`);
+      else if (value.toUpperCase() === DEMO_ACH[key].toUpperCase()) problems.push(`  ${name}: is the demo value ${JSON.stringify(DEMO_ACH[key])}; set the one from the bank's ACH origination agreement`);
+    }
+  }
+  return problems;
 }
 
 function parseRole(argv: readonly string[]): Role {

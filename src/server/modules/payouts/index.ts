@@ -1,3 +1,17 @@
 /** The payouts module's public face (payouts per approval, ACH batches and NACHA files, the bank's returns): other modules import only from here. */
 export type { PayoutStatus } from './payouts.tables.ts';
+export {
+  ACCOUNT_TYPE_TRANSACTION_CODE,
+  CHANGE_CODES,
+  nachaLines,
+  parseNachaFile,
+  parseReturnFile,
+  RETURN_CODES,
+  type AchCorrectedData,
+  type AchFileItem,
+  type NachaBatchInput,
+  type NachaEntryInput,
+  type NachaFileInput,
+} from './nacha/index.ts';
+export { achWindows, expectedArrival, nextWindow, type AchWindow } from './ach-calendar.ts';
 export { payoutsAdminRoutes } from './payouts-admin.routes.ts';
