@@ -1,9 +1,10 @@
 import path from 'node:path';
 import type { Config } from './config.ts';
-import { JOB_VERIFICATION_MAIL, protectedValuesOf, runVerificationMail, type RefurbisherOfMember } from './modules/accounts/index.ts';
+import { JOB_VERIFICATION_MAIL, protectedValuesOf, runVerificationMail, type AfterPayoutMethodSaved, type RefurbisherOfMember } from './modules/accounts/index.ts';
 import { VariantCache } from './modules/catalog/index.ts';
 import { aftercareOf, createInspection, registerInspectionDeadlines, registerScorecardScores, type Inspection, type RequestReturn, type ReturnsShippedOnTime } from './modules/inspection/index.ts';
-import type { TradeInAftercare } from './modules/trade-ins/index.ts';
+import type { TradeInAftercare, TradeInPayout } from './modules/trade-ins/index.ts';
+import { createPayouts, createSellerPayoutView } from './modules/payouts/index.ts';
 import { registerMessageMail } from './modules/messages/index.ts';
 import { registerAssessmentRetention } from './modules/offers/index.ts';
 import { createNotifications, type Notifications } from './modules/notifications/index.ts';
@@ -31,6 +32,10 @@ export interface Runtime {
   inspection: Inspection;
   /** What happened after delivery, as the seller sees it (the trade-in page, the e-mails). */
   aftercare: TradeInAftercare;
+  /** The trade-in's payout as its seller sees it (the trade-in page). */
+  sellerPayout: TradeInPayout;
+  /** Releases a seller's waiting payouts when they save bank details (accounts' hook, the payouts module's step). */
+  afterPayoutMethodSaved: AfterPayoutMethodSaved;
   /** Which refurbisher a signed-in member acts for (refurbishers' answer to the accounts module's session). */
   refurbisherOfMember: RefurbisherOfMember;
   /** How many wishlist entries each refurbisher has (the wishlist's answer to the operator's list of refurbishers). */
@@ -84,6 +89,7 @@ export function createRuntime(input: RuntimeInput): Runtime {
     });
   const carrier = input.carrier ?? new BuiltInCarrier();
   const variants = new VariantCache(db);
+  const sellerPayout = createSellerPayoutView({ clock, keyring: input.keyring, ach: config.ach });
   const notifications = createNotifications({
     db,
     clock,
@@ -93,7 +99,9 @@ export function createRuntime(input: RuntimeInput): Runtime {
     securityClock,
     protectedValues: (sellerId) => protectedValuesOf(db, input.keyring, sellerId),
     aftercare: aftercareOf,
+    payout: sellerPayout,
   });
+  const payouts = createPayouts({ db, clock, keyring: input.keyring, jobs, ach: config.ach, notifySeller: notifications.notify });
   const inspectionDeadlines = registerInspectionDeadlines({
     db,
     clock,
@@ -101,6 +109,7 @@ export function createRuntime(input: RuntimeInput): Runtime {
     jobs,
     notifySeller: notifications.notify,
     notifyOrganisation: notifications.notifyOrganisation,
+    startPayout: payouts.startPayout,
   });
   const shipping = createShipping({
     db,
@@ -121,6 +130,7 @@ export function createRuntime(input: RuntimeInput): Runtime {
     notifySeller: notifications.notify,
     notifyOrganisation: notifications.notifyOrganisation,
     requestReturn,
+    startPayout: payouts.startPayout,
     aftercare: aftercareOf,
   });
   jobs.register<{ invitationId: string }>(JOB_INVITATION_MAIL, async (data) => {
@@ -144,5 +154,5 @@ export function createRuntime(input: RuntimeInput): Runtime {
     await scorecardScores.schedule();
   }
 
-  return { jobs, mailer, carrier, variants, shipping, inspection, aftercare: aftercareOf, refurbisherOfMember: findRefurbisherIdForMember, wishlistEntryCounts: countEntriesByRefurbisher, returnsShippedOnTime, notify: notifications.notify, scheduleMaintenance };
+  return { jobs, mailer, carrier, variants, shipping, inspection, aftercare: aftercareOf, sellerPayout, afterPayoutMethodSaved: payouts.afterPayoutMethodSaved, refurbisherOfMember: findRefurbisherIdForMember, wishlistEntryCounts: countEntriesByRefurbisher, returnsShippedOnTime, notify: notifications.notify, scheduleMaintenance };
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run keys:rotate`: re-wraps every protected seller field under the current master key
+ * `npm run keys:rotate`: re-wraps every protected seller field (and the payouts' copies of bank details) under the current master key
  * and recomputes the look-up hashes. Run it after changing TRADELOOP_MASTER_KEY (with the old
  * key in TRADELOOP_PREVIOUS_KEYS as `oldId:base64`); once it reports 0 failed, the old key can
  * be dropped. Safe to re-run: rows already under the current key are left alone.
@@ -8,6 +8,7 @@
  */
 import { ConfigError, loadConfig } from '../config.ts';
 import { demoSecretStoreFor, resolveSecrets, rotateKeys } from '../modules/accounts/index.ts';
+import { rotatePayoutKeys } from '../modules/payouts/index.ts';
 import { acquireDataDirLock, DataDirLockedError } from '../platform/db/data-dir-lock.ts';
 import { openDatabase, type Database } from '../platform/db/database.ts';
 
@@ -23,7 +24,7 @@ async function main(): Promise<number> {
     const { keyring } = await resolveSecrets(config, warn, demoSecretStoreFor(config, database, warn));
     out(`current key: ${keyring.current.id}; previous: ${keyring.previous.map((k) => k.id).join(', ') || 'none'}`);
     const batchSize = Number(process.env.ROTATE_BATCH_SIZE ?? 500);
-    const counts = await rotateKeys(database.db, keyring, { batchSize, log: out });
+    const counts = [...(await rotateKeys(database.db, keyring, { batchSize, log: out })), ...(await rotatePayoutKeys(database.db, keyring, { batchSize, log: out }))];
     const failed = counts.reduce((n, c) => n + c.failed, 0);
     out(failed ? `${failed} value(s) could not be opened: keep the old keys until they are fixed` : 'done: every protected value is under the current key');
     return failed ? 1 : 0;

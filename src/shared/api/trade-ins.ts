@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZSellerPayout } from './payouts.ts';
 import { TRADE_IN_STATUSES } from '../trade-in-machine.ts';
 import { ZGrade, ZMoney } from './common.ts';
 import { ZAftercare, ZDeviceIdentity } from './inspection.ts';
@@ -72,6 +73,8 @@ export const ZTradeIn = ZTradeInSummary.extend({
   timeline: z.array(ZTimelineEvent),
   /** After delivery: the inspection as the seller sees it, a counteroffer to answer, a lock hold, the free return. */
   aftercare: ZAftercare,
+  /** After approval: the payout as the seller sees it (account masked, expected arrival dates); null before. */
+  payout: ZSellerPayout.nullable(),
 });
 export type TTradeIn = z.infer<typeof ZTradeIn>;
 

@@ -14,6 +14,8 @@ import { DemoPanel } from '../features/dev/DemoPanel.tsx';
 import { formatMarketDate, formatMarketShortDate } from '../features/quote/format.ts';
 import { CancelTradeIn } from '../features/trade-ins/CancelTradeIn.tsx';
 import { PayoutBanner } from '../features/trade-ins/PayoutBanner.tsx';
+import { PaymentCard } from '../features/payouts/PaymentCard.tsx';
+import { SectionCard } from '../components/SectionCard.tsx';
 import { PrepChecklist } from '../features/trade-ins/PrepChecklist.tsx';
 import { ShippingCard } from '../features/trade-ins/ShippingCard.tsx';
 import { StatusPill } from '../features/trade-ins/StatusPill.tsx';
@@ -58,9 +60,14 @@ function TradeInDetail() {
         <Stack gap="lg">
           <Header tradeIn={t} />
           {/* Once no payment can follow, missing bank details no longer matter. */}
-          {!t.payoutMethodComplete && paymentStillAhead(t.status) && <PayoutBanner />}
+          {!t.payout && !t.payoutMethodComplete && paymentStillAhead(t.status) && <PayoutBanner />}
           <div className={classes.layout}>
             <Stack gap="lg">
+              {t.payout && (
+                <SectionCard title="Your payment" id="payment">
+                  <PaymentCard payout={t.payout} />
+                </SectionCard>
+              )}
               <AftercareSections tradeIn={t} />
               {canApply(t.status, 'ship') && (
                 <>
@@ -187,7 +194,9 @@ function nextStep(t: TTradeIn): string {
     case 'payout_on_hold':
       return 'Your bank returned the payment. Check your bank details so we can send it again.';
     case 'approved':
-      return 'Approved. The money reaches your bank in 3–6 business days.';
+      return t.payout?.status === 'waiting_for_details'
+        ? 'Approved. Add your bank details so we can send your payment.'
+        : 'Approved. Your payment is scheduled: the dates it should reach your bank are below.';
     case 'paid':
       return 'Paid. Thank you for trading in with Tradeloop.';
     case 'expired':

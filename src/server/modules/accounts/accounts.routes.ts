@@ -17,6 +17,7 @@ import type { Jobs } from '../../platform/jobs/index.ts';
 import { operatorFlagRoutes } from './operator-flags.routes.ts';
 import { resendVerificationEmail } from './verification.service.ts';
 import type { AccountSecrets } from './secrets.ts';
+import type { AfterPayoutMethodSaved } from './payout-method-copy.ts';
 import { getMe, revealSellerField, saveIdentity, savePayoutMethod, saveProfile, type SellerDetailsDeps } from './seller-details.service.ts';
 
 // The seller-detail bodies are parsed by the service (the age rule needs the Clock's "today",
@@ -26,7 +27,7 @@ const documentedOnly: FastifySchemaCompiler<unknown> = () => (data) => ({ value:
 /** Beyond the base: the session secret and the keyring of the protected fields. */
 export interface AccountsRoutesDeps {
   secrets: AccountSecrets;
-  runtime: { jobs: Pick<Jobs, 'enqueue'> };
+  runtime: { jobs: Pick<Jobs, 'enqueue'>; afterPayoutMethodSaved: AfterPayoutMethodSaved };
 }
 
 const errors = errorResponses(400, 401, 403, 429);
@@ -34,7 +35,7 @@ const errors = errorResponses(400, 401, 403, 429);
 /** GET/PUT /api/me…: the signed-in user's own account and seller details. */
 const meRoutes: RoutesPlugin<AccountsRoutesDeps> = async (fastify, deps) => {
   const app = typed(fastify);
-  const svc: SellerDetailsDeps = { db: deps.database.db, productClock: deps.productClock, securityClock: deps.securityClock, keyring: deps.secrets.keyring };
+  const svc: SellerDetailsDeps = { db: deps.database.db, productClock: deps.productClock, securityClock: deps.securityClock, keyring: deps.secrets.keyring, afterPayoutMethodSaved: deps.runtime.afterPayoutMethodSaved };
   // Personal data, even masked, is not for shared caches or the back button.
   fastify.addHook('onSend', async (_req, reply) => {
     reply.header('cache-control', 'no-store');

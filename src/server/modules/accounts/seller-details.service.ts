@@ -29,6 +29,7 @@ import {
 } from './accounts.repository.ts';
 import type { TMe, TReadiness } from '../../../shared/api/accounts.ts';
 import { verifyPassword } from './password.ts';
+import type { AfterPayoutMethodSaved } from './payout-method-copy.ts';
 import {
   bankAccountHashes,
   FIELD_LOCATION,
@@ -53,6 +54,8 @@ export interface SellerDetailsDeps {
   /** Security time: the wrong-password limit and audit records. Never the demo clock. */
   securityClock: Clock;
   keyring: Keyring;
+  /** Releases the seller's payouts waiting for bank details, in the saving transaction (the payouts module's, wired in runtime.ts). */
+  afterPayoutMethodSaved?: AfterPayoutMethodSaved;
 }
 
 /** Sellers sharing one bank account at which it goes to an operator for review. */
@@ -179,6 +182,7 @@ export async function savePayoutMethod(deps: SellerDetailsDeps, user: SessionUse
   await deps.db.transaction().execute(async (trx) => {
     await writePayoutMethod(trx, deps.keyring, user.id, v, now, deps.securityClock);
     await recordAudit(trx, { actorId: user.id, action: 'payout_method.changed', subject: user.id, ip, at: deps.securityClock.now() });
+    await deps.afterPayoutMethodSaved?.(trx, user.id);
   });
 }
 

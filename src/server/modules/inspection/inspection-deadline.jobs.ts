@@ -4,6 +4,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db, Executor, Trx } from '../../platform/db/database.ts';
 import { raiseOperatorFlag } from '../../platform/operator-flags.ts';
 import { findTradeIn, lockTradeIn, transition } from '../trade-ins/index.ts';
+import type { StartPayout } from './ports.ts';
 
 /**
  * The inspection deadline (docs/product.md §5): due 2 business days after delivery (set by the
@@ -48,6 +49,8 @@ export interface InspectionDeadlineDeps {
   notifySeller: (executor: Executor, mail: { template: 'inspection_lapsed'; tradeInId: string }) => Promise<void>;
   /** The refurbisher team's e-mails (admins and inspectors). */
   notifyOrganisation: (executor: Executor, mail: { template: 'inspection_reminder' | 'inspection_overdue'; tradeInId: string }) => Promise<void>;
+  /** The approval's payout (payouts module), in the approving transaction. */
+  startPayout: StartPayout;
   /** Claims a one-time effect in the transaction (platform/jobs onceKey). */
   once: (trx: Trx, key: string) => Promise<boolean>;
 }
@@ -141,6 +144,7 @@ export async function runInspectionLapse(deps: InspectionDeadlineDeps, job: Dead
       now,
       data: { reason: 'inspection_deadline_lapsed', inspectionDueAt: t.inspection_due_at.toISOString(), price: { amountMinor: t.price_minor, currency: t.currency.trim() } },
     });
+    await deps.startPayout(trx, t.id);
     await deps.notifySeller(trx, { template: 'inspection_lapsed', tradeInId: t.id });
     return 'approved';
   });

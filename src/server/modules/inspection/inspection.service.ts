@@ -26,7 +26,7 @@ import { getIncoming, INSPECTABLE, ownTradeIn } from './incoming.service.ts';
 import { ACCESSORY_SUBJECT } from './inspection.presenter.ts';
 import { findOpenLockHold, insertCounteroffer, insertInspection, insertLockHold, resolveLockHold } from './inspection.repository.ts';
 import { claimPhotos } from './photos.service.ts';
-import type { EnqueueFn, NotifySeller, RequestReturn } from './ports.ts';
+import type { EnqueueFn, NotifySeller, RequestReturn, StartPayout } from './ports.ts';
 
 type Request = ReturnType<typeof ZInspectionRequest.parse>;
 
@@ -36,6 +36,7 @@ export interface InspectionDeps {
   enqueue: EnqueueFn;
   notifySeller: NotifySeller;
   requestReturn: RequestReturn;
+  startPayout: StartPayout;
 }
 
 /** A rule of the inspection broken: 422 naming the field(s) to fix; nothing is stored. */
@@ -216,6 +217,7 @@ export async function fileInspection(deps: InspectionDeps, actor: RefurbisherAct
     switch (c.outcome) {
       case 'match':
         await transition(trx, t.id, { event: 'approve', now, data });
+        await deps.startPayout(trx, t.id);
         await deps.notifySeller(trx, { template: 'approved', tradeInId: t.id });
         break;
       case 'counteroffer': {

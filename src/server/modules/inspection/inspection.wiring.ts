@@ -11,7 +11,7 @@ import {
   runLockHoldLapse,
 } from './deadlines.jobs.ts';
 import type { InspectionDeps } from './inspection.service.ts';
-import type { EnqueueFn, NotifyOrganisation, NotifySeller, RequestReturn } from './ports.ts';
+import type { EnqueueFn, NotifyOrganisation, NotifySeller, RequestReturn, StartPayout } from './ports.ts';
 import type { SellerAnswerDeps } from './seller-answers.service.ts';
 
 export interface InspectionWiringDeps {
@@ -23,6 +23,8 @@ export interface InspectionWiringDeps {
   notifyOrganisation: NotifyOrganisation;
   /** The free return every path into return_pending owes (shipping's). */
   requestReturn: RequestReturn;
+  /** The approval's payout (the payouts module's). */
+  startPayout: StartPayout;
   /** The seller's view after delivery as the trade-in page composes it. */
   aftercare: (db: Executor, tradeInId: string) => Promise<TAftercare>;
 }
@@ -48,6 +50,7 @@ export function createInspection(deps: InspectionWiringDeps): Inspection {
       notifySeller: deps.notifySeller,
       notifyOrganisation: deps.notifyOrganisation,
       requestReturn: deps.requestReturn,
+      startPayout: deps.startPayout,
       aftercare: deps.aftercare,
     },
   };

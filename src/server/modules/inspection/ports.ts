@@ -10,6 +10,12 @@ export type ReturnReason = 'counteroffer_rejected' | 'counteroffer_expired' | 'r
  */
 export type RequestReturn = (trx: Trx, tradeInId: string, reason: ReturnReason) => Promise<void>;
 
+/**
+ * Starts the payout of an approved trade-in (the payouts module's: the approval's ledger entry,
+ * payout attempt 1), in the approving transaction; a replay does nothing. Wired in runtime.ts.
+ */
+export type StartPayout = (trx: Trx, tradeInId: string) => Promise<void>;
+
 /** The seller's e-mails this module causes; the notifications module writes and sends them. */
 export interface InspectionMail {
   template: 'approved' | 'counteroffer' | 'counteroffer_reminder' | 'counteroffer_expired' | 'lock_hold' | 'refused';

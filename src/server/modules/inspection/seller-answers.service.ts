@@ -6,7 +6,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { requestHash, withIdempotency } from '../../platform/idempotency.ts';
 import { findTradeIn, insertEvent, lockTradeIn, transition } from '../trade-ins/index.ts';
 import { closeCounteroffer, findLatestCounteroffer, findOpenLockHold, markSellerCleared } from './inspection.repository.ts';
-import type { NotifyOrganisation, NotifySeller, RequestReturn } from './ports.ts';
+import type { NotifyOrganisation, NotifySeller, RequestReturn, StartPayout } from './ports.ts';
 
 export interface SellerAnswerDeps {
   db: Db;
@@ -14,6 +14,7 @@ export interface SellerAnswerDeps {
   notifySeller: NotifySeller;
   notifyOrganisation: NotifyOrganisation;
   requestReturn: RequestReturn;
+  startPayout: StartPayout;
   /** The seller's view after delivery, as the trade-in page shows it (composed in runtime.ts). */
   aftercare: (db: Executor, tradeInId: string) => Promise<TAftercare>;
 }
@@ -51,6 +52,7 @@ async function answerCounteroffer(deps: SellerAnswerDeps, trx: Trx, sellerId: st
       set: { price_minor: co.price_minor },
       data: { by: 'seller', price: { amountMinor: co.price_minor, currency }, previousPrice: { amountMinor: co.original_price_minor, currency } },
     });
+    await deps.startPayout(trx, id);
     await deps.notifySeller(trx, { template: 'approved', tradeInId: id });
   } else {
     await transition(trx, id, { event: 'reject_counteroffer', now, data: { by: 'seller' } });

@@ -20,6 +20,8 @@ export interface NotificationsDeps {
   protectedValues: (sellerId: string) => Promise<string[]>;
   /** What happened after delivery, as the seller sees it (the inspection module's answer, wired in runtime.ts). */
   aftercare: (db: Db, tradeInId: string) => Promise<TAftercare>;
+  /** The trade-in's payout as its seller sees it (the payouts module's answer, wired in runtime.ts). */
+  payout?: MailJobDeps['payout'];
 }
 
 export interface Notifications {

@@ -23,6 +23,9 @@ describe('the trade-in e-mail context', () => {
       | 'erasure'
       | 'returnTrackingNumber'
       | 'returnShipBy'
+      // issue 11: the payout, its account masked only (last 4 at most), and the settings link
+      | 'payout'
+      | 'settingsUrl'
     >();
   });
 });

@@ -22,6 +22,10 @@ export const TRADE_IN_EMAIL_TEMPLATES = [
   'return_requested',
   'return_shipped',
   'return_delivered',
+  // getting paid (issue 11)
+  'payout_details_needed',
+  'payout_details_reminder',
+  'payment_sent',
 ] as const;
 export type TradeInEmailTemplate = (typeof TRADE_IN_EMAIL_TEMPLATES)[number];
 
@@ -54,6 +58,22 @@ export interface TradeInEmailContext {
   /** The free return's label (refurbisher → seller) and the date it ships by, when one is owed. */
   returnTrackingNumber: string | null;
   returnShipBy: Date | null;
+  /**
+   * The trade-in's payout (issue 11): its account only masked (the last 4 digits at most, what a
+   * bank statement shows), never a full number; the dates come from the ACH calendar.
+   */
+  payout?: PayoutEmailFacts | null;
+  /** Where the seller gives bank details (/settings). */
+  settingsUrl?: string;
+}
+
+export interface PayoutEmailFacts {
+  status: 'waiting_for_details' | 'ready' | 'sent' | 'returned';
+  amount: Money;
+  accountMasked: string | null;
+  sentAt: Date | null;
+  /** 'YYYY-MM-DD' market dates. */
+  expectedArrival: { from: string; to: string } | null;
 }
 
 export interface EmailContent {
@@ -66,6 +86,20 @@ export interface EmailContent {
 
 const DATE = new Intl.DateTimeFormat('en-US', { timeZone: MARKET_TIME_ZONE, weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' });
 export const formatDate = (d: Date) => DATE.format(d);
+/** A market calendar date ('YYYY-MM-DD'), printed like formatDate (noon UTC is that day in New York). */
+const formatLocalDate = (d: string) => formatDate(new Date(`${d}T17:00:00Z`));
+const arrivalPhrase = (a: { from: string; to: string }) =>
+  a.from === a.to ? `on ${formatLocalDate(a.from)}` : `between ${formatLocalDate(a.from)} and ${formatLocalDate(a.to)}`;
+
+/** What an approval e-mail says about the money: when it arrives, or that bank details are needed first. */
+function payoutLine(c: TradeInEmailContext): string {
+  const p = c.payout;
+  if (p?.status === 'waiting_for_details') {
+    return `To send you ${formatMoney(p.amount)} we need your bank details: add them in your settings${c.settingsUrl ? ` (${c.settingsUrl})` : ''} and the payment leaves with the next bank transfer.`;
+  }
+  if (p?.expectedArrival) return `Payment of ${formatMoney(p.amount)} starts now${p.accountMasked ? ` to your account ${p.accountMasked}` : ''} and should reach your bank ${arrivalPhrase(p.expectedArrival)}.`;
+  return `Payment of ${formatMoney(c.price)} starts now; the trade-in page shows the dates it should reach your bank.`;
+}
 
 /**
  * What each e-mail says (docs/product.md §8). Pure: the same context always gives the same words,
@@ -131,7 +165,7 @@ export function tradeInEmail(template: TradeInEmailTemplate, c: TradeInEmailCont
         title: 'Approved — payment starts now',
         paragraphs: [
           `Hi ${c.firstName}, the refurbisher checked your ${c.deviceName} and approved it.`,
-          `Payment of ${formatMoney(c.price)} starts now and reaches your bank in 3–6 business days.`,
+          payoutLine(c),
         ],
         cta,
       };
@@ -209,7 +243,7 @@ export function tradeInEmail(template: TradeInEmailTemplate, c: TradeInEmailCont
         title: 'Approved at your offer price',
         paragraphs: [
           `Hi ${c.firstName}, the refurbisher did not inspect your ${c.deviceName} within its deadline${c.inspectionDueAt ? ` (${formatDate(c.inspectionDueAt)})` : ''}, so it was approved automatically at the offer price of ${formatMoney(c.price)}.`,
-          'Payment starts now and reaches your bank in 3–6 business days.',
+          payoutLine(c),
         ],
         cta,
       };
@@ -242,6 +276,33 @@ export function tradeInEmail(template: TradeInEmailTemplate, c: TradeInEmailCont
         paragraphs: [
           `Hi ${c.firstName}, the carrier delivered your ${c.deviceName} back to you, and this trade-in is closed.`,
           'You can run the assessment again at any time for a new offer.',
+        ],
+        cta,
+      };
+    case 'payout_details_needed':
+    case 'payout_details_reminder':
+      return {
+        subject:
+          template === 'payout_details_needed'
+            ? `Add your bank details to get paid for your ${c.deviceName}`
+            : `Reminder: add your bank details to get your ${formatMoney(c.payout?.amount ?? c.price)}`,
+        title: 'Add your bank details to get paid',
+        paragraphs: [
+          `Hi ${c.firstName}, your ${c.deviceName} is approved and ${formatMoney(c.payout?.amount ?? c.price)} is waiting for you, but we do not have your bank details yet.`,
+          'Add your bank account in your settings (your current password is asked again): the payment leaves with the next bank transfer after that.',
+          `Your trade-in: ${c.tradeInUrl}`,
+        ],
+        cta: { label: 'Add your bank details', url: c.settingsUrl ?? c.tradeInUrl },
+      };
+    case 'payment_sent':
+      return {
+        subject: `Payment sent: ${formatMoney(c.payout?.amount ?? c.price)} for your ${c.deviceName}`,
+        title: 'Payment sent',
+        paragraphs: [
+          `Hi ${c.firstName}, we sent ${formatMoney(c.payout?.amount ?? c.price)} for your ${c.deviceName}${c.payout?.accountMasked ? ` to your account ${c.payout.accountMasked}` : ''}${c.payout?.sentAt ? ` on ${formatDate(c.payout.sentAt)}` : ''}.`,
+          c.payout?.expectedArrival
+            ? `It should reach your bank ${arrivalPhrase(c.payout.expectedArrival)} (bank business days).`
+            : 'The trade-in page shows the dates it should reach your bank.',
         ],
         cta,
       };

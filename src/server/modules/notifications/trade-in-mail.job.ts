@@ -10,7 +10,8 @@ import { findLatestInboundLabel, labelPdfFor, qrPngFor, returnShipmentOf } from 
 import { erasureCertificateOf, erasureCertificatePdf, verifyUrl } from '../inspection/index.ts';
 import { findTradeInDetail } from '../trade-ins/index.ts';
 import { ERASURE_METHOD_LABEL } from '../../../shared/api/inspection.ts';
-import { formatDate, TRADE_IN_EMAIL_TEMPLATES, tradeInEmail, type TradeInEmailTemplate } from './trade-in-emails.ts';
+import { formatDate, TRADE_IN_EMAIL_TEMPLATES, tradeInEmail, type PayoutEmailFacts, type TradeInEmailTemplate } from './trade-in-emails.ts';
+import type { TSellerPayout } from '../../../shared/api/payouts.ts';
 
 /** The one name of the trade-in e-mail job: other modules enqueue it through `enqueueTradeInMail`. */
 export const JOB_TRADE_IN_MAIL = 'mail.trade-in';
@@ -47,6 +48,8 @@ export interface MailJobDeps {
   protectedValues: (sellerId: string) => Promise<string[]>;
   /** What happened after delivery, as the seller sees it (the inspection module's answer; no protected field). */
   aftercare: (db: Db, tradeInId: string) => Promise<TAftercare>;
+  /** The trade-in's payout as its seller sees it, account masked (the payouts module's answer, wired in runtime.ts). */
+  payout?: (db: Db, tradeInId: string) => Promise<TSellerPayout | null>;
 }
 
 /**
@@ -87,6 +90,8 @@ export async function runTradeInMail(deps: MailJobDeps, job: TradeInMailJob): Pr
     newPrice: after.counteroffer?.price ?? null,
     respondBy: job.template === 'lock_hold' ? dateOrNull(after.lockHold?.dueAt) : dateOrNull(after.counteroffer?.dueAt),
     refusalReason: refusal ? REFUSAL_REASON_LABEL[refusal] : null,
+    payout: payoutFacts(await deps.payout?.(db, t.id)),
+    settingsUrl: `${base}/settings`,
     ...(certificate
       ? {
           erasure: {
@@ -146,5 +151,8 @@ export async function runTradeInMail(deps: MailJobDeps, job: TradeInMailJob): Pr
     throw err;
   }
 }
+
+const payoutFacts = (p: TSellerPayout | null | undefined): PayoutEmailFacts | null =>
+  p ? { status: p.status, amount: p.amount, accountMasked: p.accountMasked, sentAt: dateOrNull(p.sentAt ?? undefined), expectedArrival: p.expectedArrival } : null;
 
 const dateOrNull = (iso: string | undefined) => (iso ? new Date(iso) : null);

@@ -1,5 +1,7 @@
 /** The payouts module's public face (payouts per approval, ACH batches and NACHA files, the bank's returns): other modules import only from here. */
 export type { PayoutStatus } from './payouts.tables.ts';
+export { createPayouts, createSellerPayoutView } from './payouts.wiring.ts';
+export { rotatePayoutKeys } from './payouts-key-rotation.ts';
 export {
   ACCOUNT_TYPE_TRANSACTION_CODE,
   CHANGE_CODES,

@@ -1,3 +1,4 @@
+import type { TSellerPayout } from '../../../shared/api/payouts.ts';
 import type { TTradeIn, TTradeInSummary } from '../../../shared/api/trade-ins.ts';
 import { INSPECTION_GRACE_BUSINESS_DAYS, SHIP_WITHIN_DAYS } from '../../../shared/deadlines.ts';
 import { addBusinessDaysToInstant } from '../../platform/business-days.ts';
@@ -63,7 +64,7 @@ export function presentSummary(t: TradeInDetailRow): TTradeInSummary {
 export function presentTradeIn(
   t: TradeInDetailRow,
   events: Selectable<TradeInEventsTable>[],
-  extra: { payoutMethodComplete: boolean; label: TradeInLabel; aftercare?: TAftercare; now: Date },
+  extra: { payoutMethodComplete: boolean; label: TradeInLabel; aftercare?: TAftercare; payout?: TSellerPayout | null; now: Date },
 ): TTradeIn {
   return {
     ...presentSummary(t),
@@ -106,6 +107,7 @@ export function presentTradeIn(
       data: e.data,
     })),
     aftercare: extra.aftercare ?? NO_AFTERCARE,
+    payout: extra.payout ?? null,
   };
 }
 

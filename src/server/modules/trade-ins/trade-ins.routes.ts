@@ -6,20 +6,21 @@ import { getSellerReadiness, requireRole } from '../accounts/index.ts';
 import type { VariantCache } from '../catalog/index.ts';
 import { acceptOffer } from './accept-offer.service.ts';
 import type { TradeInAftercare } from './aftercare.port.ts';
+import type { TradeInPayout } from './payout.port.ts';
 import type { TradeInShipping } from './shipping.port.ts';
 import { cancelTradeIn, getSellerTradeIn, listSellerTradeIns } from './trade-ins.service.ts';
 
 const ZId = z.object({ id: z.string().max(100) });
 
 export interface TradeInsRoutesDeps {
-  runtime: { variants: VariantCache; shipping: { forTradeIns: TradeInShipping }; aftercare: TradeInAftercare };
+  runtime: { variants: VariantCache; shipping: { forTradeIns: TradeInShipping }; aftercare: TradeInAftercare; sellerPayout: TradeInPayout };
 }
 
 export const tradeInsRoutes: RoutesPlugin<TradeInsRoutesDeps> = async (fastify, deps) => {
   const app = typed(fastify);
   const { database, productClock, runtime } = deps;
   const db = database.db;
-  const base = { db, clock: productClock, sellerReadiness: getSellerReadiness, shipping: runtime.shipping.forTradeIns, aftercare: runtime.aftercare };
+  const base = { db, clock: productClock, sellerReadiness: getSellerReadiness, shipping: runtime.shipping.forTradeIns, aftercare: runtime.aftercare, payout: runtime.sellerPayout };
 
   app.post(
     '/api/offers/:id/accept',

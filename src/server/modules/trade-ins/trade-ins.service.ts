@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { requestHash, withIdempotency } from '../../platform/idempotency.ts';
 import type { TReadiness as SellerReadiness } from '../../../shared/api/accounts.ts';
 import type { TradeInAftercare } from './aftercare.port.ts';
+import type { TradeInPayout } from './payout.port.ts';
 import type { TradeInShipping } from './shipping.port.ts';
 import { presentSummary, presentTradeIn } from './trade-in.presenter.ts';
 import { transition } from './trade-in.transitions.ts';
@@ -19,6 +20,8 @@ export interface TradeInReadDeps {
   shipping: TradeInShipping;
   /** What happened after delivery (the inspection module's answer). */
   aftercare: TradeInAftercare;
+  /** After approval: the payout (the payouts module's answer). */
+  payout?: TradeInPayout;
 }
 
 export async function listSellerTradeIns(db: Db, sellerId: string): Promise<TTradeInSummary[]> {
@@ -34,6 +37,7 @@ export async function getSellerTradeIn(deps: TradeInReadDeps, sellerId: string, 
     payoutMethodComplete: readiness.payoutComplete,
     label: await deps.shipping.labelOf(deps.db, id),
     aftercare: await deps.aftercare(deps.db, id),
+    payout: (await deps.payout?.(deps.db, id)) ?? null,
     now: deps.clock.now(),
   });
 }
