@@ -8,6 +8,7 @@ import { createPayouts, createSellerPayoutView } from './modules/payouts/index.t
 import { registerMessageMail } from './modules/messages/index.ts';
 import { registerAssessmentRetention } from './modules/offers/index.ts';
 import { createNotifications, type Notifications } from './modules/notifications/index.ts';
+import { registerPayoutBatches } from './modules/payouts/index.ts';
 import { findRefurbisherIdForMember, JOB_INVITATION_MAIL, runInvitationMail, type WishlistEntryCounts } from './modules/refurbishers/index.ts';
 import { countEntriesByRefurbisher, registerPriceWindows } from './modules/wishlist/index.ts';
 import { BuiltInCarrier, createShipping, returnsShippedOnTime as returnsShippedOnTimeOf, type Carrier, type Shipping, type ShippingDeps } from './modules/shipping/index.ts';
@@ -147,11 +148,13 @@ export function createRuntime(input: RuntimeInput): Runtime {
   const priceWindows = registerPriceWindows({ db, clock, jobs });
   const returnsShippedOnTime: ReturnsShippedOnTime = returnsShippedOnTimeOf;
   const scorecardScores = registerScorecardScores({ db, clock, jobs, returnsShippedOnTime });
+  const payoutBatches = registerPayoutBatches({ db, clock, ach: config.ach, keyring: input.keyring, jobs, notify: notifications.notify });
   // One run per slot, however many processes start in it.
   async function scheduleMaintenance() {
     await retention.schedule();
     await priceWindows.schedule();
     await scorecardScores.schedule();
+    await payoutBatches.schedule();
   }
 
   return { jobs, mailer, carrier, variants, shipping, inspection, aftercare: aftercareOf, sellerPayout, afterPayoutMethodSaved: payouts.afterPayoutMethodSaved, refurbisherOfMember: findRefurbisherIdForMember, wishlistEntryCounts: countEntriesByRefurbisher, returnsShippedOnTime, notify: notifications.notify, scheduleMaintenance };
