@@ -14,6 +14,7 @@ import { devRoutes } from './modules/dev/index.ts';
 import { erasureRoutes, inspectionRoutes, photosRoutes, scorecardRoutes } from './modules/inspection/index.ts';
 import { messagesRoutes } from './modules/messages/index.ts';
 import { offersRoutes } from './modules/offers/index.ts';
+import { achReturnsRoutes, changeNoticesRoutes } from './modules/payouts/index.ts';
 import { payoutBatchesRoutes } from './modules/payouts/index.ts';
 import { refurbishersRoutes } from './modules/refurbishers/index.ts';
 import { shippingRoutes } from './modules/shipping/index.ts';
@@ -131,6 +132,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(scorecardRoutes, deps);
   await app.register(erasureRoutes, deps);
   await app.register(messagesRoutes, deps);
+  await app.register(achReturnsRoutes, deps);
+  await app.register(changeNoticesRoutes, deps);
   await app.register(payoutBatchesRoutes, deps);
   await app.register(payoutsAdminRoutes, deps);
   await app.register(tradeInsAdminRoutes, deps);

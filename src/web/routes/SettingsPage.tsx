@@ -9,6 +9,8 @@ import { ConfirmEmail } from '../features/account/ConfirmEmail.tsx';
 import { IdentityForm } from '../features/account/IdentityForm.tsx';
 import { describeIdentity } from '../features/account/masked.ts';
 import { PayoutForm } from '../features/account/PayoutForm.tsx';
+import { ChangeNotices } from '../features/payouts/ChangeNotices.tsx';
+import { OnHoldSettingsBanner } from '../features/payouts/PayoutOnHold.tsx';
 import { ProfileForm } from '../features/account/ProfileForm.tsx';
 import { RequireSignIn } from '../features/account/RequireSignIn.tsx';
 import { stateName } from '../features/account/states.ts';
@@ -82,6 +84,8 @@ function Settings() {
           <Text>Seller details belong to seller accounts; this account has none.</Text>
         ) : (
           <>
+            <OnHoldSettingsBanner />
+            <ChangeNotices />
             <Part
               id="profile"
               title="Profile"

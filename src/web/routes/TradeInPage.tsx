@@ -15,6 +15,7 @@ import { formatMarketDate, formatMarketShortDate } from '../features/quote/forma
 import { CancelTradeIn } from '../features/trade-ins/CancelTradeIn.tsx';
 import { PayoutBanner } from '../features/trade-ins/PayoutBanner.tsx';
 import { PaymentCard } from '../features/payouts/PaymentCard.tsx';
+import { PayoutOnHold } from '../features/payouts/PayoutOnHold.tsx';
 import { SectionCard } from '../components/SectionCard.tsx';
 import { PrepChecklist } from '../features/trade-ins/PrepChecklist.tsx';
 import { ShippingCard } from '../features/trade-ins/ShippingCard.tsx';
@@ -61,6 +62,7 @@ function TradeInDetail() {
           <Header tradeIn={t} />
           {/* Once no payment can follow, missing bank details no longer matter. */}
           {!t.payout && !t.payoutMethodComplete && paymentStillAhead(t.status) && <PayoutBanner />}
+          {t.status === 'payout_on_hold' && <PayoutOnHold returned={t.payout?.returned ?? null} />}
           <div className={classes.layout}>
             <Stack gap="lg">
               {t.payout && (

@@ -12,4 +12,5 @@ export { seedDemoAccounts, DEMO_LOGINS, DEMO_PASSWORD } from './demo-accounts.ts
 export { findSellerContact, findSellerFirstNameAndCity, findSellerNames } from './seller-contact.repository.ts';
 export { clearActiveOrganization, findUserCards, findUserIdsByEmail, makeRefurbisherMember, setActiveOrganization } from './users.repository.ts';
 export { JOB_VERIFICATION_MAIL, runVerificationMail } from './verification-mail.job.ts';
+export { applyPayoutCorrection, type PayoutCorrection } from './payout-correction.service.ts';
 export { openPayoutMethodForCopy, type AfterPayoutMethodSaved, type PayoutMethodCopy } from './payout-method-copy.ts';

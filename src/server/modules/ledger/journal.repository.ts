@@ -78,3 +78,9 @@ export async function balanceOf(db: Executor, accountCode: string): Promise<numb
     .executeTakeFirstOrThrow();
   return Number(row.balance);
 }
+
+/** The id of a payout's sent (or returned) entry, if it was posted: a reversal names the entry it undoes. */
+export async function findPayoutEntryId(db: Executor, payoutId: string, kind: 'payout_sent' | 'payout_returned'): Promise<string | undefined> {
+  const row = await db.selectFrom('journal_entries').select('id').where('payout_id', '=', payoutId).where('kind', '=', kind).executeTakeFirst();
+  return row?.id;
+}

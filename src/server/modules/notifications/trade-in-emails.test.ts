@@ -23,6 +23,7 @@ describe('the trade-in e-mail context', () => {
       | 'erasure'
       | 'returnTrackingNumber'
       | 'returnShipBy'
+      | 'bankNote'
       // issue 11: the payout, its account masked only (last 4 at most), and the settings link
       | 'payout'
       | 'settingsUrl'

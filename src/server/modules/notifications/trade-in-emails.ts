@@ -22,6 +22,9 @@ export const TRADE_IN_EMAIL_TEMPLATES = [
   'return_requested',
   'return_shipped',
   'return_delivered',
+  // the bank's answers to a payout (issue 11)
+  'payout_returned',
+  'payout_change_notice',
   // getting paid (issue 11)
   'payout_details_needed',
   'payout_details_reminder',
@@ -58,6 +61,8 @@ export interface TradeInEmailContext {
   /** The free return's label (refurbisher → seller) and the date it ships by, when one is owed. */
   returnTrackingNumber: string | null;
   returnShipBy: Date | null;
+  /** What the bank said about a payout (a return's or a notification of change's code and its seller-facing reason); never the bank details. */
+  bankNote?: { code: string; reason: string; sellerCanFix?: boolean } | null;
   /**
    * The trade-in's payout (issue 11): its account only masked (the last 4 digits at most, what a
    * bank statement shows), never a full number; the dates come from the ACH calendar.
@@ -100,6 +105,9 @@ function payoutLine(c: TradeInEmailContext): string {
   if (p?.expectedArrival) return `Payment of ${formatMoney(p.amount)} starts now${p.accountMasked ? ` to your account ${p.accountMasked}` : ''} and should reach your bank ${arrivalPhrase(p.expectedArrival)}.`;
   return `Payment of ${formatMoney(c.price)} starts now; the trade-in page shows the dates it should reach your bank.`;
 }
+
+/** The seller's Settings page (bank details), on the same site as the trade-in link. */
+const settingsUrl = (tradeInUrl: string) => new URL('/settings', tradeInUrl).toString();
 
 /**
  * What each e-mail says (docs/product.md §8). Pure: the same context always gives the same words,
@@ -268,6 +276,29 @@ export function tradeInEmail(template: TradeInEmailTemplate, c: TradeInEmailCont
           'You do not need to do anything: the return is prepaid.',
         ],
         cta,
+      };
+    case 'payout_returned':
+      return {
+        subject: `Action needed: your bank returned the payment for your ${c.deviceName}`,
+        title: 'Your bank sent the payment back',
+        paragraphs: [
+          `Hi ${c.firstName}, we sent ${formatMoney(c.price)} for your ${c.deviceName}, but your bank returned it${c.bankNote ? ` (code ${c.bankNote.code})` : ''}. The money is safe with us.`,
+          ...(c.bankNote ? [c.bankNote.reason] : []),
+          ...(c.bankNote?.sellerCanFix === false ? [] : ['Correct your bank details in Settings (your password is asked again): we send the payment again as soon as you do.']),
+          `Your trade-in: ${c.tradeInUrl}`,
+        ],
+        cta: { label: c.bankNote?.sellerCanFix === false ? 'See your bank details' : 'Correct your bank details', url: settingsUrl(c.tradeInUrl) },
+      };
+    case 'payout_change_notice':
+      return {
+        subject: 'Your bank updated your account details: please confirm',
+        title: 'Confirm your updated bank details',
+        paragraphs: [
+          `Hi ${c.firstName}, your bank received the payment for your ${c.deviceName}, and told us that your account details have changed${c.bankNote ? ` (${c.bankNote.reason})` : ''}.`,
+          'We do not change your details without you. Open Settings to see the update (masked) and confirm it with your password, or dismiss it.',
+          `Your trade-in: ${c.tradeInUrl}`,
+        ],
+        cta: { label: 'Review the update', url: settingsUrl(c.tradeInUrl) },
       };
     case 'return_delivered':
       return {

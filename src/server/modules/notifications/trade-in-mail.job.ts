@@ -22,6 +22,8 @@ export interface TradeInMailJob {
   daysBefore?: number;
   /** Tells two messages of one template apart (a second lock hold on the same trade-in). */
   ref?: string;
+  /** A payout the bank returned or corrected: its code and the seller-facing reason (never a bank detail). */
+  bankNote?: { code: string; reason: string; sellerCanFix?: boolean };
 }
 
 /** One key per message: the enqueue's singleton key, the send's idempotency key and Message-ID. */
@@ -87,6 +89,7 @@ export async function runTradeInMail(deps: MailJobDeps, job: TradeInMailJob): Pr
     tradeInUrl: `${base}/trade-ins/${t.id}`,
     returnTrackingNumber: returnShipment?.trackingNumber ?? null,
     returnShipBy: returnShipment ? new Date(returnShipment.shipBy) : null,
+    bankNote: job.bankNote ?? null,
     newPrice: after.counteroffer?.price ?? null,
     respondBy: job.template === 'lock_hold' ? dateOrNull(after.lockHold?.dueAt) : dateOrNull(after.counteroffer?.dueAt),
     refusalReason: refusal ? REFUSAL_REASON_LABEL[refusal] : null,

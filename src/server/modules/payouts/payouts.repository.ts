@@ -60,7 +60,12 @@ export async function onHoldTradeInsOfSeller(trx: Executor, sellerId: string): P
 
 /** The batch a sent payout left with: its effective entry date. */
 export async function findBatchDates(db: Executor, batchId: string): Promise<{ effective_date: string; cutoff_at: Date } | undefined> {
-  return db.selectFrom('payout_batches').select(['effective_date', 'cutoff_at']).where('id', '=', batchId).executeTakeFirst();
+  // A date column arrives from pg as a Date at local midnight: read it as the 'YYYY-MM-DD' it is.
+  return db
+    .selectFrom('payout_batches')
+    .select([sql<string>`to_char(effective_date, 'YYYY-MM-DD')`.as('effective_date'), 'cutoff_at'])
+    .where('id', '=', batchId)
+    .executeTakeFirst();
 }
 
 /** The bank's return of a payout, if any. */
