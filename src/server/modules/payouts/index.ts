@@ -5,7 +5,7 @@ export { changeNoticesRoutes } from './change-notices.routes.ts';
 export { payoutBatchesRoutes } from './batches.routes.ts';
 export { createBatch } from './batches.service.ts';
 export { registerPayoutBatches, type PayoutBatchJobsDeps } from './batch-schedule.jobs.ts';
-export { createPayouts, createSellerPayoutView } from './payouts.wiring.ts';
+export { createPayouts, createSellerPayoutView, type Payouts } from './payouts.wiring.ts';
 export { rotatePayoutKeys } from './payouts-key-rotation.ts';
 export {
   ACCOUNT_TYPE_TRANSACTION_CODE,
