@@ -83,7 +83,7 @@ function Commission({ refurbisher, bps }: { refurbisher: Row; bps: number }) {
           suffix=" %"
           w={100}
           size="xs"
-          error={save.error instanceof ApiError ? (save.error.fields.commissionBps ?? save.error.message) : undefined}
+          error={save.error instanceof ApiError ? (save.error.fields.bps ?? save.error.message) : undefined}
         />
         <Button size="xs" type="submit" loading={save.isPending}>
           Save

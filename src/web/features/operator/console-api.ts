@@ -62,7 +62,7 @@ export const consoleApi = {
     return { items, total: Number(res.headers.get('x-total-count') ?? items.length), limit, offset };
   },
   setCommission: (refurbisherId: string, commissionBps: number) =>
-    request<unknown>(`/api/admin/refurbishers/${encodeURIComponent(refurbisherId)}/commission`, { method: 'PUT', body: { commissionBps } }),
+    request<unknown>(`/api/admin/refurbishers/${encodeURIComponent(refurbisherId)}/commission`, { method: 'PUT', body: { bps: commissionBps } }),
 };
 
 /** Where a batch's NACHA file is downloaded (helper 4's route). */
