@@ -78,7 +78,7 @@ function Commission({ refurbisher, bps }: { refurbisher: Row; bps: number }) {
           value={percent}
           onChange={setPercent}
           min={0}
-          max={100}
+          max={50}
           decimalScale={2}
           suffix=" %"
           w={100}
