@@ -26,6 +26,18 @@ async function ourFile(n: number): Promise<string> {
 }
 
 describe('the bank’s returns file', () => {
+  it('reads the committed returns file of the golden file: a return R03 and a change C05', () => {
+    const text = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'bank-returns.ach'), 'utf8');
+    const { items, problems } = parseReturnFile(text);
+    expect(problems).toEqual([]);
+    expect(items).toEqual([
+      { kind: 'return', code: 'R03', originalTraceNumber: T1, amountMinor: 12345, traceNumber: '091000010000001', line: 3, dateOfDeath: null, originalReceivingDfi: '01100001', addendaInformation: 'NO ACCOUNT' },
+      { kind: 'notification_of_change', code: 'C05', originalTraceNumber: T2, amountMinor: 0, correctedData: { field: 'account_type', accountType: 'checking' }, traceNumber: '091000010000002', line: 7, dateOfDeath: null, originalReceivingDfi: '02600959', addendaInformation: '' },
+    ]);
+    // The test bank writes it the same way (other tests rely on it).
+    expect(bankReturnsFile(GOLDEN, [{ traceNumber: T1, code: 'R03', addendaInformation: 'NO ACCOUNT' }, { traceNumber: T2, code: 'C05', correctedData: { accountType: 'checking' } }], { date: '2026-11-30' })).toBe(text);
+  });
+
   it('reads every return code Nacha lists, with its amount and original trace number', async () => {
     const codes = Object.keys(RETURN_CODES);
     expect(codes).toEqual(expect.arrayContaining(['R01', 'R02', 'R03', 'R04', 'R16', 'R20', 'R23', 'R29', 'R34', 'R37', 'R39', 'R50', 'R53', 'R61', 'R77', 'R85']));
