@@ -17,9 +17,9 @@ import { erasureRoutes, inspectionRoutes, photosRoutes, scorecardRoutes } from '
 import { messagesRoutes } from './modules/messages/index.ts';
 import { offersRoutes } from './modules/offers/index.ts';
 import { commissionRoutes, refurbishersRoutes } from './modules/refurbishers/index.ts';
-import { achReturnsRoutes, changeNoticesRoutes, payoutBatchesRoutes } from './modules/payouts/index.ts';
+import { achReturnsRoutes, changeNoticesRoutes, payoutBatchesRoutes, payoutsAdminRoutes } from './modules/payouts/index.ts';
 import { shippingRoutes } from './modules/shipping/index.ts';
-import { tradeInsRoutes } from './modules/trade-ins/index.ts';
+import { tradeInsAdminRoutes, tradeInsRoutes } from './modules/trade-ins/index.ts';
 import { wishlistRoutes } from './modules/wishlist/index.ts';
 import { clientErrorHandler, errorBody, frameworkErrors, registerErrorHandler } from './platform/http-errors.ts';
 import { registerRequestGuards } from './platform/request-guards.ts';
@@ -142,6 +142,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(achReturnsRoutes, deps);
   await app.register(changeNoticesRoutes, deps);
   await app.register(payoutBatchesRoutes, deps);
+  await app.register(payoutsAdminRoutes, deps);
+  await app.register(tradeInsAdminRoutes, deps);
   if (deps.config.mode === 'demo') await app.register(devRoutes, deps);
 
   const webRoot = opts.webRoot ?? WEB_ROOT;

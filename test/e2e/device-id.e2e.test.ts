@@ -37,6 +37,8 @@ describe('IMEI at accept and the blocklist', () => {
     operatorPage.on('pageerror', (err) => errors.push(err.message));
     await signIn(operatorPage, baseUrl, 'operator@example.com');
     await operatorPage.waitForURL(/\/operator$/);
+    // The console opens on Payouts; the blocklist has its own tab.
+    await operatorPage.getByRole('tab', { name: 'Blocklist' }).click();
     await operatorPage.getByRole('heading', { name: 'Blocklist', exact: true }).waitFor();
     const section = operatorPage.getByRole('region', { name: 'Blocklist' });
     await section.getByLabel(/^IMEI/).fill(stolen.slice(0, 14) + ((Number(stolen[14]) + 1) % 10));

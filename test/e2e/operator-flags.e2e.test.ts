@@ -71,6 +71,8 @@ describe('the operator page, Flags section', () => {
     await input(page, 'Password').fill('tradeloop-demo');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/operator$/);
+    // The console opens on Payouts; the flags have their own tab.
+    await page.getByRole('tab', { name: 'Flags' }).click();
     await page.getByRole('heading', { name: 'Flags', exact: true }).waitFor();
 
     const row = page.getByTestId('flags').getByRole('row').filter({ hasText: tradeIn.id });

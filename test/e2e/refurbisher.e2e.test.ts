@@ -43,7 +43,9 @@ describe('a new refurbisher outbids the market', () => {
     const opErrors = watchErrors(op);
     await signIn(op, baseUrl, 'operator@example.com', 'tradeloop-demo');
     await op.waitForURL(/\/operator$/);
-    await op.getByRole('heading', { name: 'Refurbishers' }).waitFor();
+    // The console opens on Payouts; the refurbishers have their own tab.
+    await op.getByRole('tab', { name: 'Refurbishers' }).click();
+    await op.getByRole('heading', { name: 'Open a refurbisher' }).waitFor();
     await input(op, 'Refurbisher name').fill(name);
     await input(op, "First admin's e-mail").fill(adminEmail);
     await input(op, 'Receiving address').fill('77 Pier Rd');

@@ -46,17 +46,34 @@ export async function recordAudit(db: Executor, e: AuditEntry): Promise<number> 
   return row.id;
 }
 
-/** Newest first; `beforeId` pages backwards. */
-export async function listAudit(
-  db: Executor,
-  opts: { limit: number; beforeId?: number | undefined; subject?: string | undefined },
-): Promise<AuditRecord[]> {
-  let q = db
-    .selectFrom('audit_log')
+export interface AuditFilter {
+  beforeId?: number | undefined;
+  subject?: string | undefined;
+  /** One action, e.g. 'seller_field.revealed' (the reveals of protected fields). */
+  action?: string | undefined;
+}
+
+function auditFiltered(db: Executor, f: AuditFilter) {
+  let q = db.selectFrom('audit_log');
+  if (f.beforeId !== undefined) q = q.where('id', '<', f.beforeId);
+  if (f.subject !== undefined) q = q.where('subject', '=', f.subject);
+  if (f.action !== undefined) q = q.where('action', '=', f.action);
+  return q;
+}
+
+/** Newest first; `beforeId` pages backwards, `offset` pages by position; `limit: null` for the whole filtered log (CSV). */
+export async function listAudit(db: Executor, opts: AuditFilter & { limit: number | null; offset?: number | undefined }): Promise<AuditRecord[]> {
+  let q = auditFiltered(db, opts)
     .select(['id', 'actor_id as actorId', 'action', 'subject', 'field', 'reason', 'ip', 'created_at as createdAt'])
-    .orderBy('id', 'desc')
-    .limit(opts.limit);
-  if (opts.beforeId !== undefined) q = q.where('id', '<', opts.beforeId);
-  if (opts.subject !== undefined) q = q.where('subject', '=', opts.subject);
+    .orderBy('id', 'desc');
+  if (opts.limit !== null) q = q.limit(opts.limit).offset(opts.offset ?? 0);
   return q.execute();
+}
+
+/** How many entries the filter matches (the console's page count). */
+export async function countAudit(db: Executor, f: AuditFilter): Promise<number> {
+  const { n } = await auditFiltered(db, f)
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(n);
 }

@@ -74,6 +74,28 @@ export async function listOperatorFlags(db: Executor, q: FlagListQuery): Promise
   return { flags, nextCursor: flags.length === q.limit && last ? `${last.status}:${last.id}` : null };
 }
 
+/** Every flag the filter matches, in the list's order (the CSV export). */
+export async function listAllOperatorFlags(db: Executor, q: Pick<FlagListQuery, 'status' | 'kind'>): Promise<TOperatorFlag[]> {
+  let query = db
+    .selectFrom('operator_flags')
+    .select(COLUMNS)
+    .orderBy((eb) => eb('cleared_at', 'is not', null))
+    .orderBy('id', 'desc');
+  if (q.status === 'open') query = query.where('cleared_at', 'is', null);
+  if (q.status === 'cleared') query = query.where('cleared_at', 'is not', null);
+  if (q.kind) query = query.where('kind', '=', q.kind);
+  return (await query.execute()).map(present);
+}
+
+/** How many flags the filter matches (all pages). */
+export async function countOperatorFlags(db: Executor, q: Pick<FlagListQuery, 'status' | 'kind'>): Promise<number> {
+  let query = db.selectFrom('operator_flags').select((eb) => eb.fn.countAll<string | number>().as('n'));
+  if (q.status === 'open') query = query.where('cleared_at', 'is', null);
+  if (q.status === 'cleared') query = query.where('cleared_at', 'is not', null);
+  if (q.kind) query = query.where('kind', '=', q.kind);
+  return Number((await query.executeTakeFirstOrThrow()).n);
+}
+
 export interface ClearFlagDeps {
   db: Db;
   /** An operator's act happens in real time, like every audit log entry (the demo clock never moves it). */

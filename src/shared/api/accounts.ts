@@ -96,5 +96,7 @@ export const ZAuditEntry = z.object({
   ip: z.string().nullable(),
   createdAt: z.string(),
 });
-export const ZAuditPage = z.object({ entries: z.array(ZAuditEntry), nextBefore: z.number().nullable() });
+/** `nextBefore` pages with the `before` cursor; `total`, `limit` and `offset` page by position (the operator console). */
+export const ZAuditPage = z.object({ entries: z.array(ZAuditEntry), nextBefore: z.number().nullable(), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
+export type TAuditPage = z.infer<typeof ZAuditPage>;
 

@@ -27,6 +27,8 @@ export type TBlocklistEntry = z.infer<typeof ZBlocklistEntry>;
 export const ZBlocklistQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  /** `csv`: the whole list as CSV. */
+  format: z.enum(['json', 'csv']).default('json'),
 });
 
 export const ZBlocklistPage = z.object({

@@ -109,6 +109,8 @@ export const ZOperatorFlagQuery = z.object({
   kind: ZOperatorFlagKind.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   after: ZFlagCursor.optional(),
+  /** `csv`: the whole filtered list (every page) as CSV. */
+  format: z.enum(['json', 'csv']).default('json'),
 });
 
 export const ZOperatorFlagPage = z.object({
@@ -116,6 +118,8 @@ export const ZOperatorFlagPage = z.object({
   flags: z.array(ZOperatorFlag),
   /** Pass as `after` for the next page; null on the last one. */
   nextCursor: z.string().nullable(),
+  /** How many flags the filter matches, all pages together. */
+  total: z.number().int(),
 });
 export type TOperatorFlagPage = z.infer<typeof ZOperatorFlagPage>;
 

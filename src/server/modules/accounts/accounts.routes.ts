@@ -1,7 +1,9 @@
 import type { FastifySchemaCompiler } from 'fastify';
 import { z } from 'zod';
 import { ZIdentityInput, ZPayoutMethodInput, ZProfileInput } from '../../../shared/seller-details.ts';
-import { listAudit } from '../../platform/audit.ts';
+import { countAudit, listAudit } from '../../platform/audit.ts';
+import { sendCsv, toCsv } from '../../platform/csv.ts';
+import { ZAuditLogQuery } from '../../../shared/api/operator-console.ts';
 import { errorResponses, typed, type RoutesPlugin } from '../../platform/http.ts';
 import {
   authorize,
@@ -145,27 +147,40 @@ const adminRoutes: RoutesPlugin<AccountsRoutesDeps> = async (fastify, deps) => {
     {
       schema: {
         tags: ['admin'],
-        summary: 'Audit log, newest first',
-        querystring: z.object({
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          before: z.coerce.number().int().positive().optional(),
-          subject: z.string().max(100).optional(),
-        }),
-        response: { 200: ZAuditPage, ...errorResponses(400, 401, 403) },
+        summary:
+          'Audit log, newest first; filter by `action` (e.g. seller_field.revealed) and `subject`; page with limit/offset (or the `before` cursor); `format=csv` exports the filtered log',
+        querystring: ZAuditLogQuery,
+        produces: ['application/json', 'text/csv'],
+        response: { 200: z.union([ZAuditPage, z.string()]), ...errorResponses(400, 401, 403) },
       },
       preValidation: async (req) => {
         authorize(req, canReadAuditLog, 'read the audit log');
       },
     },
-    async (req) => {
-      const entries = await listAudit(db, { limit: req.query.limit, beforeId: req.query.before, subject: req.query.subject });
+    async (req, reply) => {
+      const { limit, offset, before, subject, action, format } = req.query;
+      const filter = { beforeId: before, subject, action };
+      if (format === 'csv') {
+        const all = await listAudit(db, { ...filter, limit: null });
+        const csv = toCsv(
+          AUDIT_CSV_COLUMNS,
+          all.map((e) => [e.id, e.createdAt, e.actorId, e.action, e.subject, e.field, e.reason, e.ip]),
+        );
+        return sendCsv(reply, 'audit-log.csv', csv);
+      }
+      const entries = await listAudit(db, { ...filter, limit, offset });
       return {
         entries: entries.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
-        nextBefore: entries.length === req.query.limit ? entries[entries.length - 1]!.id : null,
+        nextBefore: entries.length === limit ? entries[entries.length - 1]!.id : null,
+        total: await countAudit(db, filter),
+        limit,
+        offset,
       };
     },
   );
 };
+
+const AUDIT_CSV_COLUMNS = ['id', 'at', 'actor_id', 'action', 'subject', 'field', 'reason', 'ip'] as const;
 
 export const accountsRoutes: RoutesPlugin<AccountsRoutesDeps> = async (app, deps) => {
   await app.register(meRoutes, deps);

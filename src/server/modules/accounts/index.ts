@@ -9,7 +9,7 @@ export { protectedValuesOf } from './protected-values.ts';
 export { bankAccountHashes } from './protected-fields.ts';
 export { rotateKeys } from './key-rotation.service.ts';
 export { seedDemoAccounts, DEMO_LOGINS, DEMO_PASSWORD } from './demo-accounts.ts';
-export { findSellerContact, findSellerFirstNameAndCity } from './seller-contact.repository.ts';
+export { findSellerContact, findSellerFirstNameAndCity, findSellerNames } from './seller-contact.repository.ts';
 export { clearActiveOrganization, findUserCards, findUserIdsByEmail, makeRefurbisherMember, setActiveOrganization } from './users.repository.ts';
 export { JOB_VERIFICATION_MAIL, runVerificationMail } from './verification-mail.job.ts';
 export { applyPayoutCorrection, type PayoutCorrection } from './payout-correction.service.ts';

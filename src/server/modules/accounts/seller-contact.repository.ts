@@ -50,3 +50,16 @@ export async function findSellerFirstNameAndCity(db: Executor, userId: string): 
   if (!row) return { firstName: '', city: '' };
   return { firstName: row.first_name ?? row.name.split(' ')[0] ?? '', city: row.city ?? '' };
 }
+
+/** Sellers' names for operator lists: first and last name from the profile, else the account name. Never a protected field. */
+export async function findSellerNames(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('user as u')
+    .leftJoin('seller_profiles as p', 'p.user_id', 'u.id')
+    .select(['u.id', 'u.name', 'p.first_name', 'p.last_name'])
+    .where('u.id', 'in', unique)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.first_name ? `${r.first_name} ${r.last_name ?? ''}`.trim() : r.name]));
+}

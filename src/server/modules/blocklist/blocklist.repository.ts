@@ -20,15 +20,15 @@ export async function deleteBlocklisted(db: Executor, imei: string): Promise<{ r
   return db.deleteFrom('device_blocklist').where('imei', '=', imei).returning('reason').executeTakeFirst();
 }
 
-export async function listBlocklisted(db: Executor, page: { limit: number; offset: number }) {
-  const entries = await db
+export async function listBlocklisted(db: Executor, page: { limit: number | null; offset: number }) {
+  let q = db
     .selectFrom('device_blocklist')
     .select(['imei', 'reason', 'added_by as addedBy', 'created_at as createdAt'])
     .orderBy('created_at', 'desc')
-    .orderBy('imei', 'desc')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
+    .orderBy('imei', 'desc');
+  // `limit: null`: the whole list (the CSV export).
+  if (page.limit !== null) q = q.limit(page.limit).offset(page.offset);
+  const entries = await q.execute();
   const { n } = await db.selectFrom('device_blocklist').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   return { entries, total: Number(n) };
 }

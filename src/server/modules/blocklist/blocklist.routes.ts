@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZAddToBlocklist, ZBlocklistEntry, ZBlocklistImeiParam, ZBlocklistPage, ZBlocklistQuery } from '../../../shared/api/blocklist.ts';
+import { sendCsv, toCsv } from '../../platform/csv.ts';
 import { errorResponses, typed, type RoutesPlugin } from '../../platform/http.ts';
 import { requireRole } from '../accounts/index.ts';
 import { addToBlocklist, listBlocklist, removeFromBlocklist } from './blocklist.service.ts';
@@ -22,13 +23,20 @@ export const blocklistRoutes: RoutesPlugin = async (fastify, deps) => {
     {
       schema: {
         tags: ['admin'],
-        summary: 'Operators only: the IMEIs reported lost or stolen, newest first (in full)',
+        summary: 'Operators only: the IMEIs reported lost or stolen, newest first (in full); `format=csv` exports the whole list',
         querystring: ZBlocklistQuery,
-        response: { 200: ZBlocklistPage, ...errorResponses(400, 401, 403) },
+        produces: ['application/json', 'text/csv'],
+        response: { 200: z.union([ZBlocklistPage, z.string()]), ...errorResponses(400, 401, 403) },
       },
       ...operatorsOnly,
     },
-    async (req) => listBlocklist(db, { limit: req.query.limit, offset: req.query.offset }),
+    async (req, reply) => {
+      if (req.query.format === 'csv') {
+        const { entries } = await listBlocklist(db, { limit: null, offset: 0 });
+        return sendCsv(reply, 'imei-blocklist.csv', toCsv(['imei', 'reason', 'added_by', 'created_at'], entries.map((e) => [e.imei, e.reason, e.addedBy, e.createdAt])));
+      }
+      return listBlocklist(db, { limit: req.query.limit, offset: req.query.offset });
+    },
   );
 
   app.post(

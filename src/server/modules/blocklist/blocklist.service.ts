@@ -24,7 +24,7 @@ interface Actor {
   ip: string | null;
 }
 
-export async function listBlocklist(db: Executor, page: { limit: number; offset: number }): Promise<TBlocklistPage> {
+export async function listBlocklist(db: Executor, page: { limit: number | null; offset: number }): Promise<TBlocklistPage> {
   const { entries, total } = await listBlocklisted(db, page);
   return { entries: entries.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })), total };
 }

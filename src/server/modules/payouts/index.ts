@@ -2,11 +2,11 @@
 export type { PayoutStatus } from './payouts.tables.ts';
 export { achReturnsRoutes } from './ach-returns.routes.ts';
 export { changeNoticesRoutes } from './change-notices.routes.ts';
-export { createPayouts, createSellerPayoutView } from './payouts.wiring.ts';
+export { createPayouts, createSellerPayoutView, type Payouts } from './payouts.wiring.ts';
 export { PAYOUTS_SEALED_COLUMNS, rotatePayoutKeys } from './payouts-key-rotation.ts';
 export { payoutBatchesRoutes } from './batches.routes.ts';
 export { createBatch } from './batches.service.ts';
-export { registerPayoutBatches } from './batch-schedule.jobs.ts';
+export { registerPayoutBatches, type PayoutBatchJobsDeps } from './batch-schedule.jobs.ts';
 export {
   ACCOUNT_TYPE_TRANSACTION_CODE,
   CHANGE_CODES,
@@ -21,3 +21,4 @@ export {
   type NachaFileInput,
 } from './nacha/index.ts';
 export { achWindows, expectedArrival, nextWindow, type AchWindow } from './ach-calendar.ts';
+export { payoutsAdminRoutes } from './payouts-admin.routes.ts';

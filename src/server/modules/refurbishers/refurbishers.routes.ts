@@ -14,7 +14,9 @@ import {
   ZOrganisation,
   ZReceivingAddress,
   ZRefurbisherSummary,
+  type TRefurbisherSummary,
 } from '../../../shared/api/refurbishers.ts';
+import { sendCsv, toCsv } from '../../platform/csv.ts';
 import { errorResponses, typed, type RoutesPlugin } from '../../platform/http.ts';
 import type { Jobs } from '../../platform/jobs/index.ts';
 import { requireRole, requireUser } from '../accounts/index.ts';
@@ -40,6 +42,33 @@ import { allow, canEditSettings, canManageKeys, canManageMembers, canViewMembers
 
 const ZId = z.object({ id: z.string().min(1).max(100) });
 const errors = errorResponses(400, 401, 403, 404, 409);
+
+/** GET /api/admin/refurbishers: the operator console pages it; without `limit` the whole list (as before). */
+const ZRefurbisherListQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(200).optional(),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    format: z.enum(['json', 'csv']).default('json'),
+  })
+  .strict();
+
+function refurbishersCsv(rows: TRefurbisherSummary[]): string {
+  return toCsv(
+    ['refurbisher_id', 'name', 'city', 'state', 'members', 'pending_invitations', 'wishlist_entries', 'commission_bps', 'created_at'],
+    rows.map((r) => [
+      r.id,
+      r.name,
+      r.receivingAddress.city,
+      r.receivingAddress.state,
+      r.members,
+      r.pendingInvitations,
+      r.wishlistEntries,
+      // The commission rate (bps) once the summary carries it.
+      'commissionBps' in r ? (r.commissionBps as number) : null,
+      r.createdAt,
+    ]),
+  );
+}
 const security: { [scheme: string]: string[] }[] = [{ bearerApiKey: [] }, { sessionCookie: [] }];
 
 /** Organisations, members, invitations and API keys (refurbisher side), and refurbisher creation (operator side). */
@@ -64,10 +93,24 @@ export const refurbishersRoutes: RoutesPlugin<{ runtime: { jobs: Pick<Jobs, 'enq
   // --- operators ---
   app.get(
     '/api/admin/refurbishers',
-    { schema: { tags: ['operator'], summary: 'Every refurbisher with its members, pending invitations and wishlist size', response: { 200: z.array(ZRefurbisherSummary), ...errors } } },
-    async (req) => {
+    {
+      schema: {
+        tags: ['operator'],
+        summary:
+          'Every refurbisher with its members, pending invitations and wishlist size, by name. `limit`/`offset` page it (the total in `x-total-count`); without `limit`, all of them; `format=csv` exports the whole list',
+        querystring: ZRefurbisherListQuery,
+        produces: ['application/json', 'text/csv'],
+        response: { 200: z.union([z.array(ZRefurbisherSummary), z.string()]), ...errors },
+      },
+      preValidation: async (req) => void requireRole(req, 'operator'),
+    },
+    async (req, reply) => {
       requireRole(req, 'operator');
-      return listRefurbishers(db, runtime.wishlistEntryCounts);
+      const all = await listRefurbishers(db, runtime.wishlistEntryCounts);
+      if (req.query.format === 'csv') return sendCsv(reply, 'refurbishers.csv', refurbishersCsv(all));
+      const { limit, offset } = req.query;
+      reply.header('x-total-count', String(all.length));
+      return limit === undefined ? all.slice(offset) : all.slice(offset, offset + limit);
     },
   );
   app.post(

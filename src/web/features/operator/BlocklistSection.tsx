@@ -1,4 +1,4 @@
-import { Button, Code, Group, Paper, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Code, Group, Paper, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { TBlocklistEntry } from '../../../shared/api/blocklist.ts';
@@ -74,6 +74,9 @@ export function BlocklistSection() {
                 <Button variant="default" size="xs" disabled={offset + PAGE >= list.data.total} onClick={() => setOffset(offset + PAGE)}>
                   Older
                 </Button>
+                <Anchor href="/api/admin/blocklist?format=csv" download size="sm" data-testid="blocklist-csv" ml="auto">
+                  Export CSV
+                </Anchor>
               </Group>
             </>
           )}

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, SegmentedControl, Select, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, SegmentedControl, Select, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { OPERATOR_FLAG_KINDS, type OperatorFlagKind, type TOperatorFlag } from '../../../shared/api/operator-flags.ts';
@@ -53,6 +53,9 @@ export function FlagsSection() {
               allowDeselect={false}
               w={340}
             />
+            <Anchor href={flagsApi.csvUrl(filter)} download size="sm" data-testid="flags-csv" ml="auto">
+              Export CSV
+            </Anchor>
           </Group>
           {list.isError ? (
             <LoadError error={list.error} onRetry={() => void list.refetch()} what="the flags" />
@@ -63,6 +66,11 @@ export function FlagsSection() {
           ) : (
             <>
               <FlagsTable flags={flags} onClear={setClearing} />
+              {list.data && (
+                <Text size="sm" c="dimmed">
+                  {flags.length} of {list.data.pages[0]!.total} shown
+                </Text>
+              )}
               {list.hasNextPage && (
                 <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} style={{ alignSelf: 'flex-start' }}>
                   Show more

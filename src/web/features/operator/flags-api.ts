@@ -15,5 +15,12 @@ export const flagsApi = {
     if (after) q.set('after', after);
     return request<TOperatorFlagPage>(`/api/admin/flags?${q.toString()}`);
   },
+  /** The whole filtered list as CSV. */
+  csvUrl: (filter: FlagFilter) => {
+    const q = new URLSearchParams({ format: 'csv' });
+    if (filter.status) q.set('status', filter.status);
+    if (filter.kind) q.set('kind', filter.kind);
+    return `/api/admin/flags?${q.toString()}`;
+  },
   clear: (id: number, body: TClearOperatorFlag) => request<TOperatorFlag>(`/api/admin/flags/${id}/clear`, { method: 'POST', body }),
 };
