@@ -9,7 +9,6 @@ import { ZMoney } from './common.ts';
 
 export const PAYOUT_STATUSES = ['waiting_for_details', 'ready', 'sent', 'returned'] as const;
 export const ZPayoutStatus = z.enum(PAYOUT_STATUSES);
-export type TPayoutStatus = z.infer<typeof ZPayoutStatus>;
 
 const ZLocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const ZArrival = z.object({ from: ZLocalDate, to: ZLocalDate });

@@ -6,5 +6,5 @@ export { transition } from './trade-in.transitions.ts';
 export { findTradeIn, findTradeInDetail, insertEvent, listInspectionDeadlines, listTradeInsForRefurbisher, lockTradeIn, type TradeInDetailRow, type TradeInRow } from './trade-ins.repository.ts';
 export { moveMilestoneEarlier } from './trade-in.milestones.ts';
 export { findTradeInDevices, listReturnsShipped } from './statement.repository.ts';
-export { markTradeInsPaid, type PaidTradeIn } from './bulk-pay.ts';
+export { markTradeInsPaid } from './bulk-pay.ts';
 export { tradeInsAdminRoutes } from './trade-ins-admin.routes.ts';
