@@ -4,11 +4,10 @@ import { JOB_VERIFICATION_MAIL, protectedValuesOf, runVerificationMail, type Aft
 import { VariantCache } from './modules/catalog/index.ts';
 import { aftercareOf, createInspection, registerInspectionDeadlines, registerScorecardScores, type Inspection, type RequestReturn, type ReturnsShippedOnTime } from './modules/inspection/index.ts';
 import type { TradeInAftercare, TradeInPayout } from './modules/trade-ins/index.ts';
-import { createPayouts, createSellerPayoutView } from './modules/payouts/index.ts';
+import { createPayouts, createSellerPayoutView, registerPayoutBatches } from './modules/payouts/index.ts';
 import { registerMessageMail } from './modules/messages/index.ts';
 import { registerAssessmentRetention } from './modules/offers/index.ts';
 import { createNotifications, type Notifications } from './modules/notifications/index.ts';
-import { registerPayoutBatches } from './modules/payouts/index.ts';
 import { findRefurbisherIdForMember, JOB_INVITATION_MAIL, runInvitationMail, type WishlistEntryCounts } from './modules/refurbishers/index.ts';
 import { countEntriesByRefurbisher, registerPriceWindows } from './modules/wishlist/index.ts';
 import { BuiltInCarrier, createShipping, returnsShippedOnTime as returnsShippedOnTimeOf, type Carrier, type Shipping, type ShippingDeps } from './modules/shipping/index.ts';
