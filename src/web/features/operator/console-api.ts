@@ -65,5 +65,5 @@ export const consoleApi = {
     request<unknown>(`/api/admin/refurbishers/${encodeURIComponent(refurbisherId)}/commission`, { method: 'PUT', body: { bps: commissionBps } }),
 };
 
-/** Where a batch's NACHA file is downloaded (helper 4's route). */
+/** Where a batch's NACHA file is downloaded. */
 export const batchFileUrl = (batchId: string) => `${BATCHES_PATH}/${encodeURIComponent(batchId)}/file`;
