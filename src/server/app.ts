@@ -3,7 +3,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppDeps } from './app-deps.ts';
 import { accountsRoutes, authPlugin } from './modules/accounts/index.ts';
@@ -69,6 +69,20 @@ const LOG_SERIALIZERS = {
   }),
 };
 
+/**
+ * One log line per request, when it is answered ("GET /api/health 200 3 ms", with the request's
+ * id and the redacted URL), instead of Fastify's two (incoming, completed); errors as Fastify logs them.
+ */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (error) return super.requestCompleted(error, request, reply);
+    const ms = Math.round(reply.elapsedTime);
+    request.log.info({ req: request, res: reply, responseTime: ms }, `${request.method} ${urlForLog(request.url)} ${reply.statusCode} ${ms} ms`);
+  }
+}
+
 function withLogSerializers(logger: BuildOptions['logger']): BuildOptions['logger'] {
   if (!logger || typeof logger !== 'object' || !('level' in logger || 'stream' in logger || 'redact' in logger)) return logger ?? false;
   return { ...logger, serializers: { ...LOG_SERIALIZERS, ...(logger as { serializers?: object }).serializers } };
@@ -86,11 +100,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     clientErrorHandler,
     // While closing, requests on open connections get our 503 (request-guards.ts), not Fastify's.
     return503OnClosing: false,
-    // One line per request (below) instead of Fastify's two.
-    disableRequestLogging: true,
-  });
-  app.addHook('onResponse', async (req, reply) => {
-    req.log.info({ req, res: reply, responseTime: Math.round(reply.elapsedTime) }, `${req.method} ${urlForLog(req.url)} ${reply.statusCode} ${Math.round(reply.elapsedTime)} ms`);
+    logController: new OneLinePerRequest(),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
