@@ -47,8 +47,11 @@ export function registerPayoutBatches(deps: PayoutBatchJobsDeps): { schedule(): 
       const after = new Date(Math.max(clock.now().getTime(), (w?.cutoffAt.getTime() ?? 0) + 1));
       await scheduleWindow(nextWindow(ach, after));
     },
-    // Writing a 100,000-entry file takes seconds, not milliseconds.
-    { ...QUEUE_PROFILES.database, expireInSeconds: 300 },
+    // A 100,000-entry batch takes seconds, not milliseconds. Kept within the minute every queue
+    // keeps (a kill -9 is retried that soon): an attempt retried beside a slow one is harmless,
+    // as the window's unique batch row makes the second wait for the first and take its batch,
+    // and the file is rebuilt byte for byte.
+    { ...QUEUE_PROFILES.database, expireInSeconds: 60 },
   );
 
   jobs.register<BatchMailsJob>(

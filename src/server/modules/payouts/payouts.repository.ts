@@ -53,11 +53,6 @@ export async function markReady(trx: Executor, id: string, details: CopiedDetail
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** The seller's trade-ins on hold after a returned payout (the trade-in's status says so; its last attempt is checked by the caller). */
-export async function onHoldTradeInsOfSeller(trx: Executor, sellerId: string): Promise<{ id: string }[]> {
-  return trx.selectFrom('trade_ins').select('id').where('seller_id', '=', sellerId).where('status', '=', 'payout_on_hold').orderBy('id').execute();
-}
-
 /** The batch a sent payout left with: its effective entry date. */
 export async function findBatchDates(db: Executor, batchId: string): Promise<{ effective_date: string; cutoff_at: Date } | undefined> {
   return db

@@ -5,10 +5,10 @@ import { newId } from '../../platform/ids.ts';
 import { openPayoutMethodForCopy } from '../accounts/index.ts';
 import { postApproval } from '../ledger/index.ts';
 import { findCommissionBps } from '../refurbishers/index.ts';
-import { findTradeIn } from '../trade-ins/index.ts';
+import { findTradeIn, tradeInIdsOfSeller } from '../trade-ins/index.ts';
 import { copyDetails } from './bank-details.ts';
 import { scheduleDetailsReminder } from './payout-reminder.job.ts';
-import { findLatestPayout, insertPayout, lockSellerPayouts, markReady, onHoldTradeInsOfSeller, waitingPayoutsOfSeller } from './payouts.repository.ts';
+import { findLatestPayout, insertPayout, lockSellerPayouts, markReady, waitingPayoutsOfSeller } from './payouts.repository.ts';
 import type { EnqueueFn, NotifyPayoutSeller } from './ports.ts';
 
 export interface PayoutDeps {
@@ -73,7 +73,8 @@ export async function afterPayoutMethodSaved(deps: PayoutDeps, trx: Executor, se
     if (await markReady(trx, p.id, copyDetails(deps.keyring, p.id, method), now)) released++;
   }
   let retried = 0;
-  for (const { id: tradeInId } of await onHoldTradeInsOfSeller(trx, sellerId)) {
+  // The trade-in's status says it is on hold after a returned payout; its last attempt is checked below.
+  for (const tradeInId of await tradeInIdsOfSeller(trx, sellerId, 'payout_on_hold')) {
     const last = await findLatestPayout(trx, tradeInId);
     if (!last || last.status !== 'returned') continue;
     const id = newId('payout', now.getTime());

@@ -3,7 +3,7 @@ export type { TradeInLabel, TradeInShipping } from './shipping.port.ts';
 export type { TradeInAftercare } from './aftercare.port.ts';
 export type { TradeInPayout } from './payout.port.ts';
 export { transition } from './trade-in.transitions.ts';
-export { findTradeIn, findTradeInDetail, insertEvent, listInspectionDeadlines, listTradeInsForRefurbisher, lockTradeIn, type TradeInDetailRow, type TradeInRow } from './trade-ins.repository.ts';
+export { findTradeIn, findTradeInDetail, insertEvent, tradeInIdsOfSeller, listInspectionDeadlines, listTradeInsForRefurbisher, lockTradeIn, type TradeInDetailRow, type TradeInRow } from './trade-ins.repository.ts';
 export { moveMilestoneEarlier } from './trade-in.milestones.ts';
 export { findTradeInDevices, listReturnsShipped } from './statement.repository.ts';
 export { markTradeInsPaid } from './bulk-pay.ts';

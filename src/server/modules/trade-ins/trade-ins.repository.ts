@@ -158,3 +158,9 @@ export async function listInspectionDeadlines(db: Executor, refurbisherId: strin
     .execute();
   return rows.map((r) => ({ id: r.id, inspectionDueAt: r.inspection_due_at! }));
 }
+
+/** The ids of a seller's trade-ins in one status (the payouts module's retries of those on hold after a returned payout). */
+export async function tradeInIdsOfSeller(db: Executor, sellerId: string, status: TradeInStatus): Promise<string[]> {
+  const rows = await db.selectFrom('trade_ins').select('id').where('seller_id', '=', sellerId).where('status', '=', status).orderBy('id').execute();
+  return rows.map((r) => r.id);
+}
