@@ -137,11 +137,11 @@ describe('the bank returns a payout', () => {
 });
 
 describe('which payout a return answers', () => {
-  it('a trace number is unique in its file only: the entry’s individual id (the payout’s) picks the payout among files', async () => {
+  it('trace numbers run on across files: a returns file naming entries of two days picks each payout', async () => {
     const older = await sentPayout(ctx, seller);
     const newer = await sentPayout(ctx, seller);
-    // Each batch numbers its entries from 1: both files used the same trace number, for the same amount.
-    expect(newer.traceNumber).toBe(older.traceNumber);
+    // Each batch numbers its entries after the batches before it: two files never share a trace number.
+    expect(newer.traceNumber).not.toBe(older.traceNumber);
     expect(newer.amountMinor).toBe(older.amountMinor);
     const res = await upload(bankReturnFile([returnOf(older, 'R03')]));
     expect(res.statusCode, res.body).toBe(200);

@@ -64,6 +64,21 @@ export interface TakenPayout {
  * 7-digit sequence), marks them sent. A payout moved meanwhile by someone else is skipped (the
  * lock re-checks the status), so a payout lands in one batch only.
  */
+/**
+ * Batches are made one at a time (a transaction-scoped lock), so each numbers its entries after
+ * every entry of the batches before it: a trace number is unique across files, not only within
+ * one, and the bank's returns file (which may return entries of several days) names one payout.
+ * Returns how many trace numbers earlier batches used.
+ */
+export async function lockBatchMaking(trx: Executor): Promise<number> {
+  await sql`select pg_advisory_xact_lock(hashtext('payouts:batch-making'))`.execute(trx);
+  const row = await trx.selectFrom('payout_batches').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('entry_count'), eb.lit(0)).as('used')).executeTakeFirstOrThrow();
+  return Number(row.used);
+}
+
+/** The 7-digit sequence of a trace number: 1…9,999,999, then round again (the ODFI prefix and the date tell those apart). */
+const TRACE_SEQUENCES = 9_999_999;
+
 export async function takeReadyPayouts(
   trx: Executor,
   opts: { batchId: string; cutoffAt: Date; tracePrefix: string; seqBase: number; limit: number; now: Date },
@@ -79,7 +94,7 @@ export async function takeReadyPayouts(
     numbered as (select id, row_number() over (order by ready_at, id) as rn from picked)
     update payouts p
        set status = 'sent', batch_id = ${opts.batchId}, sent_at = ${opts.now}::timestamptz,
-           trace_number = ${opts.tracePrefix} || lpad((${opts.seqBase}::bigint + n.rn)::text, 7, '0')
+           trace_number = ${opts.tracePrefix} || lpad(((${opts.seqBase}::bigint + n.rn - 1) % ${TRACE_SEQUENCES} + 1)::text, 7, '0')
       from numbered n
      where p.id = n.id
     returning p.id, p.trade_in_id, p.seller_id, p.amount_minor, trim(p.currency) as currency

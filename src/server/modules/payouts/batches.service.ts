@@ -11,7 +11,7 @@ import { postPayoutsSentInBulk } from '../ledger/index.ts';
 import { markTradeInsPaid } from '../trade-ins/index.ts';
 import { achWindows, nextWindow, type AchWindow } from './ach-calendar.ts';
 import { writeBatchFile, type BatchFs } from './batch-file.ts';
-import { findBatch, findBatchOfWindow, insertBatchIfNew, recordBatchFile, setBatchTotals, takeReadyPayouts, type PayoutBatchRow } from './batches.repository.ts';
+import { findBatch, findBatchOfWindow, insertBatchIfNew, lockBatchMaking, recordBatchFile, setBatchTotals, takeReadyPayouts, type PayoutBatchRow } from './batches.repository.ts';
 
 /** The job that fans a batch's "payment sent" e-mails out, a page at a time (one job per batch in its transaction, not one per payout). */
 export const JOB_BATCH_MAILS = 'payouts.batch-mails';
@@ -83,6 +83,7 @@ export async function createBatchForWindow(deps: BatchesDeps, w: AchWindow, by: 
   let existing: PayoutBatchRow | undefined;
   try {
     await db.transaction().execute(async (trx) => {
+      const tracesUsed = await lockBatchMaking(trx);
       const row = await insertBatchIfNew(trx, {
         id: newId('payoutBatch', now.getTime()),
         business_date: w.businessDate,
@@ -106,7 +107,7 @@ export async function createBatchForWindow(deps: BatchesDeps, w: AchWindow, by: 
       let count = 0;
       let total = 0;
       for (;;) {
-        const taken = await takeReadyPayouts(trx, { batchId: row.id, cutoffAt: w.cutoffAt, tracePrefix, seqBase: count, limit: CHUNK, now });
+        const taken = await takeReadyPayouts(trx, { batchId: row.id, cutoffAt: w.cutoffAt, tracePrefix, seqBase: tracesUsed + count, limit: CHUNK, now });
         if (taken.length === 0) break;
         count += taken.length;
         if (count > MAX_ENTRIES) throw new Error(`An ACH file holds at most ${MAX_ENTRIES} entries`);

@@ -241,4 +241,12 @@ describe('ACH batches', () => {
     expect((await payoutsOf([id]))[0]!.batch_id).toBe(batch.id);
     expect((await jobsNamed('payouts.batch-window')).map((j) => j.businessDate)).toContain('2026-12-08');
   });
+
+  it('trace numbers are unique across every file, not only within one (a returns file may name entries of several days)', async () => {
+    const batches = await ctx.database.db.selectFrom('payout_batches').select('id').execute();
+    expect(batches.length).toBeGreaterThan(2);
+    const { rows } = await sql<{ trace_number: string; n: number }>`
+      select trace_number, count(*)::int as n from payouts where trace_number is not null group by trace_number having count(*) > 1`.execute(ctx.database.db);
+    expect(rows).toEqual([]);
+  });
 });
