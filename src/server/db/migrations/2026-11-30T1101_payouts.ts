@@ -143,7 +143,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create unique index payouts_trace_idx on payouts (batch_id, trace_number);
     create index payouts_ready_idx on payouts (ready_at, id) where status = 'ready';
     create index payouts_seller_idx on payouts (seller_id, status);
-    create index payouts_batch_idx on payouts (batch_id, trace_number);
 
     -- payouts: what the bank sent back: a return (addenda 99) or a notification of change (addenda 98).
     create table ach_returns (
