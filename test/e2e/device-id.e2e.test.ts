@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { randomImei } from '../factories.ts';
-import { apiSignIn, DESKTOP, input, makeOffer, shot, startE2E, type E2E } from './harness.ts';
+import { apiSignIn, DESKTOP, input, makeOffer, shot, signIn, startE2E, type E2E } from './harness.ts';
 
 /**
  * The pre-label check (docs/product.md §9) in a real browser against the real server: the
@@ -17,14 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await e2e?.close();
 });
-
-async function signIn(page: Page, baseUrl: string, email: string) {
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByRole('tab', { name: 'Sign in' }).waitFor();
-  await input(page, 'E-mail').fill(email);
-  await input(page, 'Password').fill('tradeloop-demo');
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-}
 
 describe('IMEI at accept and the blocklist', () => {
   it('an operator blocklists an IMEI; the seller sees a typo caught at once and the listed IMEI refused, then accepts with another', async () => {

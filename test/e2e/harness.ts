@@ -149,6 +149,16 @@ export async function makeOffer(baseUrl: string): Promise<MadeOffer> {
   return { offerId: quote.offer.id, price, refurbisher: quote.offer.refurbisher.name, modelName: detail.name, quote };
 }
 
+/** Signs in on the page, as a person does, and waits to leave the sign-in page (a demo login by default). */
+export async function signIn(page: Page, baseUrl: string, email: string, password = 'tradeloop-demo'): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByRole('tab', { name: 'Sign in' }).waitFor();
+  await input(page, 'E-mail').fill(email);
+  await input(page, 'Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL((url) => url.pathname !== '/sign-in');
+}
+
 /** Signs in through the API (as a browser on baseUrl would) and returns the Cookie header to send. */
 export async function apiSignIn(baseUrl: string, email: string, password: string): Promise<string> {
   const res = await fetch(`${baseUrl}/api/auth/sign-in/email`, {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, apiSignIn, expectNoHorizontalScroll, makeOffer, shot, startE2E, input, type E2E } from './harness.ts';
+import { apiCall as call } from './approved.ts';
+import { DESKTOP, PHONE, apiSignIn, expectNoHorizontalScroll, makeOffer, shot, signIn, startE2E, input, type E2E } from './harness.ts';
 
 /**
  * The second half of a trade-in in the browser (issue 10): an inspector of the demo refurbisher
@@ -30,15 +31,6 @@ function watchErrors(page: Page): string[] {
   return errors;
 }
 
-async function signIn(page: Page, baseUrl: string, email: string) {
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByRole('tab', { name: 'Sign in' }).waitFor();
-  await input(page, 'E-mail').fill(email);
-  await input(page, 'Password').fill('tradeloop-demo');
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.waitForURL((url) => url.pathname !== '/sign-in');
-}
-
 /** A real PNG photo: a gradient, so it is not a trivially tiny file. */
 async function writePhoto(file: string): Promise<void> {
   const png = new PNG({ width: 320, height: 240 });
@@ -52,20 +44,6 @@ async function writePhoto(file: string): Promise<void> {
     }
   }
   await fs.writeFile(file, PNG.sync.write(png));
-}
-
-interface Json {
-  [k: string]: unknown;
-}
-
-async function call(baseUrl: string, cookie: string, method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: Json }> {
-  const res = await fetch(`${baseUrl}${url}`, {
-    method,
-    headers: { origin: baseUrl, cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? (JSON.parse(text) as Json) : {} };
 }
 
 /**

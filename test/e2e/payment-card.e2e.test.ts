@@ -1,6 +1,6 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, apiSignIn, expectNoHorizontalScroll, input, makeOffer, shot, startE2E, type E2E } from './harness.ts';
+import { approvedTradeIn } from './approved.ts';
+import { DESKTOP, PHONE, expectNoHorizontalScroll, shot, signIn, startE2E, type E2E } from './harness.ts';
 
 /**
  * The seller's payment after approval (issue 11) in the browser: the demo refurbisher's inspector
@@ -14,66 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await e2e?.close();
 });
-
-async function call(baseUrl: string, cookie: string, method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${baseUrl}${url}`, {
-    method,
-    headers: { origin: baseUrl, cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, json: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
-}
-
-/** A trade-in of the demo seller with the demo refurbisher, delivered and approved by a match. */
-async function approvedTradeIn(baseUrl: string): Promise<{ tradeInId: string; seller: string }> {
-  const admin = await apiSignIn(baseUrl, 'refurbisher@example.com', 'tradeloop-demo');
-  const before = await makeOffer(baseUrl);
-  const device = (before.quote as { device: { variantId: string } }).device;
-  const best = (before.quote as { offer: { price: { amountMinor: number } } }).offer.price.amountMinor;
-  const upsert = await call(baseUrl, admin, 'PUT', '/api/refurbisher/wishlist', {
-    entries: [{ variantId: device.variantId, grade: 'Flawless', price: { amountMinor: best + 700, currency: 'USD' }, quantity: 5 }],
-  });
-  expect(upsert.status, JSON.stringify(upsert.json)).toBe(200);
-  const offer = await makeOffer(baseUrl);
-  const seller = await apiSignIn(baseUrl, 'seller@example.com', 'tradeloop-demo');
-  const accepted = await call(baseUrl, seller, 'POST', `/api/offers/${offer.offerId}/accept`, {}, { 'idempotency-key': crypto.randomUUID() });
-  expect(accepted.status, JSON.stringify(accepted.json)).toBe(201);
-  const tradeInId = accepted.json.id as string;
-  await expect.poll(async () => (await call(baseUrl, seller, 'GET', `/api/trade-ins/${tradeInId}`)).json.shipping, { timeout: 30_000, interval: 250 }).not.toBeNull();
-  for (const type of ['picked_up', 'delivered']) {
-    const sent = await call(baseUrl, seller, 'POST', '/api/dev/carrier-events', { tradeInId, type });
-    expect(sent.status, JSON.stringify(sent.json)).toBeLessThan(300);
-  }
-  await expect.poll(async () => (await call(baseUrl, seller, 'GET', `/api/trade-ins/${tradeInId}`)).json.status, { timeout: 15_000 }).toBe('delivered');
-
-  // The same answers as the assessment (makeOffer's), every accessory present: a match.
-  const t = (await call(baseUrl, seller, 'GET', `/api/trade-ins/${tradeInId}`)).json as { mandatoryAccessories: string[] };
-  const inspector = await apiSignIn(baseUrl, 'inspector@example.com', 'tradeloop-demo');
-  const filed = await call(baseUrl, inspector, 'POST', `/api/refurbisher/trade-ins/${tradeInId}/inspection`, {
-    answers: await flawless(baseUrl, offer.quote),
-    accessories: t.mandatoryAccessories.map((name) => ({ name, present: true })),
-    stillLinked: false,
-  });
-  expect(filed.status, JSON.stringify(filed.json)).toBe(200);
-  return { tradeInId, seller };
-}
-
-/** makeOffer's answers (the first option of each question), read again from the catalogue. */
-async function flawless(baseUrl: string, quote: Record<string, unknown>): Promise<Record<string, string>> {
-  const modelId = (quote as { device: { modelId: string } }).device.modelId;
-  const detail = (await (await fetch(`${baseUrl}/api/catalog/models/${modelId}`)).json()) as { questionnaire: { id: string; options: { id: string }[] }[] };
-  return Object.fromEntries(detail.questionnaire.map((q) => [q.id, q.options[0]!.id]));
-}
-
-async function signIn(page: Page, baseUrl: string, email: string) {
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByRole('tab', { name: 'Sign in' }).waitFor();
-  await input(page, 'E-mail').fill(email);
-  await input(page, 'Password').fill('tradeloop-demo');
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.waitForURL((url) => url.pathname !== '/sign-in');
-}
 
 describe('the payment card', () => {
   it('shows an approved trade-in’s payment as scheduled: amount, masked account, when it leaves, arrival dates', async () => {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, input, makeOffer, shot, startE2E, type E2E } from './harness.ts';
+import { DESKTOP, input, makeOffer, shot, signIn, startE2E, type E2E } from './harness.ts';
 
 /**
  * The refurbisher's side, end to end against the real server in demo mode: an operator opens a
@@ -20,14 +20,6 @@ function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
   return errors;
-}
-
-async function signIn(page: Page, baseUrl: string, email: string, password: string) {
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByRole('tab', { name: 'Sign in' }).waitFor();
-  await input(page, 'E-mail').fill(email);
-  await input(page, 'Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
 describe('a new refurbisher outbids the market', () => {
