@@ -1,3 +1,4 @@
+import { Center, Loader } from '@mantine/core';
 import { createBrowserRouter } from 'react-router';
 import { PAGE_PATHS } from '../shared/page-paths.ts';
 import { Layout } from './components/Layout.tsx';
@@ -16,6 +17,12 @@ export const router = createBrowserRouter([
   {
     element: <Layout />,
     errorElement: <CrashPage />,
+    // A page whose code loads lazily (opened directly, or reloaded) shows this until it arrives.
+    hydrateFallbackElement: (
+      <Center mih="60vh" aria-busy="true" aria-label="Loading">
+        <Loader />
+      </Center>
+    ),
     children: [
       { path: PAGE_PATHS.landing, element: <LandingPage /> },
       { path: PAGE_PATHS.category, element: <CategoryPage /> },

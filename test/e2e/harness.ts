@@ -76,9 +76,13 @@ export function takeCspViolations(): string[] {
   return cspViolations.splice(0);
 }
 
+/** React Router's complaints about the app's routes (a lazy page opened directly without a fallback). */
+const routerWarnings: string[] = [];
+
 // Registered by importing the harness, so every e2e file gets it.
 afterEach(() => {
   expect(takeCspViolations(), 'the page broke the Content-Security-Policy').toEqual([]);
+  expect(routerWarnings.splice(0), 'React Router warned about the routes').toEqual([]);
 });
 
 /**
@@ -92,6 +96,7 @@ function watchContentSecurityPolicy(browser: Browser): void {
     const context = await newContext(...args);
     context.on('console', (msg) => {
       if (msg.type() === 'error' && /Content.Security.Policy/i.test(msg.text())) cspViolations.push(`${msg.location().url || 'page'}: ${msg.text()}`);
+      if (/HydrateFallback/.test(msg.text())) routerWarnings.push(`${msg.location().url || 'page'}: ${msg.text()}`);
     });
     await context.exposeBinding('__reportCspViolation', ({ frame }, text: string) => {
       cspViolations.push(`${frame.url()}: securitypolicyviolation ${text}`);
