@@ -29,6 +29,13 @@ export async function startE2E(): Promise<E2E> {
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tradeloop-e2e-'));
     server = startServer({ PORT: String(await freePort()), DATA_DIR: dataDir });
     await waitForHealth(server, 90_000);
+    // The demo trade-ins are seeded through the routes just after the start: a test begins once
+    // they are in, so what it counts (a statement, a batch) is not still moving under it.
+    const seededBy = Date.now() + 90_000;
+    while (!/seeded demo trade-ins|demo trade-ins not seeded/.test(server.output())) {
+      if (Date.now() > seededBy) throw new Error(`the demo trade-ins were not seeded in 90 s:\n${server.output()}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
     baseUrl = server.url;
   }
   const index = await fetch(`${baseUrl}/`);
