@@ -22,13 +22,27 @@ export function formatMarketDate(iso: string): string {
  */
 export function ladderDifference(offer: Money | null, rung: { grade: Grade; price: Money | null }, better: boolean): string | null {
   if (!offer) return null;
-  if (!rung.price) return better ? null : `No offer if it arrives as ${rung.grade}`;
+  // A device in better shape than declared is a match at inspection: it is paid the offer price,
+  // never the better grade's market price (promising that would be promising money no one pays).
+  if (better) return `Arrives as ${rung.grade}? You keep your offer price`;
+  if (!rung.price) return `No offer if it arrives as ${rung.grade}`;
   if (rung.price.currency !== offer.currency) return null;
   const delta = rung.price.amountMinor - offer.amountMinor;
-  if (delta === 0) return `Same price as ${rung.grade}`;
-  const amount = formatMoney({ amountMinor: Math.abs(delta), currency: offer.currency });
+  if (delta >= 0) return `Same price as ${rung.grade}`;
+  const amount = formatMoney({ amountMinor: -delta, currency: offer.currency });
   // U+2212 MINUS SIGN: a hyphen reads as a dash next to a price.
-  return delta < 0 ? `\u2212${amount} if it arrives as ${rung.grade}` : `+${amount} as ${rung.grade}`;
+  return `\u2212${amount} if it arrives as ${rung.grade}`;
+}
+
+/**
+ * The price a rung shows: a better grade than the seller's is paid the offer price (when there
+ * is one); a worse one its own price, but never more than the offer (a counteroffer is never
+ * above the offer).
+ */
+export function ladderPrice(offer: Money | null, rung: { price: Money | null }, better: boolean): Money | null {
+  if (!offer || !rung.price) return better && offer ? offer : rung.price;
+  if (better || (rung.price.currency === offer.currency && rung.price.amountMinor > offer.amountMinor)) return offer;
+  return rung.price;
 }
 
 const MARKET_DATE_TIME = new Intl.DateTimeFormat('en-US', {
