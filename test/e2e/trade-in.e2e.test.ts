@@ -157,6 +157,17 @@ describe('accepting an offer as a new seller at phone width (issue 3)', () => {
     await expectNoHorizontalScroll(page, 'confirmation');
     await shot(page, 'accepted-390');
 
+    // The offer, opened again (its page and its accept page): it says it was accepted and leads to
+    // the trade-in; there is nothing left to accept.
+    for (const url of [`/offers/${offer.offerId}`, `/offers/${offer.offerId}/accept`]) {
+      await page.goto(`${baseUrl}${url}`);
+      await page.getByTestId('offer-accepted').waitFor();
+      const link = page.getByRole('link', { name: 'See your trade-in' });
+      await link.waitFor();
+      expect(await link.getAttribute('href'), url).toBe(`/trade-ins/${tradeInId}`);
+      expect(await page.getByRole('link', { name: 'Accept offer' }).count(), url).toBe(0);
+    }
+
     // My trade-ins, from the header.
     await page.getByRole('link', { name: 'My trade-ins' }).first().click();
     await page.waitForURL(/\/trade-ins$/);

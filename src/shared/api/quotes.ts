@@ -31,6 +31,8 @@ export const ZOffer = z.object({
   shipBy: z.string(),
   /** Past its ship-by date by the server's clock (the demo clock included): it can no longer be accepted. */
   expired: z.boolean(),
+  /** A trade-in was made from it: it cannot be accepted again (its seller finds the trade-in under "My trade-ins"). */
+  accepted: z.boolean(),
 });
 
 export const ZQuote = z.object({

@@ -25,13 +25,14 @@ export const ZTradeInSummary = z.object({
   price: ZMoney,
   acceptedAt: z.string(),
   shipBy: z.string(),
+  /** The offer it was made from (an accepted offer's page links here for its seller). */
+  offerId: z.string(),
 });
 export type TTradeInSummary = z.infer<typeof ZTradeInSummary>;
 
 export const LABEL_STATUSES = ['preparing', 'ready', 'delayed'] as const;
 
 export const ZTradeIn = ZTradeInSummary.extend({
-  offerId: z.string(),
   refurbisher: z.object({ id: z.string(), name: z.string() }),
   mandatoryAccessories: z.array(z.string()),
   deadlines: z.object({

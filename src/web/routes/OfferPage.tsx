@@ -16,6 +16,7 @@ import { INSPECTION_BUSINESS_DAYS } from '../../shared/deadlines.ts';
 import { useQuote } from '../queries.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import classes from './OfferPage.module.css';
+import { AcceptedOfferNotice } from '../features/quote/AcceptedOfferNotice.tsx';
 
 // The chart library is large: it loads after the offer, never on the way to it.
 const PriceHistoryCard = lazy(() => import('../features/quote/PriceHistoryCard.tsx'));
@@ -117,9 +118,13 @@ function OfferCard({ quote, offer }: { quote: TQuote; offer: NonNullable<TQuote[
           money reaches your bank 3–6 business days after approval.
         </Text>
         <Stack gap="xs">
-          <Button component={Link} to={`/offers/${offer.id}/accept`} size="lg" fullWidth>
-            Accept offer
-          </Button>
+          {offer.accepted ? (
+            <AcceptedOfferNotice quote={quote} offerId={offer.id} />
+          ) : (
+            <Button component={Link} to={`/offers/${offer.id}/accept`} size="lg" fullWidth>
+              Accept offer
+            </Button>
+          )}
           <Button component={Link} to="/" variant="default" fullWidth>
             Start over
           </Button>

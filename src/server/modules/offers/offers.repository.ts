@@ -26,6 +26,7 @@ export interface QuoteRow {
     refurbisherName: string;
     createdAt: Date;
     shipBy: Date;
+    acceptedAt: Date | null;
   } | null;
 }
 
@@ -47,6 +48,7 @@ function baseQuery(db: Executor) {
       'o.refurbisher_id as refurbisherId',
       'o.created_at as offerCreatedAt',
       'o.ship_by as shipBy',
+      'o.accepted_at as acceptedAt',
     ]);
 }
 
@@ -81,6 +83,7 @@ async function toRow(raw: Raw | undefined, lookups: QuoteLookups): Promise<Quote
             refurbisherName: refurbisher.name,
             createdAt: raw.offerCreatedAt,
             shipBy: raw.shipBy,
+            acceptedAt: raw.acceptedAt ?? null,
           }
         : null,
   };

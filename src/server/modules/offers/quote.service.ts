@@ -65,6 +65,7 @@ export async function createQuote({ database, clock, variants }: QuoteDeps, inpu
           refurbisherName: match.refurbisherName,
           createdAt: now,
           shipBy,
+          acceptedAt: null,
         }
       : null,
   });
@@ -111,6 +112,7 @@ function present(now: Date, row: QuoteRow): TQuote {
           createdAt: row.offer.createdAt.toISOString(),
           shipBy: row.offer.shipBy.toISOString(),
           expired: now.getTime() >= row.offer.shipBy.getTime(),
+          accepted: row.offer.acceptedAt !== null,
         }
       : null,
     ladder: row.ladder.map((r) => ({

@@ -58,6 +58,7 @@ export function presentSummary(t: TradeInDetailRow): TTradeInSummary {
     price: { amountMinor: t.price_minor, currency: t.currency.trim() },
     acceptedAt: t.accepted_at.toISOString(),
     shipBy: t.ship_by.toISOString(),
+    offerId: t.offer_id,
   };
 }
 
@@ -68,7 +69,6 @@ export function presentTradeIn(
 ): TTradeIn {
   return {
     ...presentSummary(t),
-    offerId: t.offer_id,
     refurbisher: { id: t.refurbisher_id, name: t.refurbisherName },
     mandatoryAccessories: t.mandatoryAccessories,
     deadlines: {

@@ -25,6 +25,10 @@ describe('POST /api/offers/:id/accept', () => {
     expect(later.shipping.trackingNumber).toMatch(/^1Z[0-9A-Z]{16}$/);
     const list = await ctx.app.inject({ method: 'GET', url: '/api/trade-ins', headers: as(seller) });
     expect(list.json().map((x: { id: string }) => x.id)).toContain(t.id);
+    // Its offer now says it was accepted, to anyone who opens it; the seller's list links it back.
+    expect(list.json().find((x: { id: string }) => x.id === t.id).offerId).toBe(offerId);
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/offers/${offerId}` })).json().offer.accepted).toBe(true);
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/offers/${(await freshOffer(ctx.app, ctx.database.db)).offerId}` })).json().offer.accepted).toBe(false);
   });
 
   it('without payout details: accepted, and the trade-in says payment waits for them', async () => {

@@ -3,6 +3,7 @@ import { AccountStep } from './AccountStep.tsx';
 import { ConfirmEmailStep } from './ConfirmEmailStep.tsx';
 import { DetailsStep } from './DetailsStep.tsx';
 import { IdentityStep } from './IdentityStep.tsx';
+import { AcceptedOfferNotice } from '../quote/AcceptedOfferNotice.tsx';
 import { ExpiredNotice, UnderageNotice } from './Notices.tsx';
 import { PayoutStep } from './PayoutStep.tsx';
 import { ReviewStep } from './ReviewStep.tsx';
@@ -15,6 +16,7 @@ export function CurrentStep({ flow }: { flow: AcceptFlow }) {
   const offer = flow.offer;
   const me = flow.me.data;
   if (!quote || !offer) return <StepLoading />;
+  if (offer.accepted) return <AcceptedOfferNotice quote={quote} offerId={offer.id} />;
   if (flow.expired) return <ExpiredNotice quote={quote} />;
   const heading = (text: string) => (
     <StepHeading headingRef={flow.headingRef} step={flow.step}>
