@@ -20,6 +20,7 @@ export function AssessPage() {
   const [answers, setAnswers] = useState<Record<string, string>>({});
   // Server messages per question; an answer the seller changes clears its message.
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [showMissing, setShowMissing] = useState(false);
 
   const m = model.data;
   const variant = m?.variants.find((v) => v.id === variantId);
@@ -64,9 +65,22 @@ export function AssessPage() {
   // Field errors that belong to no question on screen (should not happen, but must not vanish).
   const otherErrors = Object.entries(fieldErrors).filter(([k]) => !questions.some((q) => `answers.${q.id}` === k));
 
+  const firstMissing = questions.find((q) => !answers[q.id]);
+  // The button stays enabled: pressed too early, it names every unanswered question and takes
+  // the seller to the first, rather than greying out with no reason given.
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    if (!complete || submit.isPending) return;
+    if (submit.isPending) return;
+    if (firstMissing) {
+      setFieldErrors(Object.fromEntries(questions.filter((q) => !answers[q.id]).map((q) => [`answers.${q.id}`, 'Choose an answer to see your offer'])));
+      setShowMissing(true);
+      requestAnimationFrame(() => {
+        const group = document.querySelector(`[data-question="${firstMissing.id}"]`);
+        group?.scrollIntoView({ block: 'center' });
+        group?.querySelector<HTMLInputElement>('input[type="radio"]')?.focus({ preventScroll: true });
+      });
+      return;
+    }
     submit.mutate({ variantId, answers });
   };
 
@@ -135,11 +149,15 @@ export function AssessPage() {
             <Box className={classes.submitBar}>
               <Divider mb="md" hiddenFrom="sm" />
               <Stack gap={6}>
-                <Button type="submit" size="lg" fullWidth disabled={!complete} loading={submit.isPending}>
+                <Button type="submit" size="lg" fullWidth loading={submit.isPending}>
                   See my offer
                 </Button>
-                <Text size="sm" c="dimmed" ta="center" aria-live="polite">
-                  {complete ? 'All set — no obligation to sell.' : `${answered} of ${questions.length} answered`}
+                <Text size="sm" c={showMissing && firstMissing ? 'red.8' : 'dimmed'} ta="center" aria-live="polite" data-testid="answer-status">
+                  {complete
+                    ? 'All set — no obligation to sell.'
+                    : showMissing && firstMissing
+                      ? `${answered} of ${questions.length} answered. Next: question ${questions.indexOf(firstMissing) + 1}, “${firstMissing.text}”`
+                      : `${answered} of ${questions.length} answered`}
                 </Text>
               </Stack>
             </Box>
