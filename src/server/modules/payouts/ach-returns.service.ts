@@ -23,6 +23,7 @@ import {
 } from './ach-returns.repository.ts';
 import { individualIdOf } from './batch-file.ts';
 import { parseNachaFile, parseReturnFile } from './nacha/index.ts';
+import { formatMoney } from '../../../shared/money.ts';
 
 /**
  * What the bank sends back about payouts (docs/payouts/returns.md): returns (addenda 99) and
@@ -71,7 +72,7 @@ const invalidFile = (problems: Problem[]) =>
     details: { problems: problems.slice(0, MAX_PROBLEMS) },
   });
 
-const money = (minor: number) => `$${(minor / 100).toFixed(2)}`;
+const money = (minor: number) => formatMoney({ amountMinor: minor, currency: 'USD' });
 
 /**
  * Which sent payout an item answers. A trace number is unique in its file only (each batch's
