@@ -1,7 +1,10 @@
 import { DecryptError, rewrapField, sealedKeyId, type Keyring } from '../../platform/crypto.ts';
-import type { Db, Executor } from '../../platform/db/database.ts';
+import type { Db } from '../../platform/db/database.ts';
 import { rekeyOperatorFlag } from '../../platform/operator-flags.ts';
 import { bankAccountHashes, licenceHashes, sharedBankAccountFlagKey, unseal, type SealedTable } from './protected-fields.ts';
+import { inBatches } from '../../platform/db/in-batches.ts';
+
+const byUser = (row: { user_id: string }) => row.user_id;
 
 /**
  * Re-wraps every protected value under the current master key and recomputes the look-up
@@ -52,26 +55,6 @@ function open<T>(fn: () => T, where: string, c: Counter, log: (l: string) => voi
   }
 }
 
-async function inBatches<R extends { user_id: string }>(
-  db: Db,
-  batchSize: number,
-  select: (trx: Executor, after: string) => Promise<R[]>,
-  each: (trx: Executor, row: R) => Promise<void>,
-): Promise<number> {
-  let after = '';
-  let total = 0;
-  for (;;) {
-    const rows = await db.transaction().execute(async (trx) => {
-      const batch = await select(trx, after);
-      for (const row of batch) await each(trx, row);
-      return batch;
-    });
-    total += rows.length;
-    if (rows.length < batchSize) return total;
-    after = rows[rows.length - 1]!.user_id;
-  }
-}
-
 export async function rotateKeys(db: Db, keyring: Keyring, opts: RotationOptions = {}): Promise<RotationCount[]> {
   const batchSize = opts.batchSize ?? 500;
   const log = opts.log ?? (() => undefined);
@@ -86,6 +69,7 @@ export async function rotateKeys(db: Db, keyring: Keyring, opts: RotationOptions
   profiles.rows = await inBatches(
     db,
     batchSize,
+    byUser,
     (trx, after) =>
       trx.selectFrom('seller_profiles').select(['user_id', 'date_of_birth_sealed']).where('user_id', '>', after).orderBy('user_id').limit(batchSize).forUpdate().execute(),
     async (trx, row) => {
@@ -98,6 +82,7 @@ export async function rotateKeys(db: Db, keyring: Keyring, opts: RotationOptions
   identities.rows = await inBatches(
     db,
     batchSize,
+    byUser,
     (trx, after) =>
       trx
         .selectFrom('seller_identities')
@@ -134,6 +119,7 @@ export async function rotateKeys(db: Db, keyring: Keyring, opts: RotationOptions
   payouts.rows = await inBatches(
     db,
     batchSize,
+    byUser,
     (trx, after) =>
       trx
         .selectFrom('payout_methods')

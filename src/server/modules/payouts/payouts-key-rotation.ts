@@ -1,8 +1,11 @@
 import { DecryptError, rewrapField, sealedKeyId, type Keyring } from '../../platform/crypto.ts';
-import type { Db, Executor } from '../../platform/db/database.ts';
+import type { Db } from '../../platform/db/database.ts';
 import { bankAccountHashes } from '../accounts/index.ts';
 import { openPayoutColumn, type SealedPayoutColumn } from './bank-details.ts';
 import { sealedCorrectionsAfter, sealedPayoutsAfter } from './payouts.repository.ts';
+import { inBatches } from '../../platform/db/in-batches.ts';
+
+const byId = (row: { id: string }) => row.id;
 
 /** Every sealed column of the payouts module: all of them re-wrapped below (accounts' protection test checks the schema has no other). */
 export const PAYOUTS_SEALED_COLUMNS = {
@@ -56,7 +59,7 @@ export async function rotatePayoutKeys(db: Db, keyring: Keyring, opts: { batchSi
     }
   };
 
-  payouts.rows = await inBatches(db, batchSize, (trx, after) => sealedPayoutsAfter(trx, after, batchSize), async (trx, row) => {
+  payouts.rows = await inBatches(db, batchSize, byId, (trx, after) => sealedPayoutsAfter(trx, after, batchSize), async (trx, row) => {
     const changes: { routing_number_sealed?: string; account_number_sealed?: string; bank_account_hash?: string } = {};
     const routing = rewrap(payouts, 'routing_number_sealed', row.id, row.routing_number_sealed!);
     if (routing) changes.routing_number_sealed = routing;
@@ -73,26 +76,11 @@ export async function rotatePayoutKeys(db: Db, keyring: Keyring, opts: { batchSi
     if (Object.keys(changes).length) await trx.updateTable('payouts').set(changes).where('id', '=', row.id).execute();
   });
 
-  returns.rows = await inBatches(db, batchSize, (trx, after) => sealedCorrectionsAfter(trx, after, batchSize), async (trx, row) => {
+  returns.rows = await inBatches(db, batchSize, byId, (trx, after) => sealedCorrectionsAfter(trx, after, batchSize), async (trx, row) => {
     const next = rewrap(returns, 'corrected_data_sealed', row.id, row.corrected_data_sealed!);
     if (next) await trx.updateTable('ach_returns').set({ corrected_data_sealed: next }).where('id', '=', row.id).execute();
   });
 
   for (const c of [payouts, returns]) log(`${c.table}: ${c.rows} rows, ${c.rewrapped} values re-wrapped, ${c.rehashed} hashes recomputed, ${c.failed} failed`);
   return [payouts, returns];
-}
-
-async function inBatches<R extends { id: string }>(db: Db, batchSize: number, select: (trx: Executor, after: string) => Promise<R[]>, each: (trx: Executor, row: R) => Promise<void>): Promise<number> {
-  let after = '';
-  let total = 0;
-  for (;;) {
-    const rows = await db.transaction().execute(async (trx) => {
-      const batch = await select(trx, after);
-      for (const row of batch) await each(trx, row);
-      return batch;
-    });
-    total += rows.length;
-    if (rows.length < batchSize) return total;
-    after = rows[rows.length - 1]!.id;
-  }
 }
